@@ -1,0 +1,99 @@
+package org.tongban.identity;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.tongban.shared.ProblemDetails;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Form sign-in for pages, HTTP Basic also on {@code /api/**} for scripts. Which role may call what is
+ * declared next to each endpoint with {@code @PreAuthorize}; here only what is public is listed.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	private static final RequestMatcher API = request -> request.getRequestURI()
+			.startsWith(request.getContextPath() + "/api/");
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
+		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"tongban\", charset=\"UTF-8\"");
+			write(response, json, ProblemDetails.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "未登录",
+					"请先登录，或在请求中提供 HTTP Basic 认证信息。", List.of(), request));
+		};
+		AccessDeniedHandler apiDenied = (request, response, ex) -> write(response, json, ProblemDetails.of(
+				HttpStatus.FORBIDDEN, "forbidden", "无权操作", "您没有执行此操作的权限。", List.of(), request));
+		http
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+						"/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info",
+						"/api/calendar/working-days", "/v3/api-docs", "/v3/api-docs/**", "/api-docs",
+						"/swagger-ui/**", "/swagger-ui.html")
+				.permitAll()
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).defaultSuccessUrl("/", false))
+			.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(ex -> ex
+				.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+				.defaultAccessDeniedHandlerFor(apiDenied, API))
+			// scripts calling the API with Basic credentials carry no session, so there is nothing to forge
+			.csrf(csrf -> csrf.ignoringRequestMatchers(
+					request -> API.matches(request) && request.getHeader("Authorization") != null))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+						+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; "
+						+ "form-action 'self'; base-uri 'self'"))
+				.referrerPolicy(ref -> ref.policy(
+						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(Accounts accounts) {
+		return username -> accounts.principal(username)
+				.orElseThrow(() -> new UsernameNotFoundException("no account " + username));
+	}
+
+	private static AuthenticationFailureHandler loginFailure() {
+		return (request, response, ex) -> {
+			String reason = ex instanceof LockedException ? "locked" : ex instanceof DisabledException ? "disabled" : "bad";
+			response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+		};
+	}
+
+	private static void write(HttpServletResponse response, JsonMapper json, Object body) throws IOException {
+		response.setStatus(((org.springframework.http.ProblemDetail) body).getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		json.writeValue(response.getOutputStream(), body);
+	}
+}

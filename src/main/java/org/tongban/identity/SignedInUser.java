@@ -1,0 +1,68 @@
+package org.tongban.identity;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The principal of a signed-in account, as controllers receive it with {@code @AuthenticationPrincipal}. */
+public record SignedInUser(UUID id, String username, String displayName, Set<Role> roles, String orgUnitCode,
+		String orgUnitName, String idNumber, String uscc, String passwordHash, boolean enabled,
+		Instant lockedUntil) implements UserDetails {
+
+	public boolean has(Role role) {
+		return roles.contains(role);
+	}
+
+	public boolean isStaff() {
+		return roles.stream().anyMatch(Role::isStaff);
+	}
+
+	public boolean isAdmin() {
+		return has(Role.ADMIN);
+	}
+
+	/** Used by pages: {@code me.staff}, {@code me.admin}. */
+	public boolean getStaff() {
+		return isStaff();
+	}
+
+	public boolean getAdmin() {
+		return isAdmin();
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return username;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return lockedUntil == null || lockedUntil.isBefore(Instant.now());
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	/** Never leaks the hash when the principal is rendered or serialised. */
+	@Override
+	public String toString() {
+		return "SignedInUser[" + username + " " + roles + "]";
+	}
+}

@@ -1,0 +1,51 @@
+package org.tongban.shared;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** An 18-character 统一社会信用代码 checked against GB 32100: character set, registration authority, check character. */
+public record UnifiedSocialCreditCode(String value) {
+
+	private static final String CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+	private static final Pattern SHAPE = Pattern.compile("^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$");
+
+	public UnifiedSocialCreditCode {
+		Optional<String> problem = problemWith(value);
+		if (problem.isPresent()) {
+			throw new IllegalArgumentException(problem.get());
+		}
+		value = value.strip().toUpperCase();
+	}
+
+	/** Parses a code typed by a person, or fails with the Chinese reason as a field problem. */
+	public static UnifiedSocialCreditCode of(String field, String raw) {
+		Optional<String> problem = problemWith(raw);
+		if (problem.isPresent()) {
+			throw Problem.invalid(field, problem.get());
+		}
+		return new UnifiedSocialCreditCode(raw);
+	}
+
+	/** Why the code is not a valid unified social credit code, in Chinese; empty when it is valid. */
+	public static Optional<String> problemWith(String raw) {
+		if (raw == null || raw.isBlank()) {
+			return Optional.of("请填写统一社会信用代码");
+		}
+		String code = raw.strip().toUpperCase();
+		if (code.length() != 18) {
+			return Optional.of("统一社会信用代码应为18位，当前为" + code.length() + "位");
+		}
+		if (!SHAPE.matcher(code).matches()) {
+			return Optional.of("统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V），或第3–8位行政区划码不是数字");
+		}
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += CHARS.indexOf(code.charAt(i)) * WEIGHTS[i];
+		}
+		if (CHARS.charAt((31 - sum % 31) % 31) != code.charAt(17)) {
+			return Optional.of("统一社会信用代码校验码（第18位）不正确，请核对是否输错");
+		}
+		return Optional.empty();
+	}
+}

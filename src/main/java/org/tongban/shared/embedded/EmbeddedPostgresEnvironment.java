@@ -1,0 +1,94 @@
+package org.tongban.shared.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts an embedded PostgreSQL when no datasource URL is configured, so that a newcomer needs no
+ * database server. It runs before the context is built and only publishes the standard
+ * {@code spring.datasource.*} properties, so everything else starts exactly as on a real server.
+ * One server per JVM: test contexts share it.
+ */
+class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
+
+	private static final Log log = LogFactory.getLog(EmbeddedPostgresEnvironment.class);
+
+	private static EmbeddedPostgres server;
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+		if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
+			return;
+		}
+		Path dataDir = Path.of(env.getProperty("tongban.data-dir", "./data")).toAbsolutePath().normalize();
+		boolean clean = env.getProperty("tongban.embedded-postgres.clean", Boolean.class, false);
+		int port = start(dataDir.resolve("postgres"), clean, env.getProperty("tongban.embedded-postgres.port", Integer.class, 0));
+		env.getPropertySources().addLast(new MapPropertySource("embeddedPostgres", Map.of(
+				"spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+				"spring.datasource.username", "postgres",
+				"spring.datasource.password", "",
+				// demo data and demo accounts are on by default only with the embedded database
+				"tongban.demo.enabled", "true",
+				"tongban.embedded-postgres.active", "true")));
+	}
+
+	private static synchronized int start(Path pgData, boolean clean, int port) {
+		if (server == null) {
+			try {
+				if (clean) {
+					deleteRecursively(pgData);
+				}
+				Files.createDirectories(pgData.getParent());
+				long t0 = System.nanoTime();
+				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+						.setDataDirectory(pgData)
+						.setCleanDataDirectory(false)
+						.setServerConfig("timezone", "Asia/Shanghai");
+				if (port > 0) {
+					builder.setPort(port);
+				}
+				server = builder.start();
+				log.info("Embedded PostgreSQL started on port " + server.getPort() + " with data in " + pgData
+						+ " (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
+				EmbeddedPostgres started = server;
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					try {
+						started.close();
+					}
+					catch (IOException ex) {
+						log.warn("Embedded PostgreSQL did not stop cleanly", ex);
+					}
+				}, "embedded-postgres-stop"));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("无法启动内置 PostgreSQL 数据库（数据目录 " + pgData + "）", ex);
+			}
+		}
+		return server.getPort();
+	}
+
+	private static void deleteRecursively(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(p);
+			}
+		}
+	}
+}

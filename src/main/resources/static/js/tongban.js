@@ -1,0 +1,18 @@
+// Large-font (适老化) mode, remembered in a cookie so the server renders it without a flash.
+document.addEventListener('DOMContentLoaded', function () {
+  var toggle = document.getElementById('font-toggle');
+  if (toggle) {
+    toggle.addEventListener('click', function () {
+      var on = !document.documentElement.classList.contains('large-font');
+      document.documentElement.classList.toggle('large-font', on);
+      toggle.setAttribute('aria-pressed', on ? 'true' : 'false');
+      document.cookie = 'tb-font=' + (on ? 'large' : 'normal') + '; path=/; max-age=31536000; SameSite=Lax';
+    });
+  }
+  // htmx requests carry the CSRF token like forms do.
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  document.body.addEventListener('htmx:configRequest', function (e) {
+    if (token && header) { e.detail.headers[header.content] = token.content; }
+  });
+});
