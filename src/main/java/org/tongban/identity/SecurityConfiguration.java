@@ -22,6 +22,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.tongban.shared.ProblemDetails;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,6 +60,8 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(ex -> ex
 				.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						request -> !API.matches(request))
 				.defaultAccessDeniedHandlerFor(apiDenied, API))
 			// scripts calling the API with Basic credentials carry no session, so there is nothing to forge
 			.csrf(csrf -> csrf.ignoringRequestMatchers(

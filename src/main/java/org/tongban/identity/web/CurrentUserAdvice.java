@@ -19,6 +19,12 @@ class CurrentUserAdvice {
 		return auth != null && auth.getPrincipal() instanceof SignedInUser user ? user : null;
 	}
 
+	/** Pages show times in the commission's zone whatever the server's. */
+	@ModelAttribute("zone")
+	java.time.ZoneId zone() {
+		return java.time.ZoneId.of("Asia/Shanghai");
+	}
+
 	@ModelAttribute("largeFont")
 	boolean largeFont(HttpServletRequest request) {
 		if (request.getCookies() == null) {

@@ -1,0 +1,45 @@
+package org.tongban.identity;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import org.junit.jupiter.api.Test;
+
+/** On a configured server without demo data, the product refuses to start with nobody able to administer it. */
+class AccountBootstrapTests {
+
+	private final Accounts accounts = mock(Accounts.class);
+	private final AccountManagement management = mock(AccountManagement.class);
+
+	@Test
+	void withoutDemoDataAndWithoutAnAdminPasswordStartUpFailsWithAClearMessage() {
+		when(accounts.anyWithRole(Role.ADMIN)).thenReturn(false);
+		assertThatThrownBy(() -> new AccountBootstrap(accounts, management, false, "").afterPropertiesSet())
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("TONGBAN_ADMIN_PASSWORD");
+	}
+
+	@Test
+	void aWeakInitialAdminPasswordIsRefused() {
+		when(accounts.anyWithRole(Role.ADMIN)).thenReturn(false);
+		assertThatThrownBy(() -> new AccountBootstrap(accounts, management, false, "admin").afterPropertiesSet())
+				.hasMessageContaining("密码");
+	}
+
+	@Test
+	void theInitialAdminIsCreatedOnceAndNoDemoAccountsWithoutDemoData() {
+		when(accounts.anyWithRole(Role.ADMIN)).thenReturn(false);
+		new AccountBootstrap(accounts, management, false, "a-strong-secret-1").afterPropertiesSet();
+		verify(management).create(any(), org.mockito.ArgumentMatchers.eq(false));
+
+		Accounts existing = mock(Accounts.class);
+		AccountManagement untouched = mock(AccountManagement.class);
+		when(existing.anyWithRole(Role.ADMIN)).thenReturn(true);
+		new AccountBootstrap(existing, untouched, false, "").afterPropertiesSet();
+		verify(untouched, never()).create(any(), org.mockito.ArgumentMatchers.anyBoolean());
+	}
+}
