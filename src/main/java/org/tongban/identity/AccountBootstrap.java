@@ -8,6 +8,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,8 +63,29 @@ class AccountBootstrap implements InitializingBean {
 		this.adminPassword = adminPassword;
 	}
 
+	/** Fails before the server starts listening when nobody could administer it. */
 	@Override
 	public void afterPropertiesSet() {
+		if (demoEnabled || accounts.anyWithRole(Role.ADMIN)) {
+			return;
+		}
+		if (adminPassword == null || adminPassword.isBlank()) {
+			throw new IllegalStateException("尚无管理员账户：请通过环境变量 TONGBAN_ADMIN_PASSWORD 提供初始管理员 admin 的密码"
+					+ "（至少 10 位，含字母、数字、符号中的两类），或设置 TONGBAN_DEMO_ENABLED=true 使用演示数据。"
+					+ " No administrator exists yet: set TONGBAN_ADMIN_PASSWORD to create 'admin'.");
+		}
+		String problem = AccountManagement.passwordProblem(adminPassword);
+		if (problem != null) {
+			throw new IllegalStateException("TONGBAN_ADMIN_PASSWORD 不符合密码要求：" + problem);
+		}
+	}
+
+	/**
+	 * Creates the accounts once the context has started, so that their audit events are delivered
+	 * (events published while the context is still being built would miss their listeners).
+	 */
+	@EventListener(ApplicationStartedEvent.class)
+	public void createAccounts() {
 		if (demoEnabled) {
 			int created = 0;
 			for (Demo d : DEMO) {
@@ -80,17 +103,7 @@ class AccountBootstrap implements InitializingBean {
 		if (accounts.anyWithRole(Role.ADMIN)) {
 			return;
 		}
-		String password = adminPassword;
-		if (password == null || password.isBlank()) {
-			throw new IllegalStateException("尚无管理员账户：请通过环境变量 TONGBAN_ADMIN_PASSWORD 提供初始管理员 admin 的密码"
-					+ "（至少 10 位，含字母、数字、符号中的两类），或设置 TONGBAN_DEMO_ENABLED=true 使用演示数据。"
-					+ " No administrator exists yet: set TONGBAN_ADMIN_PASSWORD to create 'admin'.");
-		}
-		String problem = AccountManagement.passwordProblem(password);
-		if (problem != null) {
-			throw new IllegalStateException("TONGBAN_ADMIN_PASSWORD 不符合密码要求：" + problem);
-		}
-		management.create(new AccountManagement.NewAccount("admin", "系统管理员", password, EnumSet.of(Role.ADMIN),
+		management.create(new AccountManagement.NewAccount("admin", "系统管理员", adminPassword, EnumSet.of(Role.ADMIN),
 				"COMMISSION", null, null, null), false);
 		log.info("Created the initial administrator 'admin' from TONGBAN_ADMIN_PASSWORD");
 	}

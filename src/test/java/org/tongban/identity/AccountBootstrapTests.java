@@ -33,13 +33,17 @@ class AccountBootstrapTests {
 	@Test
 	void theInitialAdminIsCreatedOnceAndNoDemoAccountsWithoutDemoData() {
 		when(accounts.anyWithRole(Role.ADMIN)).thenReturn(false);
-		new AccountBootstrap(accounts, management, false, "a-strong-secret-1").afterPropertiesSet();
+		AccountBootstrap bootstrap = new AccountBootstrap(accounts, management, false, "a-strong-secret-1");
+		bootstrap.afterPropertiesSet();
+		bootstrap.createAccounts();
 		verify(management).create(any(), org.mockito.ArgumentMatchers.eq(false));
 
 		Accounts existing = mock(Accounts.class);
 		AccountManagement untouched = mock(AccountManagement.class);
 		when(existing.anyWithRole(Role.ADMIN)).thenReturn(true);
-		new AccountBootstrap(existing, untouched, false, "").afterPropertiesSet();
+		AccountBootstrap again = new AccountBootstrap(existing, untouched, false, "");
+		again.afterPropertiesSet();
+		again.createAccounts();
 		verify(untouched, never()).create(any(), org.mockito.ArgumentMatchers.anyBoolean());
 	}
 }

@@ -61,6 +61,12 @@ class AuditLogTests {
 	}
 
 	@Test
+	void theDemoAccountsCreatedAtStartUpAreInTheLog() {
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				auditLog.search("system", "ACCOUNT_CREATED", "account", "planning", null, null, 0, 10).entries()).hasSize(1));
+	}
+
+	@Test
 	void theDatabaseRefusesToRewriteOrDeleteHistory() {
 		jdbc.sql("INSERT INTO identity_audit_entry (occurred_at, actor, action, subject_type) VALUES (now(), 'test', 'PROBE', 'probe')")
 				.update();

@@ -1,0 +1,57 @@
+package org.tongban.support;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Real headless Chromium from the distribution's packages. Selenium is given the driver binary
+ * explicitly, so it never tries to download a browser or driver of its own.
+ */
+public final class Chromium {
+
+	private static final Path BROWSER = Path.of("/usr/bin/chromium");
+	private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+	private Chromium() {
+	}
+
+	/** Starts a browser, or skips the test where none is installed (CI sets TONGBAN_REQUIRE_BROWSER=true to fail instead). */
+	public static ChromeDriver start() {
+		boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+		if (!installed && "true".equals(System.getenv("TONGBAN_REQUIRE_BROWSER"))) {
+			throw new IllegalStateException("Chromium 未安装：apt-get install -y chromium chromium-driver");
+		}
+		Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install -y chromium chromium-driver)");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BROWSER.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=zh-CN");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+				.usingAnyFreePort().build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		return driver;
+	}
+
+	/** Keeps a screenshot under target/screenshots for a person to look at. */
+	public static void screenshot(ChromeDriver driver, String name) {
+		try {
+			File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+			Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+			Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+}
