@@ -56,11 +56,11 @@ class CalendarPages {
 	/** What the edit form shows: the text as typed and the complaints per field. */
 	record YearForm(String source, String lines, Map<String, List<String>> errors) {
 
-		List<String> errorsFor(String field) {
+		public List<String> errorsFor(String field) {
 			return errors.getOrDefault(field, List.of());
 		}
 
-		boolean hasErrors(String field) {
+		public boolean hasErrors(String field) {
 			return errors.containsKey(field);
 		}
 	}
@@ -69,11 +69,11 @@ class CalendarPages {
 	record Trial(String from, String days, String answer, String answerWeekday, Map<String, List<String>> errors,
 			String refusal) {
 
-		List<String> errorsFor(String field) {
+		public List<String> errorsFor(String field) {
 			return errors.getOrDefault(field, List.of());
 		}
 
-		boolean hasErrors(String field) {
+		public boolean hasErrors(String field) {
 			return errors.containsKey(field);
 		}
 	}
