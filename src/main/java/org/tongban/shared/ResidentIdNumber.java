@@ -16,6 +16,11 @@ public record ResidentIdNumber(String value) {
 	private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
 			"33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
 			"63", "64", "65", "71", "81", "82", "83", "91");
+	/**
+	 * 港澳台居民居住证 numbers follow GB 11643 with the whole-region codes 810000 (Hong Kong), 820000 (Macao)
+	 * and 830000 (Taiwan); residents holding them use our services like anyone else.
+	 */
+	private static final Set<String> RESIDENCE_PERMIT_REGIONS = Set.of("810000", "820000", "830000");
 
 	public ResidentIdNumber {
 		Optional<String> problem = problemWith(value);
@@ -46,7 +51,9 @@ public record ResidentIdNumber(String value) {
 		if (!SHAPE.matcher(id).matches()) {
 			return Optional.of("居民身份证号码前17位应为数字，最后一位为数字或X");
 		}
-		if (!PROVINCES.contains(id.substring(0, 2)) || id.substring(2, 6).equals("0000")) {
+		// nobody else is registered at a whole province ("xx0000")
+		if (!PROVINCES.contains(id.substring(0, 2))
+				|| id.substring(2, 6).equals("0000") && !RESIDENCE_PERMIT_REGIONS.contains(id.substring(0, 6))) {
 			return Optional.of("居民身份证号码的地区码（前6位）无效");
 		}
 		try {
