@@ -63,9 +63,10 @@ class SecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 						request -> !API.matches(request))
 				.defaultAccessDeniedHandlerFor(apiDenied, API))
-			// scripts calling the API with Basic credentials carry no session, so there is nothing to forge
-			.csrf(csrf -> csrf.ignoringRequestMatchers(
-					request -> API.matches(request) && request.getHeader("Authorization") != null))
+			// CSRF protects session cookies. An API call with Basic credentials or without a session has no
+			// cookie to abuse, and should get 401 from authentication rather than 403 from the CSRF filter.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> API.matches(request)
+					&& (request.getHeader("Authorization") != null || request.getSession(false) == null)))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
 						+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; "

@@ -39,6 +39,10 @@ public record UnifiedSocialCreditCode(String value) {
 		if (!SHAPE.matcher(code).matches()) {
 			return Optional.of("统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V），或第3–8位行政区划码不是数字");
 		}
+		// 登记管理部门码: 1 机构编制, 2 外交, 3 司法行政, 4 文化, 5 民政, 6 旅游, 7 宗教, 8 工会, 9 市场监管, A 编制(军队), N 农业, Y 其他
+		if ("123456789ANY".indexOf(code.charAt(0)) < 0) {
+			return Optional.of("统一社会信用代码第1位（登记管理部门代码）无效，应为 1–9、A、N 或 Y");
+		}
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
 			sum += CHARS.indexOf(code.charAt(i)) * WEIGHTS[i];
