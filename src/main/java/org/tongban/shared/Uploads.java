@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.tika.Tika;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.http.HttpStatus;
@@ -86,8 +86,9 @@ public final class Uploads {
 
 	private static String zipKind(InputStreamSource content) throws IOException {
 		Set<String> entries = new HashSet<>();
-		try (ZipInputStream zip = new ZipInputStream(content.getInputStream())) {
-			ZipEntry entry;
+		// java.util.zip refuses the streamed entries POI and others write; commons-compress reads them
+		try (ZipArchiveInputStream zip = new ZipArchiveInputStream(content.getInputStream(), "UTF-8", true, true)) {
+			ZipArchiveEntry entry;
 			while ((entry = zip.getNextEntry()) != null && entries.size() < 10_000) {
 				entries.add(entry.getName());
 			}

@@ -1,5 +1,6 @@
 package org.tongban.reform.web;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.tongban.identity.SignedInUser;
 import org.tongban.reform.Dashboard;
 import org.tongban.reform.HistoryEntry;
@@ -30,6 +30,7 @@ import org.tongban.reform.ReformCockpit;
 import org.tongban.reform.TaskDetail;
 import org.tongban.reform.TaskExport;
 import org.tongban.reform.TaskImport;
+import org.tongban.reform.TaskFilter;
 import org.tongban.reform.TaskSummary;
 
 /** The cockpit's JSON API, for the dashboard's charts and for scripts (HTTP Basic). */
@@ -69,14 +70,14 @@ class ReformApi {
 	}
 
 	@GetMapping("/tasks.xlsx")
-	ResponseEntity<StreamingResponseBody> xlsx(@RequestParam(required = false) String division,
+	ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String division,
 			@RequestParam(required = false) Integer group, @RequestParam(required = false) String status,
 			@RequestParam(required = false) Boolean overdue) {
-		var filter = Filters.of(cockpit, division, group, status, overdue);
+		TaskFilter filter = Filters.of(cockpit, division, group, status, overdue);
 		return ResponseEntity.ok().contentType(XLSX)
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reform-tasks.xlsx\"; "
 						+ "filename*=UTF-8''%E6%94%B9%E9%9D%A9%E4%BB%BB%E5%8A%A1%E5%88%86%E5%B7%A5%E8%A1%A8.xlsx")
-				.body(out -> export.write(filter, out));
+				.body(bytes(filter));
 	}
 
 	@PostMapping(path = "/tasks/{no}/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -106,6 +107,13 @@ class ReformApi {
 	@GetMapping("/attachments/{id}")
 	ResponseEntity<InputStreamResource> attachment(@PathVariable UUID id) {
 		return Downloads.attachment(cockpit.attachment(id));
+	}
+
+	/** A plan's table is small (tens of kilobytes): built in memory, sent with its length. */
+	private byte[] bytes(TaskFilter filter) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		export.write(filter, out);
+		return out.toByteArray();
 	}
 
 	static List<NewAttachment> attachments(List<MultipartFile> files) {
