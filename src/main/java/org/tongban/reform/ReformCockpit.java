@@ -191,6 +191,13 @@ public class ReformCockpit {
 				tasks.averageProgress(), byStatus, byGroup, byDivision, overdue, dueSoon);
 	}
 
+	/** The plan's groups, number to title, for filters. */
+	public Map<Integer, String> groups() {
+		Map<Integer, String> groups = new LinkedHashMap<>();
+		tasks.statsByGroup(today()).forEach(g -> groups.put(g.group(), g.title()));
+		return groups;
+	}
+
 	/** Open tasks due within the configured number of working days, today included. */
 	List<ReformTask> dueSoon(LocalDate today) {
 		return tasks.openFrom(today).stream().filter(t -> isDueSoon(t, today)).toList();

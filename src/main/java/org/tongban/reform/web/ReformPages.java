@@ -57,11 +57,9 @@ class ReformPages {
 			@RequestParam(required = false) String status, @RequestParam(required = false) Boolean overdue,
 			Model model) {
 		List<TaskSummary> tasks = cockpit.tasks(Filters.of(cockpit, division, group, status, overdue));
-		Map<Integer, String> groups = new LinkedHashMap<>();
-		cockpit.dashboard().byGroup().forEach(g -> groups.put(g.group(), g.title()));
 		model.addAttribute("tasks", tasks);
 		model.addAttribute("divisions", organisation.divisions());
-		model.addAttribute("groups", groups);
+		model.addAttribute("groups", cockpit.groups());
 		model.addAttribute("statuses", TaskStatus.values());
 		model.addAttribute("division", division);
 		model.addAttribute("group", group);
