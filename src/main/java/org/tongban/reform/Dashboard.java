@@ -1,0 +1,20 @@
+package org.tongban.reform;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The leaders' cockpit: the plan in figures and the tasks that need attention. */
+public record Dashboard(LocalDate today, int warningWorkingDays, int total, int averageProgress,
+		List<StatusCount> byStatus, List<GroupStat> byGroup, List<DivisionStat> byDivision,
+		List<TaskSummary> overdue, List<TaskSummary> dueSoon) {
+
+	public record StatusCount(TaskStatus status, String label, int count) {
+	}
+
+	public record GroupStat(int group, String title, int total, int completed, int overdue, int averageProgress) {
+	}
+
+	public record DivisionStat(String code, String name, int total, int completed, int overdue,
+			int averageProgress) {
+	}
+}
