@@ -6,7 +6,12 @@ import java.util.List;
 /** The leaders' cockpit: the plan in figures and the tasks that need attention. */
 public record Dashboard(LocalDate today, int warningWorkingDays, int total, int averageProgress,
 		List<StatusCount> byStatus, List<GroupStat> byGroup, List<DivisionStat> byDivision,
-		List<TaskSummary> overdue, List<TaskSummary> dueSoon) {
+		List<TaskSummary> overdue, List<TaskSummary> dueSoon, List<RecentReport> latestReports) {
+
+	/** A report or contribution just filed, so leaders see what moved without opening each task. */
+	public record RecentReport(int taskNo, String taskContent, String kindLabel, String orgUnitName,
+			String authorName, String text, Integer progress, java.time.Instant createdAt) {
+	}
 
 	public record StatusCount(TaskStatus status, String label, int count) {
 	}

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -24,6 +25,7 @@ import org.tongban.shared.FileStore;
 import org.tongban.shared.Problem;
 import org.tongban.shared.StoredFile;
 import org.tongban.shared.Uploads;
+import org.tongban.shared.WorkingDayCalendar;
 
 /** The cockpit's façade: tasks with their warnings, reports and contributions, the leaders' figures. */
 @Service
@@ -42,17 +44,17 @@ public class ReformCockpit {
 
 	private final ReformTasks tasks;
 	private final Organisation organisation;
-	private final WorkingDays workingDays;
+	private final WorkingDayCalendar calendar;
 	private final ReformSettings settings;
 	private final AuditTrail audit;
 	private final FileStore files;
 	private final Clock clock;
 
-	ReformCockpit(ReformTasks tasks, Organisation organisation, WorkingDays workingDays, ReformSettings settings,
+	ReformCockpit(ReformTasks tasks, Organisation organisation, WorkingDayCalendar calendar, ReformSettings settings,
 			AuditTrail audit, FileStore files, Clock clock) {
 		this.tasks = tasks;
 		this.organisation = organisation;
-		this.workingDays = workingDays;
+		this.calendar = calendar;
 		this.settings = settings;
 		this.audit = audit;
 		this.files = files;
@@ -188,7 +190,15 @@ public class ReformCockpit {
 		List<TaskSummary> dueSoon = dueSoon(today).stream().map(t -> summary(t, null, today))
 				.sorted(Comparator.comparing(TaskSummary::deadline).thenComparing(TaskSummary::no)).toList();
 		return new Dashboard(today, settings.warningWorkingDays(), counts.values().stream().mapToInt(i -> i).sum(),
-				tasks.averageProgress(), byStatus, byGroup, byDivision, overdue, dueSoon);
+				tasks.averageProgress(), byStatus, byGroup, byDivision, overdue, dueSoon, latestReports());
+	}
+
+	private List<Dashboard.RecentReport> latestReports() {
+		return tasks.latestReports(10).stream().map(l -> {
+			ReformTasks.HistoryRow r = l.row();
+			return new Dashboard.RecentReport(r.taskNo(), l.taskContent(), kindLabel(r.kind()), name(r.unit()),
+					r.authorName(), r.text(), r.progress(), r.createdAt());
+		}).toList();
 	}
 
 	/** The plan's groups, number to title, for filters. */
@@ -212,8 +222,27 @@ public class ReformCockpit {
 	}
 
 	private boolean isDueSoon(ReformTask t, LocalDate today) {
-		return t.status() != TaskStatus.COMPLETED && !t.deadline().isBefore(today)
-				&& workingDays.between(today, t.deadline()) <= settings.warningWorkingDays();
+		if (t.status() == TaskStatus.COMPLETED || t.deadline().isBefore(today)) {
+			return false;
+		}
+		OptionalInt left = workingDaysLeft(today, t.deadline());
+		return left.isPresent() && left.getAsInt() <= settings.warningWorkingDays();
+	}
+
+	/**
+	 * Working days from today to the deadline by the legal calendar; empty when the deadline lies in a
+	 * year whose holidays are not entered yet: then no due-soon warning is guessed (overdue still shows).
+	 */
+	OptionalInt workingDaysLeft(LocalDate today, LocalDate deadline) {
+		try {
+			return OptionalInt.of(calendar.workingDaysBetween(today, deadline));
+		}
+		catch (Problem problem) {
+			if (!WorkingDayCalendar.YEAR_MISSING.equals(problem.type())) {
+				throw problem;
+			}
+			return OptionalInt.empty();
+		}
 	}
 
 	private Right rightOn(SignedInUser user, ReformTask task) {
@@ -234,7 +263,7 @@ public class ReformCockpit {
 	}
 
 	private HistoryEntry entry(ReformTasks.HistoryRow r) {
-		return new HistoryEntry(r.id(), r.taskNo(), r.kind(), r.kind().equals("REPORT") ? "进展报告" : "配合情况",
+		return new HistoryEntry(r.id(), r.taskNo(), r.kind(), kindLabel(r.kind()),
 				r.author(), r.authorName(), name(r.unit()), r.text(), r.progress(), r.status(), r.reason(), r.demo(),
 				r.createdAt(), List.copyOf(r.attachments()));
 	}
@@ -255,5 +284,9 @@ public class ReformCockpit {
 
 	static Problem notFound(int no) {
 		return Problem.notFound("没有编号为 " + no + " 的改革任务。");
+	}
+
+	private static String kindLabel(String kind) {
+		return kind.equals("REPORT") ? "进展报告" : "配合情况";
 	}
 }

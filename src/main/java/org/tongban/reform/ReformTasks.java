@@ -206,18 +206,28 @@ class ReformTasks {
 		jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('reform-loading'))) l").query(Integer.class).list();
 	}
 
+	/** The newest reports and contributions across all tasks, with their task's text. */
+	List<Latest> latestReports(int limit) {
+		return jdbc.sql("""
+				SELECT r.id, r.task_no, r.kind, r.author, r.author_name, r.org_unit_code, r.text, r.progress, r.status,
+				  r.reason, r.demo, r.created_at, t.content AS task_content
+				FROM reform_report r JOIN reform_task t ON t.no = r.task_no
+				ORDER BY r.created_at DESC, r.id LIMIT :limit
+				""").param("limit", limit)
+				.query((rs, i) -> new Latest(historyRow(rs), rs.getString("task_content")))
+				.list();
+	}
+
+	record Latest(HistoryRow row, String taskContent) {
+	}
+
 	/** Raw history rows, newest first, with their attachments in one more query. */
 	List<HistoryRow> history(int taskNo) {
 		List<HistoryRow> rows = jdbc.sql("""
 				SELECT id, task_no, kind, author, author_name, org_unit_code, text, progress, status, reason, demo, created_at
 				FROM reform_report WHERE task_no = :no ORDER BY created_at DESC, id
 				""").param("no", taskNo)
-				.query((rs, i) -> new HistoryRow(rs.getObject("id", UUID.class), rs.getInt("task_no"),
-						rs.getString("kind"), rs.getString("author"), rs.getString("author_name"),
-						rs.getString("org_unit_code"), rs.getString("text"), (Integer) rs.getObject("progress"),
-						rs.getString("status") == null ? null : TaskStatus.valueOf(rs.getString("status")),
-						rs.getString("reason"), rs.getBoolean("demo"), rs.getTimestamp("created_at").toInstant(),
-						new ArrayList<>()))
+				.query((rs, i) -> historyRow(rs))
 				.list();
 		Map<UUID, HistoryRow> byId = new LinkedHashMap<>();
 		rows.forEach(r -> byId.put(r.id(), r));
@@ -233,6 +243,15 @@ class ReformTasks {
 				})
 				.list();
 		return rows;
+	}
+
+	private static HistoryRow historyRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new HistoryRow(rs.getObject("id", UUID.class), rs.getInt("task_no"), rs.getString("kind"),
+				rs.getString("author"), rs.getString("author_name"), rs.getString("org_unit_code"), rs.getString("text"),
+				(Integer) rs.getObject("progress"),
+				rs.getString("status") == null ? null : TaskStatus.valueOf(rs.getString("status")),
+				rs.getString("reason"), rs.getBoolean("demo"), rs.getTimestamp("created_at").toInstant(),
+				new ArrayList<>());
 	}
 
 	record HistoryRow(UUID id, int taskNo, String kind, String author, String authorName, String unit, String text,

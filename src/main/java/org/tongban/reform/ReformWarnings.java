@@ -22,15 +22,13 @@ class ReformWarnings {
 	private final ReformTasks tasks;
 	private final ReformCockpit cockpit;
 	private final ReformSettings settings;
-	private final WorkingDays workingDays;
 	private final Inbox inbox;
 
-	ReformWarnings(ReformTasks tasks, ReformCockpit cockpit, ReformSettings settings, WorkingDays workingDays,
+	ReformWarnings(ReformTasks tasks, ReformCockpit cockpit, ReformSettings settings,
 			Inbox inbox) {
 		this.tasks = tasks;
 		this.cockpit = cockpit;
 		this.settings = settings;
-		this.workingDays = workingDays;
 		this.inbox = inbox;
 	}
 
@@ -43,7 +41,7 @@ class ReformWarnings {
 							+ t.progress() + "%。请尽快推进并报送进展；如需延期，请在报送时说明原因。");
 		}
 		for (ReformTask t : cockpit.dueSoon(today)) {
-			int left = workingDays.between(today, t.deadline());
+			int left = cockpit.workingDaysLeft(today, t.deadline()).orElseThrow();
 			sent += notifyLeads(t, "DUE_SOON", "改革任务即将到期：（" + t.no() + "）" + shorten(t.content()),
 					"任务（" + t.no() + "）的时间节点为 " + t.deadline() + "，距今还有 " + left + " 个工作日（预警阈值 "
 							+ settings.warningWorkingDays() + " 个工作日），目前进度 " + t.progress() + "%。");

@@ -29,7 +29,7 @@ class WarningLeadDivisionsTests extends ReformIntegrationTest {
 
 	@Test
 	void aTaskDueWithinTenWorkingDaysIsAnnouncedOnceToItsLeadDivision() {
-		// task 8 (生物医药处, 9月) is due on 2024-09-30, six weekdays after Friday 2024-09-20
+		// task 8 (生物医药处, 9月) is due on 2024-09-30, seven working days after Friday 2024-09-20
 		warnings.raise(LocalDate.of(2024, 9, 20));
 		warnings.raise(LocalDate.of(2024, 9, 20));
 		warnings.raise(LocalDate.of(2024, 9, 23));
@@ -50,6 +50,13 @@ class WarningLeadDivisionsTests extends ReformIntegrationTest {
 	void aTaskDueLaterIsNotYetDueSoon() {
 		assertThat(cockpit.dueSoon(LocalDate.of(2024, 9, 1))).extracting(ReformTask::no).doesNotContain(8);
 		assertThat(cockpit.dueSoon(LocalDate.of(2024, 9, 20))).extracting(ReformTask::no).contains(8);
-		assertThat(new WeekdaysOnly().between(LocalDate.of(2024, 9, 20), LocalDate.of(2024, 9, 30))).isEqualTo(6);
+	}
+
+	@Test
+	void workingDaysLeftFollowTheLegalCalendar() {
+		// five weekdays, the make-up Sunday 29 September, and Monday 30 September
+		assertThat(cockpit.workingDaysLeft(LocalDate.of(2024, 9, 20), LocalDate.of(2024, 9, 30))).hasValue(7);
+		// no warning is guessed for a deadline in a year whose holidays are not entered yet
+		assertThat(cockpit.workingDaysLeft(LocalDate.of(2026, 12, 20), LocalDate.of(2027, 1, 15))).isEmpty();
 	}
 }
