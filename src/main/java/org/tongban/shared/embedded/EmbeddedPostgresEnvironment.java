@@ -57,6 +57,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 						.setDataDirectory(pgData)
 						.setCleanDataDirectory(false)
+						// our own shutdown handler stops it, after the contexts have closed
+						.setRegisterShutdownHook(false)
 						.setServerConfig("timezone", "Asia/Shanghai");
 				if (port > 0) {
 					builder.setPort(port);
@@ -64,15 +66,17 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 				server = builder.start();
 				log.info("Embedded PostgreSQL started on port " + server.getPort() + " with data in " + pgData
 						+ " (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
+				// stop the server only after every application context has closed: beans still talk to the
+				// database while they shut down (the event registry checks its incomplete publications)
 				EmbeddedPostgres started = server;
-				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				SpringApplication.getShutdownHandlers().add(() -> {
 					try {
 						started.close();
 					}
 					catch (IOException ex) {
 						log.warn("Embedded PostgreSQL did not stop cleanly", ex);
 					}
-				}, "embedded-postgres-stop"));
+				});
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("无法启动内置 PostgreSQL 数据库（数据目录 " + pgData + "）", ex);
