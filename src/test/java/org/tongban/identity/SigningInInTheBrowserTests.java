@@ -37,12 +37,12 @@ class SigningInInTheBrowserTests {
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
 		browser.findElement(By.id("username")).sendKeys("admin");
 		browser.findElement(By.id("password")).sendKeys("wrong");
-		browser.findElement(By.cssSelector("button[type=submit].btn")).click();
+		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit].btn")));
 		assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("用户名或密码不正确");
 
 		browser.findElement(By.id("username")).sendKeys("admin");
 		browser.findElement(By.id("password")).sendKeys("tongban-demo");
-		browser.findElement(By.cssSelector("button[type=submit].btn")).click();
+		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit].btn")));
 		browser.get("http://localhost:" + port + "/admin/audit");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("审计日志");
 

@@ -44,7 +44,12 @@ class ReportingProgressInTheBrowserTests {
 		browser.get(url("/login"));
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys("tongban-demo");
-		browser.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
+		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")));
+	}
+
+	/** Submits the report form and waits for the next page, so nothing is read from the old one. */
+	private void submitReport() {
+		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[enctype] button[type=submit]")));
 	}
 
 	private String url(String path) {
@@ -64,14 +69,14 @@ class ReportingProgressInTheBrowserTests {
 		progress.clear();
 		progress.sendKeys("60");
 		new Select(browser.findElement(By.id("status"))).selectByValue("COMPLETED");
-		browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+		submitReport();
 		assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("100");
 
 		progress = browser.findElement(By.id("progress"));
 		progress.clear();
 		progress.sendKeys("60");
 		new Select(browser.findElement(By.id("status"))).selectByValue("IN_PROGRESS");
-		browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+		submitReport();
 		assertThat(browser.findElement(By.tagName("body")).getText()).contains(marker);
 		Chromium.screenshot(browser, "reform-task-reported");
 
@@ -81,8 +86,7 @@ class ReportingProgressInTheBrowserTests {
 		assertThat(latest.getText()).contains(marker).contains("人口家发处").contains("60%");
 		Chromium.screenshot(browser, "reform-dashboard-leader");
 
-		latest.findElement(By.linkText("（" + TASK + "）" + browser.findElement(By.cssSelector("table.latest-reports a"))
-				.getText().substring(("（" + TASK + "）").length()))).click();
+		Chromium.clickAndWait(browser, latest.findElement(By.cssSelector("a[href$='/reform/tasks/" + TASK + "']")));
 		assertThat(browser.findElement(By.tagName("body")).getText()).contains(marker).contains("60%");
 	}
 }

@@ -43,6 +43,13 @@ public final class Chromium {
 		return driver;
 	}
 
+	/** Clicks something that loads a new page and waits until the old page is gone, so nothing stale is read. */
+	public static void clickAndWait(ChromeDriver driver, org.openqa.selenium.WebElement element) {
+		element.click();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+				.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+	}
+
 	/** Keeps a screenshot under target/screenshots for a person to look at. */
 	public static void screenshot(ChromeDriver driver, String name) {
 		try {
