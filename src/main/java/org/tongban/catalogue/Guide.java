@@ -32,6 +32,14 @@ public record Guide(String code, String name, ItemType type, String typeLabel, i
 				faqs, licence, retentionYears);
 	}
 
+	/** The guide as the public sees it: without the staff who wrote and reviewed it or a reviewer's remarks. */
+	public Guide forPublic() {
+		return new Guide(code, name, type, typeLabel, version, status, statusLabel, division, divisionName,
+				handlingUnit, handlingUnitName, powersListEntry, legalBasis, statutoryDays, promisedDays, immediate, fee,
+				channels, noticeCommitment, keywords, questions, situations, processSteps, faqs, licence,
+				retentionYears, null, null, null, updatedAt, publishedAt);
+	}
+
 	public Situation situation(String code) {
 		return situations.stream().filter(s -> s.code().equals(code)).findFirst().orElse(null);
 	}

@@ -58,6 +58,19 @@ class CheckingDraftsTests extends CatalogueIntegrationTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void aSituationNoOptionLeadsToIsRefused() throws Exception {
+		int version = draft(WATER);
+		Map<String, Object> content = contentOf(WATER, version);
+		List<Map<String, Object>> situations = (List<Map<String, Object>>) content.get("situations");
+		situations.add(Map.of("code", "ORPHAN", "name", "无人到达的情形", "materials", List.of()));
+		put(WATER, version, content)
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'situations[ORPHAN]')].message",
+						hasItem("办理情形“ORPHAN”没有任何问题选项指向它。")));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void htmlInAnyTextIsStrippedOnSave() throws Exception {
 		String code = "PD-WJW-XK-012";
 		int version = draft(code);

@@ -32,7 +32,10 @@ class ReadingAndAuthorisationTests extends CatalogueIntegrationTest {
 				.andExpect(jsonPath("$.version").value(1))
 				.andExpect(jsonPath("$.situations[?(@.code == 'NEW_INTERVENTIONAL')].materials").exists())
 				.andExpect(jsonPath("$.situations[0].materials[0].kind").exists())
-				.andExpect(jsonPath("$.legalBasis[0].name").exists());
+				.andExpect(jsonPath("$.legalBasis[0].name").exists())
+				.andExpect(jsonPath("$.author").doesNotExist());
+		mvc.perform(get("/api/catalogue/items/PD-WJW-XK-002").with(basic("clerk")))
+				.andExpect(jsonPath("$.author").value("system"));
 	}
 
 	@Test

@@ -68,18 +68,18 @@ class CatalogueApi {
 	}
 
 	@GetMapping("/items/{code}")
-	Guide published(@PathVariable String code) {
-		return catalogue.published(code).orElseThrow(() -> notFound(code));
+	Guide published(@AuthenticationPrincipal SignedInUser me, @PathVariable String code) {
+		return catalogue.published(code).map(g -> shown(me, g)).orElseThrow(() -> notFound(code));
 	}
 
 	@GetMapping("/items/{code}/versions")
 	List<Guide> versions(@AuthenticationPrincipal SignedInUser me, @PathVariable String code) {
-		return catalogue.versions(code).stream().filter(g -> visible(me, g)).toList();
+		return catalogue.versions(code).stream().filter(g -> visible(me, g)).map(g -> shown(me, g)).toList();
 	}
 
 	@GetMapping("/items/{code}/versions/{version}")
 	Guide version(@AuthenticationPrincipal SignedInUser me, @PathVariable String code, @PathVariable int version) {
-		return catalogue.version(code, version).filter(g -> visible(me, g))
+		return catalogue.version(code, version).filter(g -> visible(me, g)).map(g -> shown(me, g))
 				.orElseThrow(() -> Problem.notFound("事项“" + code + "”没有第 " + version + " 版办事指南。"));
 	}
 
@@ -152,6 +152,11 @@ class CatalogueApi {
 	/** Drafts and versions in review are staff's work in progress, not public record. */
 	static boolean visible(SignedInUser me, Guide guide) {
 		return guide.status().isPublic() || me != null && me.isStaff();
+	}
+
+	/** Staff see who wrote and reviewed a version; the public sees the guide. */
+	private static Guide shown(SignedInUser me, Guide guide) {
+		return me != null && me.isStaff() ? guide : guide.forPublic();
 	}
 
 	static ItemType type(String type) {
