@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.identity.Organisation;
+import org.tongban.shared.AuditTrail;
 
 /** At first start every item file becomes published version 1 and the law list is loaded, exactly once. */
 class LoadingTheCatalogueTests extends CatalogueIntegrationTest {
@@ -61,6 +68,22 @@ class LoadingTheCatalogueTests extends CatalogueIntegrationTest {
 		assertThatThrownBy(() -> CatalogueFiles.item("items/PD-WJW-XK-999.yml", yaml(
 				"code: PD-WJW-XK-999\nname: 测试\ntype: LICENSING\ndivision: BIOMED\nhandlingUnit: CDC\npromisedDays: abc\n")))
 				.hasMessageContaining("items/PD-WJW-XK-999.yml");
+	}
+
+	@Test
+	void anItemFileBreakingTheGuideRulesStopsStartUpNamingTheFile(@TempDir Path dir,
+			@Autowired CatalogueStore store, @Autowired Organisation organisation,
+			@Autowired ApplicationEventPublisher events, @Autowired AuditTrail audit,
+			@Autowired TransactionTemplate tx) throws Exception {
+		Path source = Path.of("src/main/resources/data/catalogue");
+		Files.createDirectories(dir.resolve("items"));
+		Files.copy(source.resolve("laws.yml"), dir.resolve("laws.yml"));
+		String item = Files.readString(source.resolve("items/PD-WJW-XK-001.yml"))
+				.replace("promisedDays: 5", "promisedDays: 25");
+		Files.writeString(dir.resolve("items/PD-WJW-XK-001.yml"), item);
+		CatalogueLoader broken = new CatalogueLoader(store, organisation, events, audit, tx, "file:" + dir + "/");
+		assertThatThrownBy(() -> broken.run(null)).hasMessageContaining("items/PD-WJW-XK-001.yml")
+				.hasMessageContaining("不能超过法定时限");
 	}
 
 	@Test
