@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.LockedException;
@@ -53,6 +54,10 @@ class SecurityConfiguration {
 						"/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info",
 						"/api/calendar/working-days", "/v3/api-docs", "/v3/api-docs/**", "/api-docs",
 						"/swagger-ui/**", "/swagger-ui.html")
+				.permitAll()
+				// the service catalogue is public record: anyone reads the lists and published guides
+				.requestMatchers(HttpMethod.GET, "/catalogue", "/catalogue/licensing", "/catalogue/filing",
+						"/catalogue/public-service", "/catalogue/items/**", "/api/catalogue/**")
 				.permitAll()
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).defaultSuccessUrl("/", false))

@@ -1,0 +1,215 @@
+package org.tongban.catalogue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.tongban.catalogue.GuideContent.Material;
+import org.tongban.catalogue.GuideContent.Option;
+import org.tongban.catalogue.GuideContent.Question;
+import org.tongban.catalogue.GuideContent.Situation;
+import org.tongban.shared.FieldMessage;
+
+/**
+ * What a guide must satisfy before it is saved or published, as field-level Chinese messages. The same rules
+ * check the item files at start-up, so a file and an edited draft cannot differ in what is allowed.
+ */
+final class GuideRules {
+
+	private static final Set<String> KINDS = Set.of("ORIGINAL", "COPY", "ORIGINAL_AND_COPY");
+
+	private final List<FieldMessage> errors = new ArrayList<>();
+
+	private GuideRules() {
+	}
+
+	static List<FieldMessage> check(GuideContent c, Set<String> lawIds) {
+		GuideRules rules = new GuideRules();
+		rules.header(c, lawIds);
+		rules.situations(c.situations());
+		rules.questions(c.situationQuestions(), c.situations());
+		return List.copyOf(rules.errors);
+	}
+
+	private void header(GuideContent c, Set<String> lawIds) {
+		required("name", c.name(), "请填写事项名称。");
+		required("fee", c.fee(), "请填写收费情况（不收费请填写“不收费”）。");
+		if (c.promisedDays() == null || c.promisedDays() < 0) {
+			error("promisedDays", "请填写承诺时限（工作日，不小于 0）。");
+		}
+		if (c.statutoryDays() != null && c.statutoryDays() < 0) {
+			error("statutoryDays", "法定时限不能为负数。");
+		}
+		if (c.promisedDays() != null && c.statutoryDays() != null && c.promisedDays() > c.statutoryDays()) {
+			error("promisedDays", "承诺时限（" + c.promisedDays() + " 个工作日）不能超过法定时限（" + c.statutoryDays()
+					+ " 个工作日）。");
+		}
+		if (c.immediate() == null) {
+			error("immediate", "请选择是否为即办件。");
+		}
+		else if (c.promisedDays() != null && c.immediate() != (c.promisedDays() == 0)) {
+			error("immediate", c.immediate() ? "即办件的承诺时限应为 0 个工作日。" : "承诺时限为 0 的事项应标记为即办件。");
+		}
+		if (c.retentionYears() == null || c.retentionYears() <= 0) {
+			error("retentionYears", "请填写档案保管期限（年）。");
+		}
+		if (c.channels() == null) {
+			error("channels", "请填写办理渠道。");
+		}
+		if (c.legalBasis() == null || c.legalBasis().isEmpty()) {
+			error("legalBasis", "请至少填写一条设定依据。");
+		}
+		else {
+			for (int i = 0; i < c.legalBasis().size(); i++) {
+				String law = c.legalBasis().get(i).law();
+				if (law == null || !lawIds.contains(law)) {
+					error("legalBasis[" + i + "].law", "法律依据“" + law + "”不在法规库中。");
+				}
+			}
+		}
+	}
+
+	private void situations(List<Situation> situations) {
+		if (situations == null || situations.isEmpty()) {
+			error("situations", "请至少设置一个办理情形。");
+			return;
+		}
+		Set<String> codes = new HashSet<>();
+		for (int s = 0; s < situations.size(); s++) {
+			Situation situation = situations.get(s);
+			String path = "situations[" + s + "]";
+			if (blank(situation.code()) || !situation.code().matches("[A-Z][A-Z0-9_]*")) {
+				error(path + ".code", "情形编码须为大写字母、数字和下划线。");
+			}
+			else if (!codes.add(situation.code())) {
+				error(path + ".code", "情形编码“" + situation.code() + "”重复。");
+			}
+			required(path + ".name", situation.name(), "请填写情形名称。");
+			List<Material> materials = situation.materials() == null ? List.of() : situation.materials();
+			for (int m = 0; m < materials.size(); m++) {
+				material(path + ".materials[" + m + "]", materials.get(m));
+			}
+		}
+	}
+
+	private void material(String path, Material m) {
+		required(path + ".name", m.name(), "请填写材料名称。");
+		if (m.kind() == null || !KINDS.contains(m.kind())) {
+			error(path + ".kind", "材料形式须为原件、复印件或原件和复印件。");
+		}
+		if (m.copies() == null || m.copies() < 1) {
+			error(path + ".copies", "份数至少为 1。");
+		}
+		if (m.required() == null) {
+			error(path + ".required", "请选择材料是否必须提交。");
+		}
+		else if (!m.required() && blank(m.condition())) {
+			error(path + ".condition", "非必需材料须说明在什么情况下需要提交。");
+		}
+	}
+
+	/** Every option leads somewhere that exists, every question and situation is reachable, no cycles. */
+	private void questions(List<Question> questions, List<Situation> situations) {
+		Set<String> situationCodes = new HashSet<>();
+		if (situations != null) {
+			situations.forEach(s -> situationCodes.add(s.code()));
+		}
+		if (questions == null || questions.isEmpty()) {
+			if (situationCodes.size() > 1) {
+				error("situationQuestions", "有多个办理情形时，须设置引导问题。");
+			}
+			return;
+		}
+		Map<String, Integer> index = new LinkedHashMap<>();
+		for (int q = 0; q < questions.size(); q++) {
+			Question question = questions.get(q);
+			if (blank(question.id()) || !question.id().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+				error("situationQuestions[" + q + "].id", "问题编号须为小写字母、数字和连字符。");
+			}
+			else if (index.putIfAbsent(question.id(), q) != null) {
+				error("situationQuestions[" + q + "].id", "问题编号“" + question.id() + "”重复。");
+			}
+			required("situationQuestions[" + q + "].text", question.text(), "请填写问题内容。");
+		}
+		for (int q = 0; q < questions.size(); q++) {
+			List<Option> options = questions.get(q).options() == null ? List.of() : questions.get(q).options();
+			if (options.isEmpty()) {
+				error("situationQuestions[" + q + "].options", "问题至少需要一个选项。");
+			}
+			for (int o = 0; o < options.size(); o++) {
+				Option option = options.get(o);
+				String path = "situationQuestions[" + q + "].options[" + o + "]";
+				required(path + ".label", option.label(), "请填写选项内容。");
+				if (blank(option.next()) == blank(option.situation())) {
+					error(path, "选项须且只能指向一个后续问题或一个办理情形。");
+				}
+				else if (!blank(option.next()) && !index.containsKey(option.next())) {
+					error(path + ".next", "选项指向的问题“" + option.next() + "”不存在。");
+				}
+				else if (!blank(option.situation()) && !situationCodes.contains(option.situation())) {
+					error(path + ".situation", "选项指向的办理情形“" + option.situation() + "”不存在。");
+				}
+			}
+		}
+		walk(questions, index, situationCodes);
+	}
+
+	private void walk(List<Question> questions, Map<String, Integer> index, Set<String> situationCodes) {
+		Map<String, Integer> state = new HashMap<>(); // 1 on the current path, 2 done
+		Set<String> reached = new HashSet<>();
+		visit(questions, index, questions.get(0).id(), state, reached);
+		for (int q = 0; q < questions.size(); q++) {
+			if (questions.get(q).id() != null && !state.containsKey(questions.get(q).id())) {
+				error("situationQuestions[" + q + "]", "问题“" + questions.get(q).id() + "”无法从第一个问题到达。");
+			}
+		}
+		for (String code : situationCodes) {
+			if (!reached.contains(code)) {
+				error("situations[" + code + "]", "办理情形“" + code + "”没有任何问题选项指向它。");
+			}
+		}
+	}
+
+	private void visit(List<Question> questions, Map<String, Integer> index, String id, Map<String, Integer> state,
+			Set<String> reached) {
+		state.put(id, 1);
+		int q = index.get(id);
+		List<Option> options = questions.get(q).options() == null ? List.of() : questions.get(q).options();
+		for (int o = 0; o < options.size(); o++) {
+			Option option = options.get(o);
+			if (option.situation() != null) {
+				reached.add(option.situation());
+			}
+			if (option.next() == null || !index.containsKey(option.next())) {
+				continue;
+			}
+			Integer seen = state.get(option.next());
+			if (seen == null) {
+				visit(questions, index, option.next(), state, reached);
+			}
+			else if (seen == 1) {
+				error("situationQuestions[" + q + "].options[" + o + "].next",
+						"问题之间形成了循环（“" + id + "”→“" + option.next() + "”）。");
+			}
+		}
+		state.put(id, 2);
+	}
+
+	private void required(String field, String value, String message) {
+		if (blank(value)) {
+			error(field, message);
+		}
+	}
+
+	private void error(String field, String message) {
+		errors.add(new FieldMessage(field, message));
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+}
