@@ -1,0 +1,167 @@
+package org.tongban.guidance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Search over the published guides: what people type → the service items and situations they mean.
+ * Passages are fed per item through {@link #index}; vectors are computed in the background and kept.
+ */
+@Service
+public class GuideSearch {
+
+	private static final Logger log = LoggerFactory.getLogger(GuideSearch.class);
+
+	static final int MAX_RESULTS = 20;
+
+	private final SearchDocuments store;
+	private final TransactionTemplate tx;
+	private final Embedder embedder;
+	private final SearchEngine engine;
+	private volatile boolean loaded;
+	// one worker: index updates and the vector back-fill never race each other
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "guidance-search");
+		t.setDaemon(true);
+		return t;
+	});
+
+	GuideSearch(SearchDocuments store, TransactionTemplate tx, Embedder embedder) {
+		this.store = store;
+		this.tx = tx;
+		this.embedder = embedder;
+		try (var in = new ClassPathResource("data/guidance/synonyms.txt").getInputStream()) {
+			this.engine = new SearchEngine(Synonyms.load(in));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Items that fit a question, best first, at most {@code limit} (≤ 20). The question is cut to 200
+	 * characters; a question without a letter or digit finds nothing.
+	 */
+	public List<SearchHit> search(String question, int limit) {
+		Question q = Question.of(question);
+		if (!q.searchable()) {
+			return List.of();
+		}
+		ensureLoaded();
+		float[] vector = null;
+		if (embedder.ready()) {
+			List<String> expansions = engine.expansions(q.text());
+			vector = embedder.query(expansions.isEmpty() ? q.text() : q.text() + " " + String.join(" ", expansions));
+		}
+		return engine.search(q.text(), vector, Math.max(1, Math.min(limit, MAX_RESULTS)));
+	}
+
+	/**
+	 * Replaces the passages of one item with those of its guide's {@code version}; an older version
+	 * than the one indexed is ignored. Passages whose text is unchanged keep their vectors.
+	 * Synchronized so that the database and the in-memory index see concurrent updates in one order.
+	 */
+	public synchronized void index(String itemCode, int version, List<SearchDocument> docs) {
+		if (docs.stream().anyMatch(d -> !d.itemCode().equals(itemCode))) {
+			throw new IllegalArgumentException("all documents must belong to item " + itemCode);
+		}
+		ensureLoaded();
+		List<Passage> passages = tx.execute(status -> {
+			if (store.version(itemCode) > version) {
+				return null;
+			}
+			return store.replace(itemCode, version, docs, store.vectorsByHash(itemCode));
+		});
+		if (passages == null) {
+			log.info("Search: ignored version {} of {}, a later one is indexed", version, itemCode);
+			return;
+		}
+		engine.replace(itemCode, passages);
+		if (passages.stream().anyMatch(p -> p.vector() == null)) {
+			worker.submit(this::embedMissing);
+		}
+	}
+
+	/**
+	 * The in-memory index from the stored passages (no embedding; ≈ 0.3 s for the 62 items), then, in the
+	 * background, the model and vectors for passages that have none. Done at first use rather than at
+	 * start-up: it keeps start-up lean and spares the CPU while everything else is starting.
+	 */
+	private void ensureLoaded() {
+		if (loaded) {
+			return;
+		}
+		synchronized (this) {
+			if (!loaded) {
+				long t0 = System.nanoTime();
+				List<Passage> all = store.all();
+				engine.load(all);
+				loaded = true;
+				log.info("Search: {} stored passages indexed in {} ms", all.size(), (System.nanoTime() - t0) / 1_000_000);
+				worker.submit(this::embedMissing);
+			}
+		}
+	}
+
+	/** Runs work on the search's own thread, behind the start-up load (the interim catalogue feed). */
+	void inBackground(Runnable work) {
+		worker.submit(work);
+	}
+
+	boolean isEmpty() {
+		return store.isEmpty();
+	}
+
+	private void embedMissing() {
+		if (!embedder.load()) {
+			return;
+		}
+		int done = 0;
+		List<Passage> batch;
+		while (!(batch = store.unembedded(64)).isEmpty()) {
+			for (Passage p : batch) {
+				float[] v = embedder.passage(p.doc().embeddingText());
+				store.vector(p.id(), v);
+				engine.vector(p.id(), v);
+				done++;
+			}
+		}
+		if (done > 0) {
+			log.info("Search: embedded {} passages", done);
+		}
+	}
+
+	/** Waits until queued indexing and embedding work is done (tests, benchmarks). */
+	void awaitIdle(long timeout, TimeUnit unit) throws Exception {
+		ensureLoaded();
+		Future<?> marker = worker.submit(() -> { });
+		marker.get(timeout, unit);
+	}
+
+	void tuning(double textWeight, double vectorWeight, boolean synonyms) {
+		engine.tuning(textWeight, vectorWeight, synonyms);
+	}
+
+	long passagesEmbedded() {
+		return embedder.passagesEmbedded();
+	}
+
+	@PreDestroy
+	void stop() throws IOException {
+		worker.shutdownNow();
+		engine.close();
+	}
+}
