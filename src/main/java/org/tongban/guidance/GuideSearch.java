@@ -116,7 +116,7 @@ public class GuideSearch {
 		}
 	}
 
-	/** Runs work on the search's own thread, behind the start-up load (the interim catalogue feed). */
+	/** Runs work on the search's own thread, off the start-up path (the interim catalogue feed seeds there). */
 	void inBackground(Runnable work) {
 		worker.submit(work);
 	}
@@ -130,14 +130,23 @@ public class GuideSearch {
 			return;
 		}
 		int done = 0;
-		List<Passage> batch;
-		while (!(batch = store.unembedded(64)).isEmpty()) {
-			for (Passage p : batch) {
-				float[] v = embedder.passage(p.doc().embeddingText());
-				store.vector(p.id(), v);
-				engine.vector(p.id(), v);
-				done++;
+		try {
+			List<Passage> batch;
+			long previousFirst = -1;
+			// a batch that starts where the last one did was not stored: stop rather than spin
+			while (!(batch = store.unembedded(64)).isEmpty() && batch.get(0).id() != previousFirst) {
+				previousFirst = batch.get(0).id();
+				for (Passage p : batch) {
+					float[] v = embedder.passage(p.doc().embeddingText());
+					store.vector(p.id(), v);
+					engine.vector(p.id(), v);
+					done++;
+				}
 			}
+		}
+		catch (RuntimeException ex) {
+			// the executor would swallow it; the passages keep a null vector and BM25 still finds them
+			log.warn("Search: embedding stopped after {} passages: {}", done, ex.toString());
 		}
 		if (done > 0) {
 			log.info("Search: embedded {} passages", done);
