@@ -2,11 +2,17 @@ package org.tongban.guidance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +32,16 @@ public class GuideSearch {
 	private static final Logger log = LoggerFactory.getLogger(GuideSearch.class);
 
 	static final int MAX_RESULTS = 20;
+	private static final long CATCH_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
 
 	private final SearchDocuments store;
 	private final TransactionTemplate tx;
 	private final Embedder embedder;
 	private final SearchEngine engine;
 	private volatile boolean loaded;
+	// what this instance last loaded of each item, to notice what other instances have indexed since
+	private final Map<String, OffsetDateTime> seen = new ConcurrentHashMap<>();
+	private final AtomicLong lastCatchUp = new AtomicLong(System.nanoTime());
 	// one worker: index updates and the vector back-fill never race each other
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "guidance-search");
@@ -61,6 +71,11 @@ public class GuideSearch {
 			return List.of();
 		}
 		ensureLoaded();
+		long now = System.nanoTime();
+		long last = lastCatchUp.get();
+		if (now - last > CATCH_UP_NANOS && lastCatchUp.compareAndSet(last, now)) {
+			worker.submit(this::catchUp);
+		}
 		float[] vector = null;
 		if (embedder.ready()) {
 			List<String> expansions = engine.expansions(q.text());
@@ -90,6 +105,10 @@ public class GuideSearch {
 			return;
 		}
 		engine.replace(itemCode, passages);
+		OffsetDateTime indexedAt = store.indexedAt().get(itemCode);
+		if (indexedAt != null) {
+			seen.put(itemCode, indexedAt);
+		}
 		if (passages.stream().anyMatch(p -> p.vector() == null)) {
 			worker.submit(this::embedMissing);
 		}
@@ -107,6 +126,7 @@ public class GuideSearch {
 		synchronized (this) {
 			if (!loaded) {
 				long t0 = System.nanoTime();
+				seen.putAll(store.indexedAt()); // read first: anything indexed meanwhile is caught up later
 				List<Passage> all = store.all();
 				engine.load(all);
 				loaded = true;
@@ -114,6 +134,25 @@ public class GuideSearch {
 				worker.submit(this::embedMissing);
 			}
 		}
+	}
+
+	/**
+	 * Takes over what other instances behind the load balancer have indexed (or embedded) since: each
+	 * instance holds its own in-memory index, so each looks, at most every 30 seconds, when searched.
+	 */
+	synchronized void catchUp() {
+		Map<String, OffsetDateTime> current = store.indexedAt();
+		for (Map.Entry<String, OffsetDateTime> e : current.entrySet()) {
+			if (!e.getValue().equals(seen.get(e.getKey()))) {
+				engine.replace(e.getKey(), store.of(e.getKey()));
+				seen.put(e.getKey(), e.getValue());
+			}
+		}
+	}
+
+	/** Embeds, in the background, passages that have no vector yet. */
+	void embedPending() {
+		worker.submit(this::embedMissing);
 	}
 
 	/** Runs work on the search's own thread, off the start-up path (the interim catalogue feed seeds there). */
@@ -136,12 +175,15 @@ public class GuideSearch {
 			// a batch that starts where the last one did was not stored: stop rather than spin
 			while (!(batch = store.unembedded(64)).isEmpty() && batch.get(0).id() != previousFirst) {
 				previousFirst = batch.get(0).id();
+				Set<String> items = new HashSet<>();
 				for (Passage p : batch) {
 					float[] v = embedder.passage(p.doc().embeddingText());
 					store.vector(p.id(), v);
 					engine.vector(p.id(), v);
+					items.add(p.doc().itemCode());
 					done++;
 				}
+				store.touch(items);
 			}
 		}
 		catch (RuntimeException ex) {

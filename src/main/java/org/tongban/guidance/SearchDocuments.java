@@ -85,6 +85,28 @@ class SearchDocuments {
 		return out;
 	}
 
+	/** When each item was last indexed or given vectors, by the database's clock. */
+	Map<String, java.time.OffsetDateTime> indexedAt() {
+		Map<String, java.time.OffsetDateTime> out = new HashMap<>();
+		jdbc.query("select item_code, indexed_at from guidance_search_item",
+				rs -> {
+					out.put(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class));
+				});
+		return out;
+	}
+
+	/** Marks items as changed for the other instances, after their passages got vectors. */
+	void touch(java.util.Collection<String> itemCodes) {
+		for (String code : itemCodes) {
+			jdbc.update("update guidance_search_item set indexed_at = now() where item_code = ?", code);
+		}
+	}
+
+	List<Passage> of(String itemCode) {
+		return jdbc.query("select " + COLUMNS + " from guidance_search_document where item_code = ? order by position",
+				this::passage, itemCode);
+	}
+
 	List<Passage> all() {
 		return jdbc.query("select " + COLUMNS + " from guidance_search_document order by item_code, position", this::passage);
 	}
