@@ -1,0 +1,131 @@
+package org.tongban.guidance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * INTERIM FEED: reads the catalogue's YAML files and indexes them when the search index is empty.
+ * It goes once the catalogue module publishes {@code GuidePublished}; the search then indexes what
+ * {@code Catalogue.published(code)} returns and this class is deleted.
+ */
+@Component
+class CatalogueFeed {
+
+	private final GuideSearch search;
+
+	CatalogueFeed(GuideSearch search) {
+		this.search = search;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void seedIfEmpty() {
+		search.inBackground(() -> {
+			if (search.isEmpty()) {
+				indexAll();
+			}
+		});
+	}
+
+	void indexAll() {
+		try {
+			for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:data/catalogue/items/*.yml")) {
+				try (InputStream in = r.getInputStream()) {
+					Map<String, Object> item = new Yaml().load(in);
+					search.index((String) item.get("code"), 1, documents(item));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The passages of one item file: the item, each situation, each situation's materials, each FAQ. */
+	@SuppressWarnings("unchecked")
+	static List<SearchDocument> documents(Map<String, Object> item) {
+		String code = (String) item.get("code");
+		String name = (String) item.get("name");
+		String type = (String) item.get("type");
+		List<String> keywords = strings(item.get("keywords"));
+		List<Map<String, Object>> situations = maps(item.get("situations"));
+		Map<String, List<String>> labels = labelsBySituation(maps(item.get("situationQuestions")));
+		List<SearchDocument> docs = new ArrayList<>();
+		List<String> situationNames = situations.stream().map(s -> (String) s.get("name")).toList();
+		docs.add(new SearchDocument(code, name, type, null, null, SearchDocument.Kind.ITEM,
+				name + "。办理情形：" + String.join("、", situationNames), keywords));
+		for (Map<String, Object> s : situations) {
+			String sc = (String) s.get("code");
+			String sn = (String) s.get("name");
+			String text = Objects.toString(s.get("description"), "") + " " + String.join("；", labels.getOrDefault(sc, List.of()));
+			docs.add(new SearchDocument(code, name, type, sc, sn, SearchDocument.Kind.SITUATION, text.strip(), List.of()));
+			List<String> materials = maps(s.get("materials")).stream().map(m -> (String) m.get("name")).toList();
+			if (!materials.isEmpty()) {
+				docs.add(new SearchDocument(code, name, type, sc, sn, SearchDocument.Kind.MATERIAL,
+						"申请材料：" + String.join("；", materials), List.of()));
+			}
+		}
+		for (Map<String, Object> faq : maps(item.get("faqs"))) {
+			docs.add(new SearchDocument(code, name, type, null, null, SearchDocument.Kind.FAQ,
+					faq.get("q") + " " + faq.get("a"), List.of()));
+		}
+		return docs;
+	}
+
+	/**
+	 * The answers that lead to each situation in the question tree: written in the applicant's words
+	 * (换了工作单位…), they are the best colloquial text a guide has.
+	 */
+	private static Map<String, List<String>> labelsBySituation(List<Map<String, Object>> questions) {
+		Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+		questions.forEach(q -> byId.put((String) q.get("id"), q));
+		Map<String, List<String>> out = new LinkedHashMap<>();
+		if (!questions.isEmpty()) {
+			walk(questions.get(0), byId, new ArrayList<>(), out, 0);
+		}
+		return out;
+	}
+
+	private static void walk(Map<String, Object> question, Map<String, Map<String, Object>> byId, List<String> path,
+			Map<String, List<String>> out, int depth) {
+		if (question == null || depth > 10) {
+			return;
+		}
+		for (Map<String, Object> option : maps(question.get("options"))) {
+			String label = (String) option.get("label");
+			if (option.get("situation") != null) {
+				List<String> l = out.computeIfAbsent((String) option.get("situation"), k -> new ArrayList<>());
+				path.stream().filter(p -> !l.contains(p)).forEach(l::add);
+				if (!l.contains(label)) {
+					l.add(label);
+				}
+			}
+			else if (option.get("next") != null) {
+				path.add(label);
+				walk(byId.get(option.get("next")), byId, path, out, depth + 1);
+				path.remove(path.size() - 1);
+			}
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> maps(Object o) {
+		return o instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+	}
+
+	private static List<String> strings(Object o) {
+		return o instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+	}
+}
