@@ -1,8 +1,5 @@
 package org.tongban.guidance;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,49 +8,60 @@ import java.util.Objects;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.Yaml;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.catalogue.Guide;
+import org.tongban.catalogue.GuidePublished;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * INTERIM FEED: reads the catalogue's YAML files and indexes them when the search index is empty.
- * It goes once the catalogue module publishes {@code GuidePublished}; the search then indexes what
- * {@code Catalogue.published(code)} returns and this class is deleted.
+ * Keeps the search index in step with the catalogue: every published guide version is indexed after
+ * its transaction commits (through the event publication registry, so a crash loses no publish), and
+ * at start-up any item whose indexed version lags the catalogue's is caught up.
  */
 @Component
 class CatalogueFeed {
 
 	private final GuideSearch search;
+	private final Catalogue catalogue;
+	private final SearchDocuments store;
+	private final JsonMapper json;
 
-	CatalogueFeed(GuideSearch search) {
+	CatalogueFeed(GuideSearch search, Catalogue catalogue, SearchDocuments store, JsonMapper json) {
 		this.search = search;
+		this.catalogue = catalogue;
+		this.store = store;
+		this.json = json;
 	}
 
+	@ApplicationModuleListener
+	void on(GuidePublished published) {
+		catalogue.version(published.code(), published.version()).ifPresent(this::index);
+	}
+
+	/** Items published before search existed, or while an event was still undelivered. */
 	@EventListener(ApplicationReadyEvent.class)
-	void seedIfEmpty() {
-		search.inBackground(() -> {
-			if (search.isEmpty()) {
-				indexAll();
-			}
-		});
+	void catchUp() {
+		search.inBackground(() -> catalogue.items(null, null, null).stream()
+				.filter(item -> store.version(item.code()) < item.version())
+				.forEach(item -> catalogue.published(item.code()).ifPresent(this::index)));
 	}
 
-	void indexAll() {
-		try {
-			for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:data/catalogue/items/*.yml")) {
-				try (InputStream in = r.getInputStream()) {
-					Map<String, Object> item = new Yaml().load(in);
-					search.index((String) item.get("code"), 1, documents(item));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	private void index(Guide guide) {
+		search.index(guide.code(), guide.version(), documents(item(guide)));
 	}
 
-	/** The passages of one item file: the item, each situation, each situation's materials, each FAQ. */
+	/** The guide in the item file's shape: the catalogue's content uses the same field names. */
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> item(Guide guide) {
+		Map<String, Object> item = new LinkedHashMap<>(json.convertValue(guide.content(), Map.class));
+		item.put("code", guide.code());
+		item.put("type", guide.type().name());
+		return item;
+	}
+
+	/** The passages of one guide, in the item file's shape: the item, each situation, each situation's materials, each FAQ. */
 	@SuppressWarnings("unchecked")
 	static List<SearchDocument> documents(Map<String, Object> item) {
 		String code = (String) item.get("code");
