@@ -86,9 +86,9 @@ class AttachingFilesTests extends ReformIntegrationTest {
 	}
 
 	@Test
-	void aFileOverTwentyMegabytesIsRefusedWithAChineseMessage() throws Exception {
+	void aFiftyMegabyteUploadIsRefusedWithAChineseMessageAndNothingSaved() throws Exception {
 		// MockMvc skips the servlet container's multipart limits, so this goes over a real port
-		byte[] big = new byte[21 * 1024 * 1024];
+		byte[] big = new byte[50 * 1024 * 1024];
 		Arrays.fill(big, (byte) 'a');
 		String boundary = "----tongban" + System.nanoTime();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
