@@ -4,56 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tongban.support.BrowserTest;
 import org.tongban.support.Chromium;
 
 /** A division reports progress in the browser, and the leader sees it on the cockpit. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReportingProgressInTheBrowserTests {
+class ReportingProgressInTheBrowserTests extends BrowserTest {
 
 	// task 39, 预约人员免费孕前优生健康检查“免申即享”, is led by 人口家发处 alone
 	private static final int TASK = 39;
 
-	@LocalServerPort
-	int port;
-
-	ChromeDriver browser;
-
-	@BeforeEach
-	void start() {
-		browser = Chromium.start();
-	}
-
-	@AfterEach
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	private void signIn(String username) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("tongban-demo");
-		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")));
-	}
-
 	/** Submits the report form and waits for the next page, so nothing is read from the old one. */
 	private void submitReport() {
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[enctype] button[type=submit]")));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 
 	@Test

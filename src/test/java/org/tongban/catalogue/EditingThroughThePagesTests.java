@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 
 /** Staff edit a draft in the browser, reviewers find it in their queue; citizens read the published pages. */
-class EditingInTheBrowserTests extends CatalogueIntegrationTest {
+class EditingThroughThePagesTests extends CatalogueIntegrationTest {
 
 	static final String CODE = "PD-WJW-XK-015";
 
