@@ -9,8 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,7 +50,12 @@ class SearchingFromThePortalInTheBrowserTests {
 		Chromium.screenshot(browser, "portal-home");
 		browser.manage().window().setSize(new Dimension(1280, 1000));
 
-		WebElement box = browser.findElement(By.cssSelector("form[role=search] input#q"));
+		// by keyboard: the search box is the first thing after the header (skip link, brand, nav, tools)
+		for (int tabs = 0; tabs < 8 && !"q".equals(browser.switchTo().activeElement().getAttribute("id")); tabs++) {
+			new Actions(browser).sendKeys(Keys.TAB).perform();
+		}
+		WebElement box = browser.switchTo().activeElement();
+		assertThat(box.getAttribute("id")).isEqualTo("q");
 		box.sendKeys("换医院了护士证怎么办");
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[role=search] button[type=submit]")));
 
