@@ -4,13 +4,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+/** The sign-in page. The home page itself is the citizen portal, in the guidance module. */
 @Controller
 class HomeController {
-
-	@GetMapping("/")
-	String home() {
-		return "identity/home";
-	}
 
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) String error,
