@@ -7,8 +7,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.catalogue.Guide;
 import org.tongban.support.Chromium;
 
 /** A nurse who changed hospital finds the item in the catalogue and is guided to her material list. */
@@ -19,6 +22,10 @@ class GuidanceInTheBrowserTests {
 	int port;
 
 	ChromeDriver browser;
+
+	// another suite publishes a new version of this guide with other time limits: read what is live
+	@Autowired
+	Catalogue catalogue;
 
 	@BeforeEach
 	void start() {
@@ -38,6 +45,7 @@ class GuidanceInTheBrowserTests {
 
 	@Test
 	void aNurseWhoChangedHospitalIsGuidedFromTheCatalogueToHerMaterialList() {
+		Guide live = catalogue.published("PD-WJW-XK-001").orElseThrow();
 		browser.get(url("/catalogue"));
 		browser.findElement(By.id("q")).sendKeys("护士执业注册");
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
@@ -56,7 +64,7 @@ class GuidanceInTheBrowserTests {
 		assertThat(browser.findElement(By.cssSelector("table.materials.needed")).getText())
 				.contains("原执业机构出具的解聘或离职证明").doesNotContain("健康体检证明");
 		assertThat(browser.findElement(By.cssSelector("dl.time-limits")).getText())
-				.contains("20 个工作日").contains("5 个工作日");
+				.contains(live.statutoryDays() + " 个工作日").contains(live.promisedDays() + " 个工作日");
 		assertThat(browser.findElement(By.id("print-page")).isDisplayed()).isTrue();
 		assertThat(browser.findElement(By.xpath("//button[contains(., '在线申办（即将开通）')]")).isEnabled()).isFalse();
 		Chromium.screenshot(browser, "guidance-nurse-change-result");
