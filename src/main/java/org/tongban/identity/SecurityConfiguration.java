@@ -59,6 +59,11 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/catalogue", "/catalogue/licensing", "/catalogue/filing",
 						"/catalogue/public-service", "/catalogue/items/**", "/api/catalogue/**")
 				.permitAll()
+				// guidance through the question tree is public too: the pages and the answers API
+				.requestMatchers(HttpMethod.GET, "/guidance/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/guidance/*/answers")
+				.permitAll()
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).defaultSuccessUrl("/", false))
 			.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
