@@ -2,46 +2,20 @@ package org.tongban.guidance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.Guide;
+import org.tongban.support.BrowserTest;
 import org.tongban.support.Chromium;
 
 /** A nurse who changed hospital finds the item in the catalogue and is guided to her material list. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GuidanceInTheBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	ChromeDriver browser;
+class GuidanceInTheBrowserTests extends BrowserTest {
 
 	// another suite publishes a new version of this guide with other time limits: read what is live
 	@Autowired
 	Catalogue catalogue;
-
-	@BeforeEach
-	void start() {
-		browser = Chromium.start();
-	}
-
-	@AfterEach
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
 
 	@Test
 	void aNurseWhoChangedHospitalIsGuidedFromTheCatalogueToHerMaterialList() {
@@ -77,10 +51,7 @@ class GuidanceInTheBrowserTests {
 
 	@Test
 	void aSignedInCitizenSeesThePrefilledFieldsWithTheirSources() {
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys("citizen");
-		browser.findElement(By.id("password")).sendKeys("tongban-demo");
-		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")));
+		signIn("citizen");
 		browser.get(url("/guidance/PD-WJW-XK-001/result?kind=1"));
 		String panel = browser.findElement(By.cssSelector(".prefill")).getText();
 		assertThat(panel).contains("预填信息").contains("账户信息").contains("公安人口库（演示）");

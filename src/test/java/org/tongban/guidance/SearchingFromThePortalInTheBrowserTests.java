@@ -4,48 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tongban.support.BrowserTest;
 import org.tongban.support.Chromium;
 
 /** A citizen asks in her own words on the home page and reaches the right guide. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SearchingFromThePortalInTheBrowserTests {
-
-	@LocalServerPort
-	int port;
+class SearchingFromThePortalInTheBrowserTests extends BrowserTest {
 
 	@Autowired
 	GuideSearch search;
 
-	ChromeDriver browser;
-
 	@BeforeEach
-	void start() throws Exception {
-		browser = Chromium.start();
+	void indexReady() throws Exception {
 		search.awaitIdle(5, TimeUnit.MINUTES);
-	}
-
-	@AfterEach
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
 	void aNurseChangingHospitalsFindsNurseRegistrationFromTheHomePage() {
-		browser.get("http://localhost:" + port + "/");
+		browser.get(url("/"));
 		browser.manage().window().setSize(new Dimension(1280, 2000));
 		Chromium.screenshot(browser, "portal-home");
 		browser.manage().window().setSize(new Dimension(1280, 1000));
