@@ -110,13 +110,23 @@ public class Assistant {
 				}
 				return unsupported.isEmpty();
 			})
-			.map(reply -> new Answer(reply, citations(sections), true, statements(reply, sections.size())));
+			.map(reply -> new Answer(reply, citations(sections), true, statements(reply, sections.size())))
+			// every sentence must name the fragment it rests on, so that the page can link it
+			.filter(answer -> {
+				boolean cited = answer.statements().stream().noneMatch(st -> st.citations().isEmpty());
+				if (!cited) {
+					log.info("Assistant: a sentence of the model's answer cites no fragment; the guide's own words are used");
+				}
+				return cited;
+			});
 	}
 
 	/** The reply cut into sentences, each with the fragment numbers it names. */
 	static List<Statement> statements(String reply, int sections) {
 		List<Statement> out = new ArrayList<>();
-		for (String sentence : reply.split("(?<=[。！？!?\\n])")) {
+		// markers after the full stop ("…办结。[2]") belong to the sentence they follow
+		String marked = reply.replaceAll("([。！？!?])((?:\\[\\d{1,3}])+)", "$2$1");
+		for (String sentence : marked.split("(?<=[。！？!?\\n])")) {
 			List<Integer> refs = new ArrayList<>();
 			Matcher m = MARKER.matcher(sentence);
 			while (m.find()) {

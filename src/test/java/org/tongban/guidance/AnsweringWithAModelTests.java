@@ -20,6 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.tongban.catalogue.Catalogue;
+import org.tongban.catalogue.Guide;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -62,6 +65,9 @@ class AnsweringWithAModelTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	Catalogue catalogue;
+
 	@BeforeEach
 	void indexed() throws Exception {
 		search.awaitIdle(5, TimeUnit.MINUTES);
@@ -76,8 +82,10 @@ class AnsweringWithAModelTests {
 
 	@Test
 	void aCorrectAnswerOfTheModelIsUsed() {
+		// other tests publish new versions of this guide: the right answer is the one of what is published now
+		Guide guide = catalogue.published("PD-WJW-XK-001").orElseThrow();
 		String reply = "换医院需办理变更注册，需要申请人居民身份证、护士执业注册申请审核表和护士执业证书[1]。"
-				+ "承诺5个工作日办结[2]。不收费[3]。";
+				+ "承诺" + guide.promisedDays() + "个工作日办结[2]。收费：" + guide.fee() + "[3]。";
 		modelSays(reply);
 		Answer answer = assistant.ask(QUESTION);
 		assertThat(answer.answer()).isEqualTo(reply);
@@ -107,9 +115,22 @@ class AnsweringWithAModelTests {
 
 	@Test
 	void anInventedTimeLimitFallsBack() {
-		modelSays("换医院需办理变更注册，承诺15个工作日办结[2]。");
+		modelSays("换医院需办理变更注册，承诺97个工作日办结[2]。");
 		assertThat(assistant.ask(QUESTION).answer()).startsWith(EXTRACTIVE);
-		modelSays("换医院需办理变更注册，十五个工作日办结[2]。");
+		modelSays("换医院需办理变更注册，九十七个工作日办结[2]。");
+		assertThat(assistant.ask(QUESTION).answer()).startsWith(EXTRACTIVE);
+	}
+
+	@Test
+	void markersAfterTheFullStopBelongToTheirSentence() {
+		assertThat(Assistant.statements("需要护士执业证书。[1][3]不收费。[3]", 4))
+			.containsExactly(new Answer.Statement("需要护士执业证书。", java.util.List.of(1, 3)),
+					new Answer.Statement("不收费。", java.util.List.of(3)));
+	}
+
+	@Test
+	void aSentenceWithoutItsSourceFallsBack() {
+		modelSays("换医院需办理变更注册[1]。不收费。");
 		assertThat(assistant.ask(QUESTION).answer()).startsWith(EXTRACTIVE);
 	}
 

@@ -65,6 +65,6 @@ class AskingTheAssistantInTheBrowserTests {
 		Chromium.clickAndWait(browser, link);
 		assertThat(browser.getCurrentUrl()).contains("#situation-CHANGE");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("护士执业注册");
-		assertThat(browser.findElement(By.id("situation-CHANGE")).getText()).contains("原执业机构出具的解聘或离职证明");
+		assertThat(browser.findElement(By.cssSelector("#situation-CHANGE h3")).getText()).contains("变更注册");
 	}
 }
