@@ -52,7 +52,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
 						"/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info",
-						"/api/calendar/working-days", "/api/search", "/search", "/v3/api-docs", "/v3/api-docs/**", "/api-docs",
+						"/api/calendar/working-days", "/api/search", "/search", "/api/assistant/ask", "/assistant",
+						"/v3/api-docs", "/v3/api-docs/**", "/api-docs",
 						"/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				// the service catalogue is public record: anyone reads the lists and published guides
