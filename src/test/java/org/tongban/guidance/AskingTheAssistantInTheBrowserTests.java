@@ -5,48 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tongban.support.BrowserTest;
 import org.tongban.support.Chromium;
 
 /** A nurse asks the assistant in the browser, with the keyboard only, and follows a citation to the guide. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AskingTheAssistantInTheBrowserTests {
-
-	@LocalServerPort
-	int port;
+class AskingTheAssistantInTheBrowserTests extends BrowserTest {
 
 	@Autowired
 	GuideSearch search;
 
-	ChromeDriver browser;
-
 	@BeforeEach
-	void start() throws Exception {
-		browser = Chromium.start();
+	void indexReady() throws Exception {
 		search.awaitIdle(5, TimeUnit.MINUTES);
-	}
-
-	@AfterEach
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
 	void aNurseAsksAndFollowsTheCitationToTheGuide() {
-		browser.get("http://localhost:" + port + "/assistant");
+		browser.get(url("/assistant"));
 		WebElement question = browser.findElement(By.id("question"));
 		question.sendKeys("换医院了护士证怎么办");
 		// keyboard only: Tab to the button, Enter to ask; htmx puts the answer into the live region
