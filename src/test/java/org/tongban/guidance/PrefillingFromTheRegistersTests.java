@@ -82,4 +82,18 @@ class PrefillingFromTheRegistersTests {
 				.andExpect(content().string(containsString("公安人口库（演示）")))
 				.andExpect(content().string(containsString("value=\"310115198503151230\"")));
 	}
+
+	@Test
+	void onThePageTheApplicantChoosesFieldsNotToPrefillAndTheyAreNotFilled() throws Exception {
+		String page = mvc.perform(get("/guidance/PD-WJW-XK-001/result").param("kind", "1")
+				.param("exclude", "phone").param("exclude", "address").with(as("citizen")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(page)
+				.contains("不使用以下信息预填")
+				.doesNotContain("id=\"prefill-phone\"").doesNotContain("id=\"prefill-address\"")
+				.contains("id=\"prefill-idNumber\"")
+				// the choice is kept with the answers, so updating stays on the same situation
+				.containsPattern("id=\"exclude-phone\"[^>]*checked")
+				.contains("name=\"kind\" value=\"1\"");
+	}
 }

@@ -1,6 +1,7 @@
 package org.tongban.guidance.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,7 +45,8 @@ class GuidancePages {
 
 	@GetMapping("/guidance/{code}/result")
 	String result(@AuthenticationPrincipal SignedInUser me, @PathVariable String code,
-			@RequestParam Map<String, String> answers, Model model) {
+			@RequestParam Map<String, String> answers, @RequestParam(required = false) List<String> exclude,
+			Model model) {
 		Guidance.Progress progress = guidance.progress(code, answers);
 		if (progress.next() != null) {
 			// a question on the path is still open: ask it instead of refusing
@@ -55,7 +57,15 @@ class GuidancePages {
 		model.addAttribute("result", result);
 		model.addAttribute("restart", "/guidance/" + code);
 		if (me != null && (me.has(Role.CITIZEN) || me.has(Role.ENTERPRISE))) {
-			model.addAttribute("prefill", guidance.prefill(me, Set.of()));
+			// the applicant may choose fields not to pre-fill: those are then not filled at all
+			Set<String> excluded = exclude == null ? Set.of()
+					: exclude.stream().map(String::strip).collect(java.util.stream.Collectors.toSet());
+			model.addAttribute("prefill", guidance.prefill(me, excluded));
+			model.addAttribute("prefillChoices", guidance.prefill(me, Set.of()).fields());
+			model.addAttribute("excluded", excluded);
+			Map<String, String> path = new LinkedHashMap<>();
+			progress.answered().forEach(a -> path.put(a.questionId(), String.valueOf(a.index())));
+			model.addAttribute("answerPath", path);
 		}
 		return "guidance/result";
 	}
