@@ -89,7 +89,10 @@ class ListingTasksTests extends ReformIntegrationTest {
 		mvc.perform(get("/reform").with(as("leader"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("改革任务驾驶舱")))
 				.andExpect(content().string(containsString("echarts.min.js")))
-				.andExpect(content().string(containsString("data-url=\"/api/reform/dashboard\"")));
+				.andExpect(content().string(containsString("data-url=\"/api/reform/dashboard\"")))
+				// today (2026) every unfinished 2024 task is overdue: the overdue list links them, red
+				.andExpect(content().string(containsString("<td class=\"overdue\">2024-12-31</td>")))
+				.andExpect(content().string(containsString("href=\"/reform/tasks/2\"")));
 		mvc.perform(get("/reform/tasks").param("group", "2").with(as("biomed"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("共 <span>4</span> 项任务")))
 				.andExpect(content().string(containsString("/api/reform/tasks.xlsx")));
