@@ -12,7 +12,9 @@ final class Relevance {
 	// pairs every question has ("怎么办", "需要什么"): they say nothing about the subject
 	private static final Set<String> STOP = Set.of("怎么", "么办", "什么", "哪里", "需要", "要什", "如何", "办理", "可以",
 			"么样", "怎样", "请问", "我要", "我想", "想办", "要办", "一下", "了怎", "的话", "是否", "多少", "多久", "时间",
-			"材料", "哪些", "些材", "在哪", "里办", "么材", "办什", "了吗", "要多");
+			"材料", "哪些", "些材", "在哪", "里办", "么材", "办什", "了吗", "要多",
+			// words of every procedure: "结婚登记" shares "登记" with 生育登记 but is the civil-affairs bureau's
+			"登记", "申请", "手续", "流程", "证明");
 
 	private Relevance() {
 	}

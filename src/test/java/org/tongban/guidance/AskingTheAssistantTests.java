@@ -78,8 +78,15 @@ class AskingTheAssistantTests {
 			.andExpect(jsonPath("$.citations[*].section", hasItem("channels")));
 	}
 
+	@Test
+	void aQuestionWhoseOnlyCommonWordIsRegistrationStillFindsItsOwnGuide() throws Exception {
+		ask("生了二胎要做生育登记吗").andExpect(status().isOk())
+			.andExpect(jsonPath("$.citations[0].code").value("PD-WJW-GG-007"))
+			.andExpect(jsonPath("$.grounded").value(true));
+	}
+
 	@ParameterizedTest
-	@ValueSource(strings = { "明天天气怎么样", "怎么办护照", "股票怎么买" })
+	@ValueSource(strings = { "明天天气怎么样", "怎么办护照", "股票怎么买", "结婚登记怎么办" })
 	void anOffTopicQuestionIsAnsweredWithTheWindowNotAGuess(String question) throws Exception {
 		ask(question).andExpect(status().isOk())
 			.andExpect(jsonPath("$.answer", containsString("没有找到")))
