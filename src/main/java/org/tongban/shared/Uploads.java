@@ -31,6 +31,9 @@ public final class Uploads {
 	/** The documents staff attach to reports and cases. */
 	public static final Set<String> DOCUMENTS = Set.of(PDF, JPEG, PNG, OFD, DOCX, XLSX);
 
+	/** What applicants upload as the materials of a case. */
+	public static final Set<String> APPLICATION_MATERIALS = Set.of(PDF, JPEG, PNG, OFD);
+
 	public static final long MAX_BYTES = 20L * 1024 * 1024;
 
 	private static final Map<String, String> LABELS = Map.of(PDF, "PDF", JPEG, "JPG", PNG, "PNG", OFD, "OFD", DOCX,

@@ -1,0 +1,69 @@
+package org.tongban.cases;
+
+import java.util.List;
+
+import org.tongban.identity.Role;
+import org.tongban.identity.SignedInUser;
+import org.tongban.shared.FieldMessage;
+import org.tongban.shared.Problem;
+import org.tongban.shared.ResidentIdNumber;
+import org.tongban.shared.UnifiedSocialCreditCode;
+
+/** A citizen applies only as themselves, an enterprise only under its own USCC (with an agent named). */
+final class ApplicantCheck {
+
+	private ApplicantCheck() {
+	}
+
+	/** Adds field errors for what is malformed; throws 403 when the applicant is someone else. */
+	static Applicant check(SignedInUser me, NewCase.ApplicantInput in, List<FieldMessage> errors) {
+		if (in == null) {
+			errors.add(new FieldMessage("applicant", "请填写申请人信息。"));
+			return null;
+		}
+		Applicant.Kind kind;
+		try {
+			kind = Applicant.Kind.valueOf(in.kind() == null ? "" : in.kind().strip());
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(new FieldMessage("applicant.kind", "申请人类型应为 PERSON（个人）或 ENTERPRISE（企业）。"));
+			return null;
+		}
+		String name = text(in.name(), "applicant.name", kind == Applicant.Kind.PERSON ? "姓名" : "单位名称", errors);
+		if (kind == Applicant.Kind.PERSON) {
+			var problem = ResidentIdNumber.problemWith(in.idNumber());
+			if (problem.isPresent()) {
+				errors.add(new FieldMessage("applicant.idNumber", problem.get()));
+				return null;
+			}
+			String id = new ResidentIdNumber(in.idNumber()).value();
+			if (!me.has(Role.CITIZEN) || !id.equals(me.idNumber())) {
+				throw Problem.forbidden("个人只能以本人身份申请，身份证号须与登录账户一致。");
+			}
+			return name == null ? null : new Applicant(kind, id, null, name, null, me.username());
+		}
+		var problem = UnifiedSocialCreditCode.problemWith(in.uscc());
+		if (problem.isPresent()) {
+			errors.add(new FieldMessage("applicant.uscc", problem.get()));
+			return null;
+		}
+		String uscc = new UnifiedSocialCreditCode(in.uscc()).value();
+		if (!me.has(Role.ENTERPRISE) || !uscc.equals(me.uscc())) {
+			throw Problem.forbidden("企业只能以本单位名义申请，统一社会信用代码须与登录账户一致。");
+		}
+		String agent = text(in.agentName(), "applicant.agentName", "经办人姓名", errors);
+		return name == null || agent == null ? null : new Applicant(kind, null, uscc, name, agent, me.username());
+	}
+
+	private static String text(String value, String field, String label, List<FieldMessage> errors) {
+		if (value == null || value.isBlank()) {
+			errors.add(new FieldMessage(field, "请填写" + label + "。"));
+			return null;
+		}
+		if (value.strip().length() > 100) {
+			errors.add(new FieldMessage(field, label + "不能超过 100 字。"));
+			return null;
+		}
+		return value.strip();
+	}
+}

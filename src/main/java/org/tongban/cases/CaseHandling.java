@@ -1,0 +1,310 @@
+package org.tongban.cases;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.catalogue.Guide;
+import org.tongban.catalogue.GuideContent;
+import org.tongban.identity.Role;
+import org.tongban.identity.SignedInUser;
+import org.tongban.shared.AuditTrail;
+import org.tongban.shared.FieldMessage;
+import org.tongban.shared.FileStore;
+import org.tongban.shared.Problem;
+import org.tongban.shared.StoredFile;
+import org.tongban.shared.Uploads;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applying: drafts, materials, idempotent submission, withdrawal. Only the owning account sees a case;
+ * anyone else is told it does not exist, so case ids cannot be probed.
+ */
+@Service
+public class CaseHandling {
+
+	/** All materials of one case together; generous for scans, small enough to keep storage predictable. */
+	public static final long MAX_CASE_BYTES = 100L * 1024 * 1024;
+
+	static final int MAX_FORM_FIELDS = 100;
+	static final int MAX_TEXT = 2000;
+
+	private final Cases cases;
+	private final Catalogue catalogue;
+	private final FileStore files;
+	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	CaseHandling(Cases cases, Catalogue catalogue, FileStore files, AuditTrail audit,
+			ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+		this.cases = cases;
+		this.catalogue = catalogue;
+		this.files = files;
+		this.audit = audit;
+		this.events = events;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** The result of an idempotent submission: {@code created} false when the key was seen before. */
+	public record Submission(CaseReceipt receipt, boolean created) {
+	}
+
+	/**
+	 * Creates and submits a case in one step. The same key from the same account returns the first case;
+	 * the same key with a different request is refused (422).
+	 */
+	@Transactional
+	public Submission apply(SignedInUser me, String idempotencyKey, NewCase request) {
+		String key = requireKey(idempotencyKey);
+		mayApply(me);
+		Case draft = validated(me, request);
+		var earlier = cases.claim(me.username(), key, hash(request), draft.id(), now());
+		if (earlier.isPresent()) {
+			if (!earlier.get().requestHash().equals(hash(request))) {
+				throw Problem.unprocessable("idempotency-key-reused", "幂等键已被使用",
+						"该 Idempotency-Key 已用于另一份不同的申请，请为新的申请使用新的键。", List.of());
+			}
+			Case first = cases.find(earlier.get().caseId()).orElseThrow();
+			return new Submission(receipt(first), false);
+		}
+		record(draft, "case.drafted", null);
+		draft.submit(me.username(), now());
+		record(draft, "case.submitted", CaseStatus.DRAFT);
+		return new Submission(receipt(draft), true);
+	}
+
+	/** Starts a draft for the application page; the form may be empty. */
+	@Transactional
+	public Case startDraft(SignedInUser me, NewCase request) {
+		mayApply(me);
+		Case draft = validated(me, request);
+		record(draft, "case.drafted", null);
+		return draft;
+	}
+
+	@Transactional
+	public Case saveForm(SignedInUser me, CaseId id, Map<String, Object> form) {
+		Case c = owned(me, id, true);
+		c.updateForm(form(form));
+		cases.save(c);
+		return c;
+	}
+
+	/** Adds an upload to a draft: a material named in the situation's list, PDF/JPG/PNG/OFD by content. */
+	@Transactional
+	public CaseMaterial addMaterial(SignedInUser me, CaseId id, String material, String filename, long size,
+			InputStreamSource content) {
+		Case c = owned(me, id, true);
+		if (c.status() != CaseStatus.DRAFT) {
+			throw Problem.conflict("办件已" + c.status().label() + "，不能再上传材料。");
+		}
+		GuideContent.Material listed = materials(c).stream()
+				.filter(m -> m.name().equals(material)).findFirst()
+				.orElseThrow(() -> Problem.invalid("material", "“" + material + "”不是本情形需要提交的材料。"));
+		if (listed.heldBy() != null && !listed.heldBy().isBlank()) {
+			throw Problem.invalid("material", "“" + material + "”免提交（由" + listed.heldBy() + "共享获取），无需上传。");
+		}
+		String type = Uploads.check("file", filename, size, content, Uploads.APPLICATION_MATERIALS);
+		if (c.materialBytes() + size > MAX_CASE_BYTES) {
+			throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "case-materials-too-large", "材料总量超出限制",
+					"一件办件的材料合计不能超过 100 MB，本次上传后将超出限制，请压缩后重新上传。",
+					List.of(new FieldMessage("file", "材料合计超过 100 MB")));
+		}
+		StoredFile stored;
+		try (var in = content.getInputStream()) {
+			stored = files.put(in);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		String name = filename == null || filename.isBlank() ? material : filename.strip();
+		CaseMaterial added = new CaseMaterial(UUID.randomUUID(), material, name, type, stored.sha256(),
+				stored.size(), now());
+		c.addMaterial(added);
+		cases.save(c);
+		audit.record("case.material-added", "case", c.id(), Map.of(), Map.of("material", material, "sha256",
+				stored.sha256(), "size", stored.size()));
+		return added;
+	}
+
+	/** Submits a draft; a replayed form token (the same key) returns the first result. */
+	@Transactional
+	public Submission submitDraft(SignedInUser me, CaseId id, String idempotencyKey) {
+		String key = requireKey(idempotencyKey);
+		Case c = owned(me, id, true);
+		var earlier = cases.claim(me.username(), key, "submit:" + id, id, now());
+		if (earlier.isPresent()) {
+			if (!earlier.get().requestHash().equals("submit:" + id)) {
+				throw Problem.unprocessable("idempotency-key-reused", "幂等键已被使用",
+						"该表单令牌已用于另一份申请，请刷新页面后重新提交。", List.of());
+			}
+			return new Submission(receipt(c), false);
+		}
+		c.submit(me.username(), now());
+		record(c, "case.submitted", CaseStatus.DRAFT);
+		return new Submission(receipt(c), true);
+	}
+
+	@Transactional
+	public Case withdraw(SignedInUser me, CaseId id, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw Problem.invalid("reason", "请填写撤回原因。");
+		}
+		if (reason.length() > 500) {
+			throw Problem.invalid("reason", "撤回原因不能超过 500 字。");
+		}
+		Case c = owned(me, id, true);
+		CaseStatus before = c.status();
+		c.withdraw(me.username(), now(), reason.strip());
+		record(c, "case.withdrawn", before);
+		return c;
+	}
+
+	/** The owner's case; for anyone else a 404, exactly as if it did not exist. */
+	@Transactional(readOnly = true)
+	public Case get(SignedInUser me, CaseId id) {
+		return owned(me, id, false);
+	}
+
+	@Transactional(readOnly = true)
+	public List<CaseSummary> mine(SignedInUser me) {
+		return cases.mine(me.username());
+	}
+
+	/** The materials of the case's situation in the guide version it was started under. */
+	public List<GuideContent.Material> materials(Case c) {
+		Guide guide = catalogue.version(c.itemCode(), c.guideVersion()).orElseThrow();
+		GuideContent.Situation s = guide.situation(c.situation());
+		return s == null || s.materials() == null ? List.of() : s.materials();
+	}
+
+	private Case owned(SignedInUser me, CaseId id, boolean lock) {
+		return (lock ? cases.lock(id) : cases.find(id))
+				.filter(c -> c.applicant().owner().equals(me.username()))
+				.orElseThrow(() -> Problem.notFound("未找到该办件。"));
+	}
+
+	private void record(Case c, String action, CaseStatus before) {
+		cases.save(c);
+		c.takeEvents().forEach(events::publishEvent);
+		audit.record(action, "case", c.id(), before == null ? Map.of() : Map.of("status", before.name()),
+				Map.of("status", c.status().name(), "itemCode", c.itemCode(), "guideVersion", c.guideVersion()));
+	}
+
+	private static void mayApply(SignedInUser me) {
+		if (me.isStaff() || !(me.has(Role.CITIZEN) || me.has(Role.ENTERPRISE))) {
+			throw Problem.forbidden("工作人员账户不能在线申请办件，请使用个人或企业办事人账户。");
+		}
+	}
+
+	private static String requireKey(String key) {
+		if (key == null || key.isBlank()) {
+			throw Problem.invalid("Idempotency-Key", "提交申请时必须提供 Idempotency-Key 请求头，以免重复提交。");
+		}
+		if (key.length() > 200) {
+			throw Problem.invalid("Idempotency-Key", "Idempotency-Key 不能超过 200 个字符。");
+		}
+		return key.strip();
+	}
+
+	/** Checks item, situation, applicant and form; returns an unsaved draft. */
+	private Case validated(SignedInUser me, NewCase request) {
+		if (request == null || request.itemCode() == null || request.itemCode().isBlank()) {
+			throw Problem.invalid("itemCode", "请填写事项编码。");
+		}
+		Guide guide = catalogue.published(request.itemCode())
+				.orElseThrow(() -> Problem.notFound("未找到事项编码为“" + request.itemCode() + "”的政务服务事项。"));
+		GuideContent.Situation situation = request.situation() == null ? null : guide.situation(request.situation());
+		if (situation == null) {
+			throw Problem.invalid("situation", "办理情形“" + request.situation() + "”不属于事项“" + guide.name() + "”。");
+		}
+		List<FieldMessage> errors = new ArrayList<>();
+		Applicant applicant = ApplicantCheck.check(me, request.applicant(), errors);
+		Map<String, String> form = new LinkedHashMap<>();
+		try {
+			form = form(request.form());
+		}
+		catch (Problem p) {
+			errors.addAll(p.errors());
+		}
+		if (!errors.isEmpty()) {
+			throw Problem.invalid(errors);
+		}
+		return Case.draft(guide.code(), guide.name(), situation.code(), situation.name(), guide.version(), applicant,
+				form, now());
+	}
+
+	/** Form values are text; anything else is named as an error. HTML is kept as typed and escaped on output. */
+	static Map<String, String> form(Map<String, Object> raw) {
+		Map<String, String> form = new LinkedHashMap<>();
+		if (raw == null) {
+			return form;
+		}
+		List<FieldMessage> errors = new ArrayList<>();
+		if (raw.size() > MAX_FORM_FIELDS) {
+			throw Problem.invalid("form", "申请表字段过多（最多 " + MAX_FORM_FIELDS + " 项）。");
+		}
+		raw.forEach((k, v) -> {
+			String field = "form." + k;
+			if (k == null || k.isBlank() || k.length() > 64) {
+				errors.add(new FieldMessage("form", "申请表字段名应为 1–64 个字符。"));
+			}
+			else if (v != null && !(v instanceof String)) {
+				errors.add(new FieldMessage(field, "“" + k + "”应填写文字。"));
+			}
+			else if (v != null && ((String) v).length() > MAX_TEXT) {
+				errors.add(new FieldMessage(field, "“" + k + "”不能超过 " + MAX_TEXT + " 字。"));
+			}
+			else if (v != null) {
+				form.put(k, (String) v);
+			}
+		});
+		if (!errors.isEmpty()) {
+			throw Problem.invalid(errors);
+		}
+		return form;
+	}
+
+	private String hash(NewCase request) {
+		Map<String, Object> canonical = new TreeMap<>();
+		canonical.put("itemCode", request.itemCode());
+		canonical.put("situation", request.situation());
+		canonical.put("applicant", request.applicant());
+		canonical.put("form", request.form() == null ? Map.of() : new TreeMap<>(request.form()));
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+					.digest(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static CaseReceipt receipt(Case c) {
+		return new CaseReceipt(c.id().value(), c.status(), null);
+	}
+
+	private Instant now() {
+		return clock.instant();
+	}
+}

@@ -1,0 +1,11 @@
+package org.tongban.cases;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * What submitting returns. {@code deadline} is always null for now: time limits come with handling,
+ * which sets it when the case is accepted.
+ */
+public record CaseReceipt(UUID id, CaseStatus status, LocalDate deadline) {
+}

@@ -1,0 +1,80 @@
+package org.tongban.cases.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.tongban.cases.CaseHandling;
+import org.tongban.cases.CaseId;
+import org.tongban.cases.CaseMaterial;
+import org.tongban.cases.CaseReceipt;
+import org.tongban.cases.CaseSummary;
+import org.tongban.cases.NewCase;
+import org.tongban.identity.SignedInUser;
+import org.tongban.shared.Problem;
+
+/**
+ * The applicant's API. {@code POST /api/cases} answers 201 for a new case and 200 with the same body for a
+ * replay of the same {@code Idempotency-Key}; {@code deadline} stays null until handling sets time limits.
+ */
+@RestController
+@RequestMapping("/api/cases")
+class CaseApi {
+
+	private final CaseHandling cases;
+
+	CaseApi(CaseHandling cases) {
+		this.cases = cases;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<CaseReceipt> apply(@AuthenticationPrincipal SignedInUser me,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, @RequestBody NewCase request) {
+		CaseHandling.Submission s = cases.apply(me, key, request);
+		return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK)
+				.location(URI.create("/api/cases/" + s.receipt().id()))
+				.body(s.receipt());
+	}
+
+	@GetMapping("/{id}")
+	CaseView get(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
+		return CaseView.of(cases.get(me, new CaseId(id)));
+	}
+
+	@GetMapping
+	List<CaseSummary> mine(@AuthenticationPrincipal SignedInUser me,
+			@RequestParam(defaultValue = "true") boolean mine) {
+		if (!mine) {
+			throw Problem.forbidden("目前只能查看本人的办件（mine=true）。");
+		}
+		return cases.mine(me);
+	}
+
+	@PostMapping(path = "/{id}/materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<CaseMaterial> upload(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam("material") String material, @RequestParam("file") MultipartFile file) {
+		CaseMaterial added = cases.addMaterial(me, new CaseId(id), material, file.getOriginalFilename(),
+				file.getSize(), file);
+		return ResponseEntity.status(HttpStatus.CREATED).body(added);
+	}
+
+	@PostMapping("/{id}/actions/withdraw")
+	CaseView withdraw(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestBody(required = false) Map<String, String> body) {
+		return CaseView.of(cases.withdraw(me, new CaseId(id), body == null ? null : body.get("reason")));
+	}
+}
