@@ -12,6 +12,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -48,6 +49,27 @@ class CaseApi {
 		return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK)
 				.location(URI.create("/api/cases/" + s.receipt().id()))
 				.body(s.receipt());
+	}
+
+	/** A draft to upload materials to before submitting; same body as {@code POST /api/cases}. */
+	@PostMapping(path = "/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<CaseView> draft(@AuthenticationPrincipal SignedInUser me, @RequestBody NewCase request) {
+		CaseView view = CaseView.of(cases.startDraft(me, request));
+		return ResponseEntity.created(URI.create("/api/cases/" + view.id())).body(view);
+	}
+
+	@PutMapping(path = "/{id}/form", consumes = MediaType.APPLICATION_JSON_VALUE)
+	CaseView saveForm(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestBody Map<String, Object> form) {
+		return CaseView.of(cases.saveForm(me, new CaseId(id), form));
+	}
+
+	/** Submits a draft; idempotent like {@code POST /api/cases} (201 first, 200 on a replay). */
+	@PostMapping("/{id}/actions/submit")
+	ResponseEntity<CaseReceipt> submit(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		CaseHandling.Submission s = cases.submitDraft(me, new CaseId(id), key);
+		return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(s.receipt());
 	}
 
 	@GetMapping("/{id}")

@@ -1,0 +1,135 @@
+package org.tongban.cases.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.tongban.cases.Case;
+import org.tongban.cases.CaseHandling;
+import org.tongban.cases.CaseId;
+import org.tongban.cases.CaseStatus;
+import org.tongban.cases.NewCase;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.catalogue.Guide;
+import org.tongban.catalogue.GuideContent;
+import org.tongban.guidance.Guidance;
+import org.tongban.guidance.Prefill;
+import org.tongban.identity.Role;
+import org.tongban.identity.SignedInUser;
+import org.tongban.shared.Problem;
+
+/** The applicant's pages: the application form, a draft with its uploads, "my cases", one case. */
+@Controller
+class CasePages {
+
+	/** Prefill fields that identify the applicant; the rest go into the form. */
+	private static final Set<String> IDENTITY = Set.of("name", "idNumber", "uscc");
+
+	private final CaseHandling cases;
+	private final Catalogue catalogue;
+	private final Guidance guidance;
+
+	CasePages(CaseHandling cases, Catalogue catalogue, Guidance guidance) {
+		this.cases = cases;
+		this.catalogue = catalogue;
+		this.guidance = guidance;
+	}
+
+	@GetMapping("/cases/new")
+	String newCase(@AuthenticationPrincipal SignedInUser me, @RequestParam String item,
+			@RequestParam String situation, Model model) {
+		if (me.isStaff() || !(me.has(Role.CITIZEN) || me.has(Role.ENTERPRISE))) {
+			throw Problem.forbidden("工作人员账户不能在线申请办件，请使用个人或企业办事人账户。");
+		}
+		Guide guide = catalogue.published(item)
+				.orElseThrow(() -> Problem.notFound("未找到事项编码为“" + item + "”的政务服务事项。"));
+		GuideContent.Situation s = guide.situation(situation);
+		if (s == null) {
+			throw Problem.invalid("situation", "办理情形“" + situation + "”不属于事项“" + guide.name() + "”。");
+		}
+		Prefill prefill = guidance.prefill(me, Set.of());
+		model.addAttribute("guide", guide);
+		model.addAttribute("situation", s);
+		model.addAttribute("materials", s.materials() == null ? List.of() : s.materials());
+		model.addAttribute("enterprise", me.has(Role.ENTERPRISE));
+		model.addAttribute("identity", prefill.fields().stream().filter(f -> IDENTITY.contains(f.field())).toList());
+		model.addAttribute("formFields", prefill.fields().stream().filter(f -> !IDENTITY.contains(f.field())).toList());
+		return "cases/new";
+	}
+
+	@PostMapping("/cases")
+	String startDraft(@AuthenticationPrincipal SignedInUser me, @RequestParam String item,
+			@RequestParam String situation, @RequestParam Map<String, String> params) {
+		boolean enterprise = me.has(Role.ENTERPRISE);
+		NewCase.ApplicantInput applicant = new NewCase.ApplicantInput(enterprise ? "ENTERPRISE" : "PERSON",
+				params.get("idNumber"), params.get("uscc"), params.get("name"), params.get("agentName"));
+		Case c = cases.startDraft(me, new NewCase(item, situation, applicant, formFields(params)));
+		return "redirect:/cases/" + c.id();
+	}
+
+	@GetMapping("/cases")
+	String mine(@AuthenticationPrincipal SignedInUser me, Model model) {
+		model.addAttribute("cases", cases.mine(me));
+		return "cases/list";
+	}
+
+	@GetMapping("/cases/{id}")
+	String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam(required = false) String submitted, Model model) {
+		Case c = cases.get(me, new CaseId(id));
+		model.addAttribute("c", c);
+		model.addAttribute("submitted", submitted != null && c.status() == CaseStatus.SUBMITTED);
+		model.addAttribute("materials", cases.materials(c));
+		// a fresh token per rendering: a double click or a reload resends the same one
+		model.addAttribute("token", UUID.randomUUID().toString());
+		return "cases/detail";
+	}
+
+	@PostMapping("/cases/{id}/form")
+	String saveForm(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam Map<String, String> params) {
+		cases.saveForm(me, new CaseId(id), new LinkedHashMap<>(formFields(params)));
+		return "redirect:/cases/" + id;
+	}
+
+	@PostMapping("/cases/{id}/materials")
+	String upload(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam String material,
+			@RequestParam("file") MultipartFile file) {
+		cases.addMaterial(me, new CaseId(id), material, file.getOriginalFilename(), file.getSize(), file);
+		return "redirect:/cases/" + id + "#materials";
+	}
+
+	@PostMapping("/cases/{id}/submit")
+	String submit(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam String token) {
+		cases.submitDraft(me, new CaseId(id), token);
+		return "redirect:/cases/" + id + "?submitted";
+	}
+
+	@PostMapping("/cases/{id}/withdraw")
+	String withdraw(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam(required = false) String reason) {
+		cases.withdraw(me, new CaseId(id), reason);
+		return "redirect:/cases/" + id;
+	}
+
+	/** Form inputs are named {@code form.<field>}. */
+	private static Map<String, Object> formFields(Map<String, String> params) {
+		Map<String, Object> form = new LinkedHashMap<>();
+		params.forEach((k, v) -> {
+			if (k.startsWith("form.") && v != null && !v.isBlank()) {
+				form.put(k.substring(5), v);
+			}
+		});
+		return form;
+	}
+}
