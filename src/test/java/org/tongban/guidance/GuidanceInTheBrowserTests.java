@@ -40,7 +40,8 @@ class GuidanceInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector("dl.time-limits")).getText())
 				.contains(live.statutoryDays() + " 个工作日").contains(live.promisedDays() + " 个工作日");
 		assertThat(browser.findElement(By.id("print-page")).isDisplayed()).isTrue();
-		assertThat(browser.findElement(By.xpath("//button[contains(., '在线申办（即将开通）')]")).isEnabled()).isFalse();
+		assertThat(browser.findElement(By.id("apply-online")).getAttribute("href"))
+				.contains("/cases/new?item=PD-WJW-XK-001&situation=CHANGE");
 		Chromium.screenshot(browser, "guidance-nurse-change-result");
 
 		// going back one step and taking the other branch asks the follow-up question

@@ -126,7 +126,8 @@ class SmartGuidanceApiTests {
 		mvc.perform(get("/guidance/" + NURSE + "/result").param("kind", "1")).andExpect(status().isOk())
 				.andExpect(content().string(containsString("免提交")))
 				.andExpect(content().string(containsString("电子证照库（护士电子证照）")))
-				.andExpect(content().string(containsString("在线申办（即将开通）")))
+				.andExpect(content().string(containsString("/cases/new?item=" + NURSE + "&amp;situation=CHANGE")))
+				.andExpect(content().string(not(containsString("即将开通"))))
 				.andExpect(content().string(containsString("/js/guidance.js")))
 				.andExpect(content().string(not(containsString("预填信息"))));
 		mvc.perform(get("/catalogue/items/" + NURSE))
