@@ -1,0 +1,81 @@
+package org.tongban.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** A citizen goes from the guidance result to a submitted case with the pages alone. */
+class ApplyingThroughThePagesTests extends CasesIntegrationTest {
+
+	@Autowired
+	UserDetailsService users;
+
+	private RequestPostProcessor as(String username) {
+		return user(users.loadUserByUsername(username));
+	}
+
+	@Test
+	void aCitizenAppliesOnlineFromTheGuidanceResultToSubmission() throws Exception {
+		mvc.perform(get("/guidance/PD-WJW-XK-001/result").param("kind", "1").with(as("citizen")))
+				.andExpect(content().string(containsString("按此申请")))
+				.andExpect(content().string(not(containsString("即将开通"))));
+		mvc.perform(get("/cases/new").param("item", "PD-WJW-XK-001").param("situation", "CHANGE").with(as("citizen")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("value=\"张三\"")))
+				.andExpect(content().string(containsString("value=\"" + CITIZEN_ID + "\"")))
+				.andExpect(content().string(containsString("来源：账户信息")))
+				.andExpect(content().string(containsString("免提交")));
+		String location = mvc.perform(post("/cases").with(as("citizen")).with(csrf())
+				.param("item", "PD-WJW-XK-001").param("situation", "CHANGE").param("name", "张三")
+				.param("idNumber", CITIZEN_ID).param("form.note", "<script>alert('x')</script>"))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(redirectedUrlPattern("/cases/*"))
+				.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(location).with(as("citizen")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("草稿")))
+				// stored as typed, shown escaped
+				.andExpect(content().string(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")))
+				.andExpect(content().string(not(containsString("<script>alert"))));
+		String token = java.util.UUID.randomUUID().toString();
+		for (int i = 0; i < 2; i++) {
+			mvc.perform(post(location + "/submit").param("token", token).with(as("citizen")).with(csrf()))
+					.andExpect(status().is3xxRedirection());
+		}
+		mvc.perform(get(location).param("submitted", "").with(as("citizen")))
+				.andExpect(content().string(containsString("申请已提交")))
+				.andExpect(content().string(containsString("已提交")));
+		mvc.perform(get("/cases").with(as("citizen")))
+				.andExpect(content().string(containsString("我的办件")))
+				.andExpect(content().string(containsString(location)));
+		String id = location.substring(location.lastIndexOf('/') + 1);
+		assertThat(jdbc.sql("SELECT count(*) FROM cases_event WHERE case_id = ?::uuid AND status = 'SUBMITTED'")
+				.param(id).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void anAnonymousVisitorIsSentToSignInFirst() throws Exception {
+		mvc.perform(get("/cases/new").param("item", "PD-WJW-XK-001").param("situation", "CHANGE"))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(header().string("Location", containsString("/login")));
+	}
+
+	@Test
+	void staffCannotOpenTheApplicationForm() throws Exception {
+		mvc.perform(get("/cases/new").param("item", "PD-WJW-XK-001").param("situation", "CHANGE").with(as("clerk")))
+				.andExpect(status().isForbidden());
+	}
+}
