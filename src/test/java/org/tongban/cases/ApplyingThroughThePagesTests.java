@@ -47,6 +47,7 @@ class ApplyingThroughThePagesTests extends CasesIntegrationTest {
 		mvc.perform(get(location).with(as("citizen")))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("草稿")))
+				.andExpect(content().string(containsString("申请说明")))
 				// stored as typed, shown escaped
 				.andExpect(content().string(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")))
 				.andExpect(content().string(not(containsString("<script>alert"))));

@@ -35,6 +35,10 @@ class CasePages {
 	/** Prefill fields that identify the applicant; the rest go into the form. */
 	private static final Set<String> IDENTITY = Set.of("name", "idNumber", "uscc");
 
+	/** Chinese labels for the form fields the pages write; an API client's own fields show as named. */
+	private static final Map<String, String> LABELS = Map.of("note", "申请说明", "phone", "联系电话", "address", "地址",
+			"legalRepresentative", "法定代表人");
+
 	private final CaseHandling cases;
 	private final Catalogue catalogue;
 	private final Guidance guidance;
@@ -88,6 +92,7 @@ class CasePages {
 			@RequestParam(required = false) String submitted, Model model) {
 		Case c = cases.get(me, new CaseId(id));
 		model.addAttribute("c", c);
+		model.addAttribute("labels", LABELS);
 		model.addAttribute("submitted", submitted != null && c.status() == CaseStatus.SUBMITTED);
 		model.addAttribute("materials", cases.materials(c));
 		// a fresh token per rendering: a double click or a reload resends the same one
