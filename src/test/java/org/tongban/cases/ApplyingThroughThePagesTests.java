@@ -68,6 +68,20 @@ class ApplyingThroughThePagesTests extends CasesIntegrationTest {
 	}
 
 	@Test
+	void fieldsTheApplicantChoseNotToPrefillStayEmptyOnTheApplicationForm() throws Exception {
+		// the choice made on the guidance result travels with 按此申请
+		mvc.perform(get("/guidance/PD-WJW-XK-001/result").param("kind", "1").param("exclude", "phone")
+				.with(as("citizen")))
+				.andExpect(content().string(containsString("/cases/new?item=PD-WJW-XK-001&amp;situation=CHANGE&amp;exclude=phone")));
+		String form = mvc.perform(get("/cases/new").param("item", "PD-WJW-XK-001").param("situation", "CHANGE")
+				.param("exclude", "phone").param("exclude", "name").with(as("citizen")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(form).doesNotContain("id=\"form-phone\"").doesNotContain("value=\"张三\"")
+				.contains("id=\"applicant-name\"").contains("您选择不预填")
+				.contains("value=\"" + CITIZEN_ID + "\"");
+	}
+
+	@Test
 	void anAnonymousVisitorIsSentToSignInFirst() throws Exception {
 		mvc.perform(get("/cases/new").param("item", "PD-WJW-XK-001").param("situation", "CHANGE"))
 				.andExpect(status().is3xxRedirection())

@@ -51,7 +51,7 @@ class CasePages {
 
 	@GetMapping("/cases/new")
 	String newCase(@AuthenticationPrincipal SignedInUser me, @RequestParam String item,
-			@RequestParam String situation, Model model) {
+			@RequestParam String situation, @RequestParam(required = false) List<String> exclude, Model model) {
 		if (me.isStaff() || !(me.has(Role.CITIZEN) || me.has(Role.ENTERPRISE))) {
 			throw Problem.forbidden("工作人员账户不能在线申请办件，请使用个人或企业办事人账户。");
 		}
@@ -61,12 +61,20 @@ class CasePages {
 		if (s == null) {
 			throw Problem.invalid("situation", "办理情形“" + situation + "”不属于事项“" + guide.name() + "”。");
 		}
-		Prefill prefill = guidance.prefill(me, Set.of());
+		// what the applicant chose on the guidance result not to pre-fill is not filled here either; the identity
+		// fields stay on the form (they are required) but empty
+		Set<String> excluded = exclude == null ? Set.of()
+				: exclude.stream().map(String::strip).collect(java.util.stream.Collectors.toSet());
+		Prefill prefill = guidance.prefill(me, excluded);
+		List<Prefill.Field> identity = guidance.prefill(me, Set.of()).fields().stream()
+				.filter(f -> IDENTITY.contains(f.field()))
+				.map(f -> excluded.contains(f.field()) ? new Prefill.Field(f.field(), f.label(), "", "您选择不预填") : f)
+				.toList();
 		model.addAttribute("guide", guide);
 		model.addAttribute("situation", s);
 		model.addAttribute("materials", s.materials() == null ? List.of() : s.materials());
 		model.addAttribute("enterprise", me.has(Role.ENTERPRISE));
-		model.addAttribute("identity", prefill.fields().stream().filter(f -> IDENTITY.contains(f.field())).toList());
+		model.addAttribute("identity", identity);
 		model.addAttribute("formFields", prefill.fields().stream().filter(f -> !IDENTITY.contains(f.field())).toList());
 		return "cases/new";
 	}

@@ -56,13 +56,14 @@ class GuidancePages {
 		model.addAttribute("guide", progress.guide());
 		model.addAttribute("result", result);
 		model.addAttribute("restart", "/guidance/" + code);
+		// the applicant may choose fields not to pre-fill: those are then not filled here nor on the application
+		Set<String> excluded = exclude == null ? Set.of()
+				: exclude.stream().map(String::strip).filter(f -> !f.isEmpty())
+						.collect(java.util.stream.Collectors.toSet());
+		model.addAttribute("excluded", excluded);
 		if (me != null && (me.has(Role.CITIZEN) || me.has(Role.ENTERPRISE))) {
-			// the applicant may choose fields not to pre-fill: those are then not filled at all
-			Set<String> excluded = exclude == null ? Set.of()
-					: exclude.stream().map(String::strip).collect(java.util.stream.Collectors.toSet());
 			model.addAttribute("prefill", guidance.prefill(me, excluded));
 			model.addAttribute("prefillChoices", guidance.prefill(me, Set.of()).fields());
-			model.addAttribute("excluded", excluded);
 			Map<String, String> path = new LinkedHashMap<>();
 			progress.answered().forEach(a -> path.put(a.questionId(), String.valueOf(a.index())));
 			model.addAttribute("answerPath", path);
