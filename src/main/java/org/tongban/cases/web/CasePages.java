@@ -63,8 +63,7 @@ class CasePages {
 		}
 		// what the applicant chose on the guidance result not to pre-fill is not filled here either; the identity
 		// fields stay on the form (they are required) but empty
-		Set<String> excluded = exclude == null ? Set.of()
-				: exclude.stream().map(String::strip).collect(java.util.stream.Collectors.toSet());
+		Set<String> excluded = Prefill.exclusions(exclude);
 		Prefill prefill = guidance.prefill(me, excluded);
 		List<Prefill.Field> identity = guidance.prefill(me, Set.of()).fields().stream()
 				.filter(f -> IDENTITY.contains(f.field()))

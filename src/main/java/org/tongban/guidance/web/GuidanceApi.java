@@ -1,9 +1,7 @@
 package org.tongban.guidance.web;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,13 +46,7 @@ class GuidanceApi {
 	@GetMapping("/api/guidance/prefill")
 	@PreAuthorize("hasAnyRole('CITIZEN', 'ENTERPRISE')")
 	Prefill prefill(@AuthenticationPrincipal SignedInUser me,
-			@RequestParam(name = "exclude", required = false) String exclude) {
-		return guidance.prefill(me, excluded(exclude));
-	}
-
-	static Set<String> excluded(String exclude) {
-		return exclude == null ? Set.of()
-				: Arrays.stream(exclude.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-					.collect(Collectors.toUnmodifiableSet());
+			@RequestParam(name = "exclude", required = false) List<String> exclude) {
+		return guidance.prefill(me, Prefill.exclusions(exclude));
 	}
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tongban.guidance.Guidance;
 import org.tongban.guidance.GuidanceResult;
+import org.tongban.guidance.Prefill;
 import org.tongban.identity.Role;
 import org.tongban.identity.SignedInUser;
 
@@ -57,9 +58,7 @@ class GuidancePages {
 		model.addAttribute("result", result);
 		model.addAttribute("restart", "/guidance/" + code);
 		// the applicant may choose fields not to pre-fill: those are then not filled here nor on the application
-		Set<String> excluded = exclude == null ? Set.of()
-				: exclude.stream().map(String::strip).filter(f -> !f.isEmpty())
-						.collect(java.util.stream.Collectors.toSet());
+		Set<String> excluded = Prefill.exclusions(exclude);
 		model.addAttribute("excluded", excluded);
 		if (me != null && (me.has(Role.CITIZEN) || me.has(Role.ENTERPRISE))) {
 			model.addAttribute("prefill", guidance.prefill(me, excluded));
