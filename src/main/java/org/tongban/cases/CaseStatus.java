@@ -1,9 +1,18 @@
 package org.tongban.cases;
 
-/** Where a case stands; English in the API, {@link #label()} in the UI. Handling adds its statuses here. */
+/** Where a case stands; English in the API, {@link #label()} in the UI. */
 public enum CaseStatus {
 
-	DRAFT("草稿"), SUBMITTED("已提交"), WITHDRAWN("已撤回");
+	DRAFT("草稿"),
+	SUBMITTED("待受理"),
+	CORRECTION_REQUESTED("待补正"),
+	UNDER_REVIEW("审查中"),
+	SUSPENDED("暂停计时"),
+	GRANTED("准予许可"),
+	DENIED("不予许可"),
+	REFUSED("不予受理"),
+	WITHDRAWN("已撤回"),
+	REVOKED("已撤销");
 
 	private final String label;
 
@@ -17,6 +26,12 @@ public enum CaseStatus {
 
 	/** Before a decision the applicant may still withdraw. */
 	public boolean withdrawable() {
-		return this == DRAFT || this == SUBMITTED;
+		return this == DRAFT || this == SUBMITTED || this == CORRECTION_REQUESTED || this == UNDER_REVIEW
+				|| this == SUSPENDED;
+	}
+
+	/** The case is finished (办结): no step is left for the applicant or the staff. */
+	public boolean finished() {
+		return this == GRANTED || this == DENIED || this == REFUSED || this == WITHDRAWN || this == REVOKED;
 	}
 }
