@@ -55,6 +55,46 @@ final class ApplicantCheck {
 		return name == null || agent == null ? null : new Applicant(kind, null, uscc, name, agent, me.username());
 	}
 
+	/**
+	 * At the window the clerk types the applicant in: the numbers must be valid, and the case belongs to
+	 * the applicant's account when one exists (so it shows in their "my cases"), otherwise to a window owner.
+	 */
+	static Applicant atWindow(NewCase.ApplicantInput in, List<FieldMessage> errors,
+			java.util.function.BiFunction<String, String, java.util.Optional<String>> accountOf) {
+		if (in == null) {
+			errors.add(new FieldMessage("applicant", "请填写申请人信息。"));
+			return null;
+		}
+		Applicant.Kind kind;
+		try {
+			kind = Applicant.Kind.valueOf(in.kind() == null ? "" : in.kind().strip());
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(new FieldMessage("applicant.kind", "申请人类型应为 PERSON（个人）或 ENTERPRISE（企业）。"));
+			return null;
+		}
+		String name = text(in.name(), "applicant.name", kind == Applicant.Kind.PERSON ? "姓名" : "单位名称", errors);
+		if (kind == Applicant.Kind.PERSON) {
+			var problem = ResidentIdNumber.problemWith(in.idNumber());
+			if (problem.isPresent()) {
+				errors.add(new FieldMessage("applicant.idNumber", problem.get()));
+				return null;
+			}
+			String id = new ResidentIdNumber(in.idNumber()).value();
+			String owner = accountOf.apply(id, null).orElse("window:" + id);
+			return name == null ? null : new Applicant(kind, id, null, name, null, owner);
+		}
+		var problem = UnifiedSocialCreditCode.problemWith(in.uscc());
+		if (problem.isPresent()) {
+			errors.add(new FieldMessage("applicant.uscc", problem.get()));
+			return null;
+		}
+		String uscc = new UnifiedSocialCreditCode(in.uscc()).value();
+		String agent = text(in.agentName(), "applicant.agentName", "经办人姓名", errors);
+		String owner = accountOf.apply(null, uscc).orElse("window:" + uscc);
+		return name == null || agent == null ? null : new Applicant(kind, null, uscc, name, agent, owner);
+	}
+
 	private static String text(String value, String field, String label, List<FieldMessage> errors) {
 		if (value == null || value.isBlank()) {
 			errors.add(new FieldMessage(field, "请填写" + label + "。"));

@@ -1,10 +1,12 @@
 package org.tongban.cases;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.tongban.shared.Problem;
 
@@ -29,10 +31,13 @@ public final class Case {
 	private Map<String, String> form;
 	private CaseStatus status;
 	private Instant submittedAt;
+	/** Handling state: the open step, time limits, the decision. Read and written by {@link Cases}. */
+	final Handling handling;
 
 	Case(CaseId id, String itemCode, String itemName, String situation, String situationName, int guideVersion, Applicant applicant, Channel channel,
 			Map<String, String> form, CaseStatus status, Instant createdAt, Instant submittedAt,
-			List<TimelineEntry> timeline, List<CaseMaterial> materials) {
+			List<TimelineEntry> timeline, List<CaseMaterial> materials, Handling handling) {
+		this.handling = handling;
 		this.id = id;
 		this.itemCode = itemCode;
 		this.itemName = itemName;
@@ -51,10 +56,11 @@ public final class Case {
 
 	/** A new draft, started under the guide version the applicant saw. */
 	static Case draft(String itemCode, String itemName, String situation, String situationName, int guideVersion, Applicant applicant,
-			Map<String, String> form, Instant now) {
-		Case c = new Case(CaseId.random(), itemCode, itemName, situation, situationName, guideVersion, applicant, Channel.ONLINE, form,
-				CaseStatus.DRAFT, now, null, List.of(), List.of());
-		c.timeline.add(new TimelineEntry(CaseStatus.DRAFT, applicant.owner(), now, null));
+			Channel channel, Map<String, String> form, Handling handling, Instant now) {
+		Case c = new Case(CaseId.random(), itemCode, itemName, situation, situationName, guideVersion, applicant, channel, form,
+				CaseStatus.DRAFT, now, null, List.of(), List.of(), handling);
+		c.timeline.add(new TimelineEntry(CaseStatus.DRAFT, handling.openedBy != null ? handling.openedBy : applicant.owner(),
+				now, null));
 		return c;
 	}
 
@@ -72,7 +78,7 @@ public final class Case {
 		requireDraft("提交");
 		status = CaseStatus.SUBMITTED;
 		submittedAt = now;
-		timeline.add(new TimelineEntry(status, actor, now, null));
+		timeline.add(new TimelineEntry(status, actor, now, null, "submit", List.of()));
 		pendingEvents.add(new CaseSubmitted(id, itemCode, situation, guideVersion, channel));
 	}
 
@@ -81,8 +87,44 @@ public final class Case {
 			throw Problem.conflict("办件当前状态为“" + status.label() + "”，不能撤回。");
 		}
 		status = CaseStatus.WITHDRAWN;
-		timeline.add(new TimelineEntry(status, actor, now, reason));
+		handling.closeStep();
+		timeline.add(new TimelineEntry(status, actor, now, reason, "withdraw", List.of()));
 		pendingEvents.add(new CaseWithdrawn(id, itemCode, reason));
+		if (submittedAt != null) {
+			complete(now);
+		}
+	}
+
+	/** Records a handling step: the status it leaves, and the events it raises. */
+	void step(CaseStatus to, String action, String actor, Instant now, String reason, List<String> items) {
+		status = to;
+		timeline.add(new TimelineEntry(to, actor, now, reason, action, items));
+	}
+
+	void raise(Object event) {
+		pendingEvents.add(event);
+	}
+
+	/** Decides the case and finishes it (办结). */
+	void decide(boolean granted, String action, String actor, Instant now, String reasons) {
+		handling.decision = granted ? "GRANTED" : "DENIED";
+		handling.decisionReasons = reasons;
+		handling.decidedAt = now;
+		step(granted ? CaseStatus.GRANTED : CaseStatus.DENIED, action, actor, now, reasons, List.of());
+		raise(new CaseDecided(id, itemCode, itemName, situation, situationName, granted, applicant, now, reasons,
+				handling.noticeCommitment, channel));
+		// a grant on a notice-commitment is finished only once the commitment has been verified
+		if (!handling.noticeCommitment) {
+			handling.closeStep();
+			complete(now);
+		}
+	}
+
+	void complete(Instant now) {
+		if (handling.completedAt == null) {
+			handling.completedAt = now;
+			raise(new CaseCompleted(id, itemCode, status, now));
+		}
 	}
 
 	private void requireDraft(String what) {
@@ -155,5 +197,155 @@ public final class Case {
 
 	public List<CaseMaterial> materials() {
 		return List.copyOf(materials);
+	}
+
+	/** The open step (a Flowable task key) or null when none is open. */
+	public String step() {
+		return handling.step;
+	}
+
+	public String stepRole() {
+		return handling.stepRole;
+	}
+
+	public String assignee() {
+		return handling.assignee;
+	}
+
+	public boolean noticeCommitment() {
+		return handling.noticeCommitment;
+	}
+
+	public LocalDate acceptanceDue() {
+		return handling.acceptanceDue;
+	}
+
+	public LocalDate acceptedOn() {
+		return handling.acceptedOn;
+	}
+
+	public LocalDate promisedDeadline() {
+		return handling.promisedDeadline;
+	}
+
+	public LocalDate statutoryDeadline() {
+		return handling.statutoryDeadline;
+	}
+
+	public Integer promisedDays() {
+		return handling.promisedDays;
+	}
+
+	public Integer statutoryDays() {
+		return handling.statutoryDays;
+	}
+
+	public boolean limitsPending() {
+		return handling.limitsPending;
+	}
+
+	public boolean extended() {
+		return handling.extended;
+	}
+
+	public int suspendedDays() {
+		return handling.suspendedDays;
+	}
+
+	public int corrections() {
+		return handling.corrections;
+	}
+
+	/** GRANTED, DENIED, or null before the decision. */
+	public String decision() {
+		return handling.decision;
+	}
+
+	public String decisionReasons() {
+		return handling.decisionReasons;
+	}
+
+	public Instant decidedAt() {
+		return handling.decidedAt;
+	}
+
+	public Instant completedAt() {
+		return handling.completedAt;
+	}
+
+	public List<Suspension> suspensions() {
+		return List.copyOf(handling.suspensions);
+	}
+
+	public LocalDate verificationDue() {
+		return handling.verificationDue;
+	}
+
+	public String division() {
+		return handling.division;
+	}
+
+	/** The clerk who opened a window case; null online. */
+	public String openedBy() {
+		return handling.openedBy;
+	}
+
+	/**
+	 * The date the authority is next bound to: the acceptance decision before acceptance, the promised
+	 * decision date after it, nothing once decided.
+	 */
+	public LocalDate deadline() {
+		return switch (status) {
+			case SUBMITTED -> handling.acceptanceDue;
+			case UNDER_REVIEW, SUSPENDED -> handling.promisedDeadline;
+			default -> null;
+		};
+	}
+
+	/**
+	 * Mutable handling state, kept together so that the repository can read and write it in one place.
+	 * Transitions go through {@link CaseWork}, which computes the dates from the working-day calendar.
+	 */
+	static final class Handling {
+		String processKey;
+		String processInstanceId;
+		String division;
+		String step;
+		String stepRole;
+		String assignee;
+		String reviewer;
+		boolean fourEyes;
+		boolean noticeCommitment;
+		Integer promisedDays;
+		Integer statutoryDays;
+		LocalDate receivedOn;
+		LocalDate acceptanceDue;
+		LocalDate acceptedOn;
+		LocalDate promisedDeadline;
+		LocalDate statutoryDeadline;
+		boolean limitsPending;
+		LocalDate suspendedSince;
+		int suspendedDays;
+		boolean extended;
+		int corrections;
+		String warningLevel;
+		String decision;
+		String decisionReasons;
+		Instant decidedAt;
+		Instant completedAt;
+		LocalDate verificationDue;
+		String openedBy;
+		final List<Suspension> suspensions = new ArrayList<>();
+		boolean suspensionsChanged;
+
+		Optional<Suspension> openSuspension() {
+			return suspensions.stream().filter(Suspension::open).findFirst();
+		}
+
+		void closeStep() {
+			step = null;
+			stepRole = null;
+			assignee = null;
+		}
 	}
 }

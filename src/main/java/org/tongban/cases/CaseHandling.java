@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -21,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.Guide;
 import org.tongban.catalogue.GuideContent;
+import org.tongban.catalogue.ItemType;
+import org.tongban.guidance.IdentityCheck;
+import org.tongban.identity.AccountManagement;
 import org.tongban.identity.Role;
 import org.tongban.identity.SignedInUser;
 import org.tongban.shared.AuditTrail;
@@ -52,9 +56,18 @@ public class CaseHandling {
 	private final ApplicationEventPublisher events;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final TimeLimits limits;
+	private final CaseWork work;
+	private final AccountManagement accounts;
+	private final IdentityCheck identities;
 
 	CaseHandling(Cases cases, Catalogue catalogue, FileStore files, AuditTrail audit,
-			ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+			ApplicationEventPublisher events, JsonMapper json, Clock clock, TimeLimits limits, CaseWork work,
+			AccountManagement accounts, IdentityCheck identities) {
+		this.limits = limits;
+		this.work = work;
+		this.accounts = accounts;
+		this.identities = identities;
 		this.cases = cases;
 		this.catalogue = catalogue;
 		this.files = files;
@@ -76,7 +89,7 @@ public class CaseHandling {
 	public Submission apply(SignedInUser me, String idempotencyKey, NewCase request) {
 		String key = requireKey(idempotencyKey);
 		mayApply(me);
-		Case draft = validated(me, request);
+		Case draft = validated(me, request, null);
 		var earlier = cases.claim(me.username(), key, hash(request), draft.id(), now());
 		if (earlier.isPresent()) {
 			if (!earlier.get().requestHash().equals(hash(request))) {
@@ -87,8 +100,7 @@ public class CaseHandling {
 			return new Submission(receipt(first), false);
 		}
 		record(draft, "case.drafted", null);
-		draft.submit(me.username(), now());
-		record(draft, "case.submitted", CaseStatus.DRAFT);
+		submit(draft, me.username());
 		return new Submission(receipt(draft), true);
 	}
 
@@ -96,8 +108,34 @@ public class CaseHandling {
 	@Transactional
 	public Case startDraft(SignedInUser me, NewCase request) {
 		mayApply(me);
-		Case draft = validated(me, request);
+		Case draft = validated(me, request, null);
 		record(draft, "case.drafted", null);
+		return draft;
+	}
+
+	/**
+	 * The window channel (线上线下一体化): a clerk opens a draft for a walk-in applicant after checking the
+	 * ID card against the name, scans the materials into it and submits it; from there it follows exactly
+	 * the process of an online case. The case belongs to the applicant's account when there is one.
+	 */
+	@Transactional
+	public Case openAtWindow(SignedInUser clerk, NewCase request, boolean identityChecked) {
+		if (!clerk.has(Role.CLERK)) {
+			throw Problem.forbidden("只有窗口受理人员可以窗口收件。");
+		}
+		if (!identityChecked) {
+			throw Problem.invalid("identityChecked", "请先核验申请人（或经办人）的身份证件原件，并确认姓名与证件号码一致。");
+		}
+		Case draft = validated(clerk, request, clerk.username());
+		Applicant a = draft.applicant();
+		var matches = a.kind() == Applicant.Kind.PERSON ? identities.personNameMatches(a.idNumber(), a.name())
+				: identities.enterpriseNameMatches(a.uscc(), a.name());
+		if (matches.isPresent() && !matches.get()) {
+			throw Problem.invalid(a.kind() == Applicant.Kind.PERSON ? "applicant.name" : "applicant.name",
+					a.kind() == Applicant.Kind.PERSON ? "姓名与身份证号在人口库中的登记不一致，请核对证件。"
+							: "单位名称与统一社会信用代码在法人库中的登记不一致，请核对营业执照。");
+		}
+		record(draft, "case.opened-at-window", null);
 		return draft;
 	}
 
@@ -114,7 +152,7 @@ public class CaseHandling {
 	public CaseMaterial addMaterial(SignedInUser me, CaseId id, String material, String filename, long size,
 			InputStreamSource content) {
 		Case c = owned(me, id, true);
-		if (c.status() != CaseStatus.DRAFT) {
+		if (c.status() != CaseStatus.DRAFT && c.status() != CaseStatus.CORRECTION_REQUESTED) {
 			throw Problem.conflict("办件已" + c.status().label() + "，不能再上传材料。");
 		}
 		GuideContent.Material listed = materials(c).stream()
@@ -159,8 +197,7 @@ public class CaseHandling {
 			}
 			return new Submission(receipt(c), false);
 		}
-		c.submit(me.username(), now());
-		record(c, "case.submitted", CaseStatus.DRAFT);
+		submit(c, me.username());
 		return new Submission(receipt(c), true);
 	}
 
@@ -173,15 +210,20 @@ public class CaseHandling {
 			throw Problem.invalid("reason", "撤回原因不能超过 500 字。");
 		}
 		Case c = owned(me, id, true);
-		CaseStatus before = c.status();
+		if (c.status() != CaseStatus.DRAFT) {
+			return work.act(me, id, "withdraw", new CaseWork.ActionRequest(reason, List.of(), null, null));
+		}
 		c.withdraw(me.username(), now(), reason.strip());
-		record(c, "case.withdrawn", before);
+		record(c, "case.withdrawn", CaseStatus.DRAFT);
 		return c;
 	}
 
-	/** The owner's case; for anyone else a 404, exactly as if it did not exist. */
+	/** The owner's case, or any case for staff who handle cases; for anyone else a 404, as if it did not exist. */
 	@Transactional(readOnly = true)
 	public Case get(SignedInUser me, CaseId id) {
+		if (CaseWork.handlesCases(me)) {
+			return cases.find(id).orElseThrow(() -> Problem.notFound("未找到该办件。"));
+		}
 		return owned(me, id, false);
 	}
 
@@ -197,10 +239,21 @@ public class CaseHandling {
 		return s == null || s.materials() == null ? List.of() : s.materials();
 	}
 
+	/** The applicant's case, or a window draft for the clerk who opened it; for anyone else a 404. */
 	private Case owned(SignedInUser me, CaseId id, boolean lock) {
 		return (lock ? cases.lock(id) : cases.find(id))
-				.filter(c -> c.applicant().owner().equals(me.username()))
+				.filter(c -> c.applicant().owner().equals(me.username())
+						|| c.status() == CaseStatus.DRAFT && me.username().equals(c.openedBy()))
 				.orElseThrow(() -> Problem.notFound("未找到该办件。"));
+	}
+
+	/** Submits a draft: the acceptance clock (five working days, art. 32) starts on the day of receipt. */
+	private void submit(Case c, String actor) {
+		c.submit(actor, now());
+		if (!c.noticeCommitment()) {
+			limits.received(c.handling, LocalDate.now(clock));
+		}
+		record(c, "case.submitted", CaseStatus.DRAFT);
 	}
 
 	private void record(Case c, String action, CaseStatus before) {
@@ -226,8 +279,8 @@ public class CaseHandling {
 		return key.strip();
 	}
 
-	/** Checks item, situation, applicant and form; returns an unsaved draft. */
-	private Case validated(SignedInUser me, NewCase request) {
+	/** Checks item, situation, applicant and form; returns an unsaved draft. {@code clerk} opens a window case. */
+	private Case validated(SignedInUser me, NewCase request, String clerk) {
 		if (request == null || request.itemCode() == null || request.itemCode().isBlank()) {
 			throw Problem.invalid("itemCode", "请填写事项编码。");
 		}
@@ -238,7 +291,12 @@ public class CaseHandling {
 			throw Problem.invalid("situation", "办理情形“" + request.situation() + "”不属于事项“" + guide.name() + "”。");
 		}
 		List<FieldMessage> errors = new ArrayList<>();
-		Applicant applicant = ApplicantCheck.check(me, request.applicant(), errors);
+		Applicant applicant = clerk == null ? ApplicantCheck.check(me, request.applicant(), errors)
+				: ApplicantCheck.atWindow(request.applicant(), errors, accounts::applicantUsername);
+		boolean commitment = Boolean.TRUE.equals(request.commitment());
+		if (commitment && (guide.noticeCommitment() == null || !Boolean.TRUE.equals(guide.noticeCommitment().applies()))) {
+			errors.add(new FieldMessage("commitment", "事项“" + guide.name() + "”不实行告知承诺制，请按一般程序申请。"));
+		}
 		Map<String, String> form = new LinkedHashMap<>();
 		try {
 			form = form(request.form());
@@ -249,8 +307,16 @@ public class CaseHandling {
 		if (!errors.isEmpty()) {
 			throw Problem.invalid(errors);
 		}
+		Case.Handling h = new Case.Handling();
+		h.processKey = guide.immediate() ? "case-immediate" : commitment ? "case-commitment" : "case-standard";
+		h.noticeCommitment = commitment && !guide.immediate();
+		h.fourEyes = guide.type() == ItemType.LICENSING && "case-standard".equals(h.processKey);
+		h.division = guide.division();
+		h.promisedDays = guide.immediate() ? 0 : guide.promisedDays();
+		h.statutoryDays = guide.statutoryDays();
+		h.openedBy = clerk;
 		return Case.draft(guide.code(), guide.name(), situation.code(), situation.name(), guide.version(), applicant,
-				form, now());
+				clerk == null ? Channel.ONLINE : Channel.WINDOW, form, h, now());
 	}
 
 	/** Form values are text; anything else is named as an error. HTML is kept as typed and escaped on output. */
@@ -301,7 +367,7 @@ public class CaseHandling {
 	}
 
 	private static CaseReceipt receipt(Case c) {
-		return new CaseReceipt(c.id().value(), c.status(), null);
+		return new CaseReceipt(c.id().value(), c.status(), c.deadline());
 	}
 
 	private Instant now() {

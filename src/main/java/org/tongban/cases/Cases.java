@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 class Cases {
 
 	private static final TypeReference<LinkedHashMap<String, String>> FORM = new TypeReference<>() {
+	};
+
+	private static final TypeReference<Map<String, List<String>>> ITEMS = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
@@ -60,24 +64,61 @@ class Cases {
 	/** Writes the case row and whatever timeline entries and materials are not stored yet. */
 	void save(Case c) {
 		Applicant a = c.applicant();
+		Case.Handling h = c.handling;
 		jdbc.sql("""
 				INSERT INTO cases_case (id, item_code, item_name, situation_code, situation_name, guide_version,
 				  applicant_kind, applicant_id_number, applicant_uscc, applicant_name, agent_name, owner, channel,
-				  form, status, created_at, submitted_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+				  form, status, created_at, submitted_at,
+				  process_key, process_instance_id, division, step, step_role, assignee, reviewer, four_eyes,
+				  notice_commitment, promised_days, statutory_days, received_on, acceptance_due, accepted_on,
+				  promised_deadline, statutory_deadline, limits_pending, suspended_since, suspended_days, extended,
+				  corrections, warning_level, decision, decision_reasons, decided_at, completed_at, verification_due,
+				  opened_by, due_on)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?,
+				  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (id) DO UPDATE SET form = excluded.form, status = excluded.status,
-				  submitted_at = excluded.submitted_at, row_version = cases_case.row_version + 1""")
+				  submitted_at = excluded.submitted_at, process_instance_id = excluded.process_instance_id,
+				  step = excluded.step, step_role = excluded.step_role, assignee = excluded.assignee,
+				  reviewer = excluded.reviewer, received_on = excluded.received_on,
+				  acceptance_due = excluded.acceptance_due, accepted_on = excluded.accepted_on,
+				  promised_deadline = excluded.promised_deadline, statutory_deadline = excluded.statutory_deadline,
+				  limits_pending = excluded.limits_pending, suspended_since = excluded.suspended_since,
+				  suspended_days = excluded.suspended_days, extended = excluded.extended,
+				  corrections = excluded.corrections, warning_level = excluded.warning_level,
+				  decision = excluded.decision, decision_reasons = excluded.decision_reasons,
+				  decided_at = excluded.decided_at, completed_at = excluded.completed_at,
+				  verification_due = excluded.verification_due, due_on = excluded.due_on, row_version = cases_case.row_version + 1""")
 				.params(c.id().value(), c.itemCode(), c.itemName(), c.situation(), c.situationName(),
 						c.guideVersion(), a.kind().name(), a.idNumber(), a.uscc(), a.name(), a.agentName(), a.owner(),
 						c.channel().name(), json.writeValueAsString(c.form()), c.status().name(),
-						ts(c.createdAt()), ts(c.submittedAt()))
+						ts(c.createdAt()), ts(c.submittedAt()),
+						h.processKey, h.processInstanceId, h.division, h.step, h.stepRole, h.assignee, h.reviewer,
+						h.fourEyes, h.noticeCommitment, h.promisedDays, h.statutoryDays, h.receivedOn, h.acceptanceDue,
+						h.acceptedOn, h.promisedDeadline, h.statutoryDeadline, h.limitsPending, h.suspendedSince,
+						h.suspendedDays, h.extended, h.corrections, h.warningLevel, h.decision, h.decisionReasons,
+						ts(h.decidedAt), ts(h.completedAt), h.verificationDue, h.openedBy, c.deadline())
 				.update();
+		if (h.suspensionsChanged) {
+			jdbc.sql("DELETE FROM cases_suspension WHERE case_id = ?").param(c.id().value()).update();
+			for (Suspension s : h.suspensions) {
+				jdbc.sql("""
+						INSERT INTO cases_suspension (case_id, kind, reason, started_on, ended_on, working_days)
+						VALUES (?, ?, ?, ?, ?, ?)""")
+						.params(c.id().value(), s.kind().name(), s.reason(), s.startedOn(), s.endedOn(), s.workingDays())
+						.update();
+			}
+			h.suspensionsChanged = false;
+		}
 		int stored = jdbc.sql("SELECT count(*) FROM cases_event WHERE case_id = ?").param(c.id().value())
 				.query(Integer.class).single();
 		List<TimelineEntry> timeline = c.timeline();
 		for (TimelineEntry e : timeline.subList(stored, timeline.size())) {
-			jdbc.sql("INSERT INTO cases_event (case_id, status, actor, at, reason) VALUES (?, ?, ?, ?, ?)")
-					.params(c.id().value(), e.status().name(), e.actor(), ts(e.at()), e.reason()).update();
+			jdbc.sql("""
+					INSERT INTO cases_event (case_id, status, actor, at, reason, action, details)
+					VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""")
+					.params(c.id().value(), e.status().name(), e.actor(), ts(e.at()), e.reason(), e.action(),
+							e.items().isEmpty() ? null : json.writeValueAsString(Map.of("items", e.items())))
+					.update();
 		}
 		for (CaseMaterial m : c.materials()) {
 			jdbc.sql("""
@@ -119,7 +160,7 @@ class Cases {
 		Map<String, String> form = json.readValue(rs.getString("form"), FORM);
 		List<TimelineEntry> timeline = jdbc.sql("SELECT * FROM cases_event WHERE case_id = ? ORDER BY id").param(id)
 				.query((r, i) -> new TimelineEntry(CaseStatus.valueOf(r.getString("status")), r.getString("actor"),
-						instant(r, "at"), r.getString("reason")))
+						instant(r, "at"), r.getString("reason"), r.getString("action"), items(r.getString("details"))))
 				.list();
 		List<CaseMaterial> materials = jdbc.sql("SELECT * FROM cases_material WHERE case_id = ? ORDER BY uploaded_at, id")
 				.param(id)
@@ -130,7 +171,57 @@ class Cases {
 		return new Case(new CaseId(id), rs.getString("item_code"), rs.getString("item_name"),
 				rs.getString("situation_code"), rs.getString("situation_name"), rs.getInt("guide_version"), applicant,
 				Channel.valueOf(rs.getString("channel")), form, CaseStatus.valueOf(rs.getString("status")),
-				instant(rs, "created_at"), instant(rs, "submitted_at"), timeline, materials);
+				instant(rs, "created_at"), instant(rs, "submitted_at"), timeline, materials, handling(rs, suspensions(id)));
+	}
+
+	private List<Suspension> suspensions(UUID caseId) {
+		return jdbc.sql("SELECT * FROM cases_suspension WHERE case_id = ? ORDER BY id").param(caseId)
+				.query((r, i) -> new Suspension(Suspension.Kind.valueOf(r.getString("kind")), r.getString("reason"),
+						r.getObject("started_on", LocalDate.class), r.getObject("ended_on", LocalDate.class),
+						(Integer) r.getObject("working_days")))
+				.list();
+	}
+
+	private static Case.Handling handling(ResultSet rs, List<Suspension> suspensions) throws SQLException {
+		Case.Handling h = new Case.Handling();
+		h.suspensions.addAll(suspensions);
+		h.processKey = rs.getString("process_key");
+		h.processInstanceId = rs.getString("process_instance_id");
+		h.division = rs.getString("division");
+		h.step = rs.getString("step");
+		h.stepRole = rs.getString("step_role");
+		h.assignee = rs.getString("assignee");
+		h.reviewer = rs.getString("reviewer");
+		h.fourEyes = rs.getBoolean("four_eyes");
+		h.noticeCommitment = rs.getBoolean("notice_commitment");
+		h.promisedDays = (Integer) rs.getObject("promised_days");
+		h.statutoryDays = (Integer) rs.getObject("statutory_days");
+		h.receivedOn = rs.getObject("received_on", LocalDate.class);
+		h.acceptanceDue = rs.getObject("acceptance_due", LocalDate.class);
+		h.acceptedOn = rs.getObject("accepted_on", LocalDate.class);
+		h.promisedDeadline = rs.getObject("promised_deadline", LocalDate.class);
+		h.statutoryDeadline = rs.getObject("statutory_deadline", LocalDate.class);
+		h.limitsPending = rs.getBoolean("limits_pending");
+		h.suspendedSince = rs.getObject("suspended_since", LocalDate.class);
+		h.suspendedDays = rs.getInt("suspended_days");
+		h.extended = rs.getBoolean("extended");
+		h.corrections = rs.getInt("corrections");
+		h.warningLevel = rs.getString("warning_level");
+		h.decision = rs.getString("decision");
+		h.decisionReasons = rs.getString("decision_reasons");
+		h.decidedAt = instant(rs, "decided_at");
+		h.completedAt = instant(rs, "completed_at");
+		h.verificationDue = rs.getObject("verification_due", LocalDate.class);
+		h.openedBy = rs.getString("opened_by");
+		return h;
+	}
+
+	private List<String> items(String details) {
+		if (details == null) {
+			return List.of();
+		}
+		Map<String, List<String>> parsed = json.readValue(details, ITEMS);
+		return parsed.getOrDefault("items", List.of());
 	}
 
 	private static Timestamp ts(Instant at) {

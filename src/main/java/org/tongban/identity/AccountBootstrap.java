@@ -35,6 +35,8 @@ class AccountBootstrap implements InitializingBean {
 			new Demo("leader", "王主任（委领导）", Role.LEADER, "COMMISSION"),
 			new Demo("clerk", "李窗口（受理）", Role.CLERK, "APPROVAL_CENTRE"),
 			new Demo("approver", "陈审批", Role.APPROVER, "BIOMED"),
+			// a second approver, so that review and decision can be made by two people (four eyes)
+			new Demo("approver2", "林审批", Role.APPROVER, "BIOMED"),
 			new Demo("inspector", "赵监督员", Role.INSPECTOR, "SUPERVISION_INSTITUTE"),
 			new Demo("citizen", "张三", EnumSet.of(Role.CITIZEN), null, "310115198503151230", null),
 			new Demo("enterprise", "上海浦东示例口腔门诊部有限公司", EnumSet.of(Role.ENTERPRISE), null, null,

@@ -51,6 +51,19 @@ public class AccountManagement {
 		return accounts.byUsername(username).orElseThrow(() -> Problem.notFound("账户 " + username + " 不存在。"));
 	}
 
+	/** The enabled applicant account of a person (ID number) or an enterprise (USCC), if one exists. */
+	public java.util.Optional<String> applicantUsername(String idNumber, String uscc) {
+		return accounts.all().stream()
+				.filter(a -> a.enabled() && (idNumber != null && idNumber.equals(a.idNumber()) && a.roles().contains(Role.CITIZEN)
+						|| uscc != null && uscc.equals(a.uscc()) && a.roles().contains(Role.ENTERPRISE)))
+				.map(Account::username).findFirst();
+	}
+
+	/** Whether an enabled account with that name holds the role (hand-overs go only to such accounts). */
+	public boolean holds(String username, Role role) {
+		return accounts.byUsername(username).filter(Account::enabled).map(a -> a.roles().contains(role)).orElse(false);
+	}
+
 	@Transactional
 	public Account create(NewAccount request) {
 		return create(request, false);

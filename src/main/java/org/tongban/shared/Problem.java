@@ -1,6 +1,8 @@
 package org.tongban.shared;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -14,6 +16,7 @@ public class Problem extends RuntimeException {
 	private final String type;
 	private final String title;
 	private final List<FieldMessage> errors;
+	private final Map<String, Object> properties = new LinkedHashMap<>();
 
 	public Problem(HttpStatus status, String type, String title, String detail, List<FieldMessage> errors) {
 		super(detail);
@@ -46,6 +49,16 @@ public class Problem extends RuntimeException {
 
 	public static Problem unprocessable(String type, String title, String detail, List<FieldMessage> errors) {
 		return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, type, title, detail, errors);
+	}
+
+	/** Adds a member to the problem document, e.g. the actions allowed instead of a refused one. */
+	public Problem with(String name, Object value) {
+		properties.put(name, value);
+		return this;
+	}
+
+	public Map<String, Object> properties() {
+		return Map.copyOf(properties);
 	}
 
 	public HttpStatus status() {

@@ -19,7 +19,10 @@ public final class ProblemDetails {
 	}
 
 	public static ProblemDetail of(Problem problem, HttpServletRequest request) {
-		return of(problem.status(), problem.type(), problem.title(), problem.detail(), problem.errors(), request);
+		ProblemDetail pd = of(problem.status(), problem.type(), problem.title(), problem.detail(), problem.errors(),
+				request);
+		problem.properties().forEach(pd::setProperty);
+		return pd;
 	}
 
 	public static ProblemDetail of(HttpStatus status, String type, String title, String detail,

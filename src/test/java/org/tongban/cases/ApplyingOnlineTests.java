@@ -3,7 +3,6 @@ package org.tongban.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -29,13 +28,18 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	org.tongban.shared.WorkingDayCalendar calendar;
+
 	@Test
 	void aCitizenSubmitsAnApplicationAndFindsItInMyCases() throws Exception {
 		String body = mvc.perform(apply(key(), citizenBody("PD-WJW-XK-001", "CHANGE", "<b>请尽快</b>"))
 				.with(basic("citizen")))
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.status").value("SUBMITTED"))
-				.andExpect(jsonPath("$.deadline").value(nullValue()))
+				// art. 32: the acceptance decision is due five working days after receipt
+				.andExpect(jsonPath("$.deadline").value(
+						calendar.plusWorkingDays(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), 5).toString()))
 				.andReturn().getResponse().getContentAsString();
 		String id = id(body);
 		mvc.perform(get("/api/cases/{id}", id).with(basic("citizen")))
@@ -48,7 +52,7 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 				.andExpect(jsonPath("$.form.note").value("<b>请尽快</b>"))
 				.andExpect(jsonPath("$.timeline[0].status").value("DRAFT"))
 				.andExpect(jsonPath("$.timeline[1].status").value("SUBMITTED"))
-				.andExpect(jsonPath("$.timeline[1].statusLabel").value("已提交"));
+				.andExpect(jsonPath("$.timeline[1].statusLabel").value("待受理"));
 		mvc.perform(get("/api/cases").param("mine", "true").with(basic("citizen")))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$[*].id", hasItem(id)));

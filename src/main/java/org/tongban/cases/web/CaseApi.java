@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.tongban.cases.Case;
 import org.tongban.cases.CaseHandling;
+import org.tongban.cases.CaseWork;
 import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseMaterial;
 import org.tongban.cases.CaseReceipt;
@@ -37,9 +39,15 @@ import org.tongban.shared.Problem;
 class CaseApi {
 
 	private final CaseHandling cases;
+	private final CaseWork work;
 
-	CaseApi(CaseHandling cases) {
+	CaseApi(CaseHandling cases, CaseWork work) {
 		this.cases = cases;
+		this.work = work;
+	}
+
+	private CaseView view(SignedInUser me, Case c) {
+		return CaseView.of(c, work.allowed(me, c.id()));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -54,14 +62,14 @@ class CaseApi {
 	/** A draft to upload materials to before submitting; same body as {@code POST /api/cases}. */
 	@PostMapping(path = "/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CaseView> draft(@AuthenticationPrincipal SignedInUser me, @RequestBody NewCase request) {
-		CaseView view = CaseView.of(cases.startDraft(me, request));
+		CaseView view = view(me, cases.startDraft(me, request));
 		return ResponseEntity.created(URI.create("/api/cases/" + view.id())).body(view);
 	}
 
 	@PutMapping(path = "/{id}/form", consumes = MediaType.APPLICATION_JSON_VALUE)
 	CaseView saveForm(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestBody Map<String, Object> form) {
-		return CaseView.of(cases.saveForm(me, new CaseId(id), form));
+		return view(me, cases.saveForm(me, new CaseId(id), form));
 	}
 
 	/** Submits a draft; idempotent like {@code POST /api/cases} (201 first, 200 on a replay). */
@@ -74,7 +82,7 @@ class CaseApi {
 
 	@GetMapping("/{id}")
 	CaseView get(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
-		return CaseView.of(cases.get(me, new CaseId(id)));
+		return view(me, cases.get(me, new CaseId(id)));
 	}
 
 	@GetMapping
@@ -94,9 +102,18 @@ class CaseApi {
 		return ResponseEntity.status(HttpStatus.CREATED).body(added);
 	}
 
-	@PostMapping("/{id}/actions/withdraw")
-	CaseView withdraw(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-			@RequestBody(required = false) Map<String, String> body) {
-		return CaseView.of(cases.withdraw(me, new CaseId(id), body == null ? null : body.get("reason")));
+	/**
+	 * Every handling action: accept, refuse, request-correction, correct, approve, deny, suspend, resume,
+	 * extend, withdraw, claim, hand-over, confirm, revoke. Body (all optional by action): {@code reason},
+	 * {@code items} (the correction notice), {@code kind} (EXPERT_REVIEW or ONSITE_CHECK), {@code to}.
+	 * An action the current step does not offer gets 409 with {@code allowedActions}.
+	 */
+	@PostMapping("/{id}/actions/{action}")
+	CaseView act(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @PathVariable String action,
+			@RequestBody(required = false) CaseWork.ActionRequest body) {
+		if ("withdraw".equals(action)) {
+			return view(me, cases.withdraw(me, new CaseId(id), body == null ? null : body.reason()));
+		}
+		return view(me, work.act(me, new CaseId(id), action, body));
 	}
 }

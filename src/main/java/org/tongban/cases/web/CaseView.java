@@ -8,27 +8,44 @@ import java.util.UUID;
 
 import org.tongban.cases.Applicant;
 import org.tongban.cases.Case;
+import org.tongban.cases.CaseAction;
 import org.tongban.cases.CaseMaterial;
 import org.tongban.cases.CaseStatus;
+import org.tongban.cases.CaseWork;
 import org.tongban.cases.Channel;
+import org.tongban.cases.Suspension;
 import org.tongban.cases.TimelineEntry;
 
 /**
- * A case as the API returns it. {@code deadline} is null until handling sets time limits.
+ * A case as the API returns it. {@code deadline} is the next date the authority is bound to (acceptance,
+ * then decision); {@code allowedActions} are the actions the caller may take now.
  */
 record CaseView(UUID id, String itemCode, String itemName, String situation, String situationName,
-		int guideVersion, ApplicantView applicant, Channel channel, Map<String, String> form, CaseStatus status,
-		String statusLabel, LocalDate deadline, Instant createdAt, Instant submittedAt, List<TimelineEntry> timeline,
-		List<CaseMaterial> materials) {
+		int guideVersion, ApplicantView applicant, Channel channel, String channelLabel, Map<String, String> form,
+		CaseStatus status, String statusLabel, LocalDate deadline, String step, String stepLabel, String assignee,
+		List<String> allowedActions, boolean noticeCommitment, TimeLimitsView timeLimits, List<Suspension> suspensions,
+		String decision, String decisionReasons, Instant decidedAt, Instant completedAt, LocalDate verificationDue,
+		Instant createdAt, Instant submittedAt, List<TimelineEntry> timeline, List<CaseMaterial> materials) {
 
 	record ApplicantView(Applicant.Kind kind, String idNumber, String uscc, String name, String agentName) {
 	}
 
-	static CaseView of(Case c) {
+	/** Promised and statutory limits in working days and the dates they fall on; {@code pending} while a year's holidays are missing. */
+	record TimeLimitsView(Integer promisedDays, Integer statutoryDays, LocalDate acceptanceDue, LocalDate acceptedOn,
+			LocalDate promisedDeadline, LocalDate statutoryDeadline, int suspendedWorkingDays, boolean extended,
+			boolean pending) {
+	}
+
+	static CaseView of(Case c, List<CaseAction> allowed) {
 		Applicant a = c.applicant();
 		return new CaseView(c.id().value(), c.itemCode(), c.itemName(), c.situation(), c.situationName(),
 				c.guideVersion(), new ApplicantView(a.kind(), a.idNumber(), a.uscc(), a.name(), a.agentName()),
-				c.channel(), c.form(), c.status(), c.status().label(), null, c.createdAt(), c.submittedAt(),
-				c.timeline(), c.materials());
+				c.channel(), c.channel().label(), c.form(), c.status(), c.status().label(), c.deadline(), c.step(),
+				c.step() == null ? null : CaseWork.stepLabel(c.step()), c.assignee(),
+				allowed.stream().map(CaseAction::apiName).toList(), c.noticeCommitment(),
+				new TimeLimitsView(c.promisedDays(), c.statutoryDays(), c.acceptanceDue(), c.acceptedOn(),
+						c.promisedDeadline(), c.statutoryDeadline(), c.suspendedDays(), c.extended(), c.limitsPending()),
+				c.suspensions(), c.decision(), c.decisionReasons(), c.decidedAt(), c.completedAt(), c.verificationDue(),
+				c.createdAt(), c.submittedAt(), c.timeline(), c.materials());
 	}
 }

@@ -1,0 +1,515 @@
+package org.tongban.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.cases.process.CaseProcesses;
+import org.tongban.identity.Role;
+import org.tongban.identity.SignedInUser;
+import org.tongban.shared.AuditTrail;
+import org.tongban.shared.Problem;
+
+/**
+ * Handling a case after submission: the step open in its process decides which actions exist, the
+ * signed-in user's roles decide who may take them, and each action moves the case row, the process and
+ * the time limits together in one transaction, then tells the applicant.
+ */
+@Service
+public class CaseWork {
+
+	static final String APPLICANT = "APPLICANT";
+	static final String SYSTEM = "system";
+	static final int MAX_REASON = 2000;
+
+	private final Cases cases;
+	private final CaseProcesses processes;
+	private final TimeLimits limits;
+	private final Notifications notifications;
+	private final org.tongban.notification.Inbox inbox;
+	private final org.tongban.identity.AccountManagement accounts;
+	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final int verificationWorkingDays;
+
+	CaseWork(Cases cases, CaseProcesses processes, TimeLimits limits, Notifications notifications,
+			org.tongban.notification.Inbox inbox, org.tongban.identity.AccountManagement accounts, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${tongban.cases.post-verification-working-days:20}") int verificationWorkingDays) {
+		this.cases = cases;
+		this.processes = processes;
+		this.limits = limits;
+		this.notifications = notifications;
+		this.inbox = inbox;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+		this.verificationWorkingDays = verificationWorkingDays;
+	}
+
+	/** What an action carries: reasons, the items of a correction notice, a suspension's kind, a hand-over's target. */
+	public record ActionRequest(String reason, List<String> items, String kind, String to) {
+
+		public static ActionRequest none() {
+			return new ActionRequest(null, List.of(), null, null);
+		}
+	}
+
+	/**
+	 * Starts the case's process once it is submitted. Runs from the committed {@link CaseSubmitted} event,
+	 * so a crash between the applicant's 201 and here only delays it: the event is published again.
+	 */
+	@Transactional
+	public void startHandling(CaseId id) {
+		Case c = cases.lock(id).orElseThrow();
+		if (c.handling.processInstanceId != null || c.status() != CaseStatus.SUBMITTED) {
+			return;
+		}
+		Case.Handling h = c.handling;
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("applicant", c.applicant().owner());
+		Instant now = clock.instant();
+		if (h.noticeCommitment) {
+			LocalDate today = LocalDate.now(clock);
+			h.verificationDue = limits.plusOrFail(today, verificationWorkingDays);
+			variables.put("verificationDue", java.util.Date.from(h.verificationDue.atStartOfDay(clock.getZone()).toInstant()));
+		}
+		h.processInstanceId = processes.start(h.processKey, id.toString(), variables);
+		project(c);
+		if (h.noticeCommitment) {
+			c.decide(true, "grant", SYSTEM, now, "申请人已书面承诺符合告知的条件，依告知承诺制当场准予许可，后续将进行事后核查。");
+		}
+		save(c, "case.handling-started", CaseStatus.SUBMITTED, SYSTEM);
+		if (h.noticeCommitment) {
+			notifications.tell(c, "您的办件已准予许可（告知承诺制）",
+					"您的“" + c.itemName() + "”申请已依告知承诺制准予许可。我们将在 " + h.verificationDue
+							+ " 前对承诺内容进行核查，承诺不实的将撤销许可。");
+		}
+	}
+
+	/** The actions the user may take on the case now, in the order the pages show them. */
+	@Transactional(readOnly = true)
+	public List<CaseAction> allowed(SignedInUser me, CaseId id) {
+		return allowed(me, visible(me, id, false));
+	}
+
+	/** Takes an action on a case: 409 with the allowed actions when the step has no such action. */
+	@Transactional
+	public Case act(SignedInUser me, CaseId id, String actionName, ActionRequest request) {
+		CaseAction action = CaseAction.of(actionName).orElseThrow(() -> Problem.notFound("没有名为“" + actionName + "”的办件操作。"));
+		Case c = visible(me, id, true);
+		ActionRequest body = request == null ? ActionRequest.none() : request;
+		List<CaseAction> allowed = allowed(me, c);
+		if (!allowed.contains(action)) {
+			if (stepActions(c).contains(action)) {
+				throw Problem.forbidden(refusal(me, c, action));
+			}
+			throw Problem.conflict("办件当前为“" + c.status().label() + "”" + stepName(c) + "，不能“" + action.label() + "”。")
+					.with("allowedActions", allowed.stream().map(CaseAction::apiName).toList());
+		}
+		CaseStatus before = c.status();
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.now(clock);
+		String actor = me.username();
+		Case.Handling h = c.handling;
+		switch (action) {
+			case CLAIM -> {
+				h.assignee = actor;
+				processes.assign(h.processInstanceId, actor);
+			}
+			case HAND_OVER -> {
+				String to = required(body.to(), "to", "请填写接收人账户名。");
+				Role role = Role.valueOf(h.stepRole);
+				if (!accounts.holds(to, role)) {
+					throw Problem.invalid("to", "账户“" + to + "”不存在、已停用或不是" + role.label() + "，不能转交。");
+				}
+				h.assignee = to;
+				processes.assign(h.processInstanceId, to);
+			}
+			case ACCEPT -> accept(c, actor, now, today, false);
+			case REFUSE -> {
+				String reasons = reason(body, "请写明不予受理的理由。");
+				complete(c, actor, Map.of("outcome", "refuse"));
+				c.step(CaseStatus.REFUSED, "refuse", actor, now, reasons, List.of());
+				c.complete(now);
+				c.raise(new CaseEvents.CaseRefused(c.id(), c.itemCode(), reasons));
+				notifications.tell(c, "您的办件不予受理", "不予受理理由：" + reasons + "。" + rights());
+			}
+			case REQUEST_CORRECTION -> {
+				List<String> items = items(body);
+				String note = body.reason() == null ? null : text(body.reason());
+				complete(c, actor, Map.of("outcome", "request-correction"));
+				h.suspensions.add(new Suspension(Suspension.Kind.CORRECTION, String.join("；", items), today, null, null));
+				h.suspensionsChanged = true;
+				h.acceptanceDue = null;
+				c.step(CaseStatus.CORRECTION_REQUESTED, "request-correction", actor, now, note, items);
+				c.raise(new CaseEvents.CorrectionRequested(c.id(), c.itemCode(), items));
+				notifications.tell(c, "请补正申请材料（一次性告知）",
+						"请补正以下材料后重新提交：" + String.join("；", items) + "。补正期间办理时限暂停计算。");
+			}
+			case CORRECT -> {
+				h.openSuspension().ifPresent(s -> end(h, s, today));
+				h.corrections++;
+				complete(c, actor, Map.of());
+				limits.received(h, today);
+				c.step(CaseStatus.SUBMITTED, "correct", actor, now, body.reason() == null ? null : text(body.reason()), List.of());
+				c.raise(new CaseEvents.CaseCorrected(c.id(), c.itemCode(), h.acceptanceDue));
+			}
+			case APPROVE, DENY -> decideOrReview(c, action, body, actor, now, today);
+			case SUSPEND -> {
+				Suspension.Kind kind = suspensionKind(body.kind());
+				String reason = reason(body, "请写明暂停计时的原因。");
+				h.suspensions.add(new Suspension(kind, reason, today, null, null));
+				h.suspensionsChanged = true;
+				c.step(CaseStatus.SUSPENDED, "suspend", actor, now, kind.label() + "：" + reason, List.of());
+				c.raise(new CaseEvents.ClockStopped(c.id(), c.itemCode(), kind));
+				notifications.tell(c, "您的办件暂停计时", "因" + kind.label() + "，办理时限暂停计算。原因：" + reason);
+			}
+			case RESUME -> {
+				h.openSuspension().ifPresent(s -> end(h, s, today));
+				limits.recompute(h);
+				c.step(CaseStatus.UNDER_REVIEW, "resume", actor, now, body.reason() == null ? null : text(body.reason()), List.of());
+				c.raise(new CaseEvents.ClockResumed(c.id(), c.itemCode(), h.promisedDeadline));
+			}
+			case EXTEND -> {
+				String reason = reason(body, "请写明延长期限的理由（将告知申请人）。");
+				h.extended = true;
+				limits.recompute(h);
+				c.step(c.status(), "extend", actor, now, reason, List.of());
+				c.raise(new CaseEvents.CaseExtended(c.id(), c.itemCode(), h.promisedDeadline, reason));
+				notifications.tell(c, "您的办件办理期限已延长",
+						"经本机关负责人批准，办理期限延长 " + TimeLimits.EXTENSION_DAYS + " 个工作日" + (h.promisedDeadline == null
+								? "" : "，至 " + h.promisedDeadline) + "。理由：" + reason);
+			}
+			case CONFIRM -> {
+				String findings = reason(body, "请填写核查情况。");
+				complete(c, actor, Map.of("outcome", "confirm"));
+				c.step(CaseStatus.GRANTED, "confirm", actor, now, findings, List.of());
+				c.complete(now);
+			}
+			case REVOKE -> {
+				String findings = reason(body, "请写明承诺不实的核查情况。");
+				complete(c, actor, Map.of("outcome", "revoke"));
+				c.step(CaseStatus.REVOKED, "revoke", actor, now, findings, List.of());
+				c.raise(new CommitmentBroken(c.id(), c.itemCode(), c.applicant(), findings, actor, now));
+				c.complete(now);
+				notifications.tell(c, "您的许可已被撤销", "经事后核查，承诺内容与实际不符，依法撤销许可。核查情况：" + findings
+						+ "。" + rights());
+			}
+			case WITHDRAW -> {
+				String reason = reason(body, "请填写撤回原因。");
+				if (reason.length() > 500) {
+					throw Problem.invalid("reason", "撤回原因不能超过 500 字。");
+				}
+				processes.end(h.processInstanceId, "withdrawn");
+				c.withdraw(actor, now, reason);
+			}
+		}
+		save(c, "case." + action.apiName(), before, actor);
+		return c;
+	}
+
+	private void accept(Case c, String actor, Instant now, LocalDate today, boolean deemed) {
+		Case.Handling h = c.handling;
+		complete(c, actor, Map.of("outcome", "accept"));
+		limits.accepted(h, today);
+		c.step(CaseStatus.UNDER_REVIEW, deemed ? "deemed-accept" : "accept", actor, now,
+				deemed ? "受理期限届满未作决定，依《行政许可法》第三十二条自收到申请之日起即为受理。" : null, List.of());
+		c.raise(new CaseAccepted(c.id(), c.itemCode(), h.acceptedOn, h.promisedDeadline, deemed));
+		notifications.tell(c, "您的办件已受理", "您的“" + c.itemName() + "”申请已受理" + (h.promisedDeadline == null
+				? "。" : "，承诺于 " + h.promisedDeadline + " 前办结。"));
+	}
+
+	private void decideOrReview(Case c, CaseAction action, ActionRequest body, String actor, Instant now, LocalDate today) {
+		Case.Handling h = c.handling;
+		boolean granted = action == CaseAction.APPROVE;
+		if ("review".equals(h.step)) {
+			String opinion = granted ? (body.reason() == null ? null : text(body.reason()))
+					: reason(body, "请写明审查不通过的理由。");
+			h.reviewer = actor;
+			complete(c, actor, Map.of("outcome", action.apiName()));
+			c.step(CaseStatus.UNDER_REVIEW, granted ? "review-approve" : "review-deny", actor, now, opinion, List.of());
+			return;
+		}
+		String reasons = granted ? (body.reason() == null ? null : text(body.reason()))
+				: reason(body, "不予许可须说明理由。");
+		boolean firstStep = "acceptAndDecide".equals(h.step);
+		complete(c, actor, Map.of("outcome", action.apiName()));
+		if (firstStep) {
+			h.acceptedOn = today;
+			c.step(CaseStatus.UNDER_REVIEW, "accept", actor, now, null, List.of());
+			c.raise(new CaseAccepted(c.id(), c.itemCode(), today, today, false));
+		}
+		c.decide(granted, action.apiName(), actor, now, reasons);
+		notifications.tell(c, granted ? "您的办件已准予许可" : "您的办件不予许可", granted
+				? "您的“" + c.itemName() + "”申请已准予许可。"
+				: "不予许可理由：" + reasons + "。" + rights());
+	}
+
+	/** Accepts a case nobody decided on within five working days (art. 32). */
+	@Transactional
+	public boolean deemAccepted(CaseId id) {
+		Case c = cases.lock(id).orElseThrow();
+		LocalDate today = LocalDate.now(clock);
+		if (c.status() != CaseStatus.SUBMITTED || !"accept".equals(c.handling.step) || c.handling.acceptanceDue == null
+				|| !today.isAfter(c.handling.acceptanceDue)) {
+			return false;
+		}
+		accept(c, SYSTEM, clock.instant(), c.handling.receivedOn, true);
+		save(c, "case.deemed-accepted", CaseStatus.SUBMITTED, SYSTEM);
+		return true;
+	}
+
+	/**
+	 * Recomputes limits that waited for a year's holidays and stores the warning level; on a change to amber
+	 * or red tells whoever holds the step (or the division), and red escalates to the division and leaders.
+	 * Returns the new level when it changed to amber or red.
+	 */
+	@Transactional
+	public String watch(CaseId id) {
+		Case c = cases.lock(id).orElseThrow();
+		Case.Handling h = c.handling;
+		if (h.limitsPending) {
+			limits.recompute(h);
+		}
+		String level = c.status() == CaseStatus.SUSPENDED ? null
+				: limits.level(LocalDate.now(clock), c.deadline()).orElse(null);
+		String before = h.warningLevel;
+		h.warningLevel = level;
+		cases.save(c);
+		if (level == null || level.equals(before) || "GREEN".equals(level)) {
+			return null;
+		}
+		boolean red = "RED".equals(level);
+		String title = (red ? "办件已超期：" : "办件即将到期：") + c.itemName();
+		String body = "办件 " + c.id() + "（" + stepLabel(h.step) + "）" + (red ? "已超过" : "将于") + " " + c.deadline()
+				+ (red ? " 的办理期限，请立即处理。" : " 到期，剩余不足 " + TimeLimits.AMBER_DAYS + " 个工作日。");
+		String link = "/work/cases/" + c.id();
+		String key = "case-" + level + "-" + c.id() + "-" + c.deadline();
+		if (h.assignee != null) {
+			inbox.notifyUser(h.assignee, "办件时限", title, body, link, key);
+		}
+		if (red || h.assignee == null) {
+			inbox.notifyUnit(h.division, "办件时限", title, body, link, key + "-unit");
+		}
+		events.publishEvent(new CaseEvents.DeadlineWarning(c.id(), c.itemCode(), level, c.deadline()));
+		return level;
+	}
+
+	private void complete(Case c, String actor, Map<String, Object> variables) {
+		processes.complete(c.handling.processInstanceId, actor, variables);
+		project(c);
+	}
+
+	/** Copies the open task onto the case row: the step, the role that may act, who has claimed it. */
+	private void project(Case c) {
+		Case.Handling h = c.handling;
+		var open = processes.openStep(h.processInstanceId);
+		if (open.isEmpty()) {
+			h.closeStep();
+			return;
+		}
+		h.step = open.get().key();
+		h.stepRole = open.get().role() == null ? APPLICANT : open.get().role();
+		h.assignee = open.get().role() == null ? null : open.get().assignee();
+	}
+
+	private void end(Case.Handling h, Suspension open, LocalDate on) {
+		h.suspensions.set(h.suspensions.indexOf(open), limits.ended(open, on));
+		h.suspensionsChanged = true;
+	}
+
+	private void save(Case c, String auditAction, CaseStatus before, String actor) {
+		cases.save(c);
+		c.takeEvents().forEach(events::publishEvent);
+		Map<String, Object> after = new HashMap<>();
+		after.put("status", c.status().name());
+		if (c.step() != null) {
+			after.put("step", c.step());
+		}
+		if (c.deadline() != null) {
+			after.put("deadline", c.deadline().toString());
+		}
+		audit.recordAs(actor, auditAction, "case", c.id(), Map.of("status", before.name()), after);
+	}
+
+	/** The case for staff who work on cases, or for its applicant; anyone else is told it does not exist. */
+	private Case visible(SignedInUser me, CaseId id, boolean lock) {
+		Case c = (lock ? cases.lock(id) : cases.find(id)).orElseThrow(() -> Problem.notFound("未找到该办件。"));
+		if (c.applicant().owner().equals(me.username()) || handlesCases(me)) {
+			return c;
+		}
+		throw Problem.notFound("未找到该办件。");
+	}
+
+	static boolean handlesCases(SignedInUser me) {
+		return me.has(Role.CLERK) || me.has(Role.APPROVER) || me.has(Role.INSPECTOR) || me.has(Role.LEADER)
+				|| me.has(Role.DIVISION_STAFF) || me.has(Role.ADMIN);
+	}
+
+	/** Every action the open step offers, whoever may take it. */
+	private static Set<CaseAction> stepActions(Case c) {
+		Set<CaseAction> actions = new LinkedHashSet<>();
+		if (c.status().withdrawable() && c.status() != CaseStatus.DRAFT) {
+			actions.add(CaseAction.WITHDRAW);
+		}
+		String step = c.handling.step;
+		if (step == null) {
+			return actions;
+		}
+		if (c.status() == CaseStatus.SUSPENDED) {
+			actions.add(CaseAction.RESUME);
+			return actions;
+		}
+		switch (step) {
+			case "accept" -> actions.addAll(List.of(CaseAction.ACCEPT, CaseAction.REQUEST_CORRECTION, CaseAction.REFUSE));
+			case "acceptAndDecide" -> actions.addAll(List.of(CaseAction.APPROVE, CaseAction.DENY,
+					CaseAction.REQUEST_CORRECTION, CaseAction.REFUSE));
+			case "correct" -> actions.add(CaseAction.CORRECT);
+			case "review", "decide" -> {
+				actions.addAll(List.of(CaseAction.APPROVE, CaseAction.DENY, CaseAction.SUSPEND));
+				if (!c.handling.extended) {
+					actions.add(CaseAction.EXTEND);
+				}
+			}
+			case "postVerify" -> actions.addAll(List.of(CaseAction.CONFIRM, CaseAction.REVOKE));
+			default -> {
+			}
+		}
+		if (!"correct".equals(step)) {
+			actions.add(CaseAction.CLAIM);
+			actions.add(CaseAction.HAND_OVER);
+		}
+		return actions;
+	}
+
+	private static List<CaseAction> allowed(SignedInUser me, Case c) {
+		List<CaseAction> allowed = new ArrayList<>();
+		for (CaseAction action : stepActions(c)) {
+			if (may(me, c, action)) {
+				allowed.add(action);
+			}
+		}
+		return allowed;
+	}
+
+	private static boolean may(SignedInUser me, Case c, CaseAction action) {
+		Case.Handling h = c.handling;
+		boolean owner = c.applicant().owner().equals(me.username());
+		return switch (action) {
+			case WITHDRAW, CORRECT -> owner;
+			// art. 42: only the head of the authority approves an extension
+			case EXTEND -> me.has(Role.LEADER);
+			case HAND_OVER -> h.stepRole != null && (me.has(Role.LEADER)
+					|| me.has(Role.valueOf(h.stepRole)) && (h.assignee == null || h.assignee.equals(me.username())));
+			default -> {
+				if (h.stepRole == null || APPLICANT.equals(h.stepRole) || !me.has(Role.valueOf(h.stepRole))) {
+					yield false;
+				}
+				if (h.assignee != null && !h.assignee.equals(me.username())) {
+					yield false;
+				}
+				if (action == CaseAction.CLAIM) {
+					yield h.assignee == null;
+				}
+				// four eyes: whoever reviewed may not also decide
+				yield !(h.fourEyes && "decide".equals(h.step) && me.username().equals(h.reviewer));
+			}
+		};
+	}
+
+	private static String refusal(SignedInUser me, Case c, CaseAction action) {
+		Case.Handling h = c.handling;
+		if (action == CaseAction.EXTEND) {
+			return "延长办理期限须经本机关负责人批准，只有委领导可以操作。";
+		}
+		if (h.assignee != null && !h.assignee.equals(me.username()) && h.stepRole != null
+				&& !APPLICANT.equals(h.stepRole) && me.has(Role.valueOf(h.stepRole))) {
+			return "该办件已由 " + h.assignee + " 签收，请联系其转交。";
+		}
+		if (h.fourEyes && "decide".equals(h.step) && me.username().equals(h.reviewer)) {
+			return "本事项实行审查与决定分离（双人审核），审查人不能同时作出决定。";
+		}
+		if (action == CaseAction.WITHDRAW || action == CaseAction.CORRECT) {
+			return "只有申请人本人可以“" + action.label() + "”。";
+		}
+		Role role = h.stepRole == null || APPLICANT.equals(h.stepRole) ? null : Role.valueOf(h.stepRole);
+		return "当前环节“" + stepLabel(h.step) + "”由" + (role == null ? "申请人" : role.label()) + "办理，您无权“"
+				+ action.label() + "”。";
+	}
+
+	private static String stepName(Case c) {
+		return c.handling.step == null ? "" : "（当前环节：" + stepLabel(c.handling.step) + "）";
+	}
+
+	public static String stepLabel(String step) {
+		if (step == null) {
+			return "—";
+		}
+		return switch (step) {
+			case "accept" -> "受理";
+			case "acceptAndDecide" -> "受理并决定";
+			case "correct" -> "补正";
+			case "review" -> "审查";
+			case "decide" -> "决定";
+			case "postVerify" -> "事后核查";
+			default -> step;
+		};
+	}
+
+	private static Suspension.Kind suspensionKind(String kind) {
+		if ("EXPERT_REVIEW".equals(kind)) {
+			return Suspension.Kind.EXPERT_REVIEW;
+		}
+		if ("ONSITE_CHECK".equals(kind)) {
+			return Suspension.Kind.ONSITE_CHECK;
+		}
+		throw Problem.invalid("kind", "暂停计时的类型应为 EXPERT_REVIEW（专家评审）或 ONSITE_CHECK（现场核查）。");
+	}
+
+	private static List<String> items(ActionRequest body) {
+		List<String> items = body.items() == null ? List.of()
+				: body.items().stream().filter(i -> i != null && !i.isBlank()).map(String::strip).distinct().toList();
+		if (items.isEmpty()) {
+			throw Problem.invalid("items", "一次性告知须列明需要补正的全部材料或内容。");
+		}
+		if (items.size() > 50 || items.stream().anyMatch(i -> i.length() > 200)) {
+			throw Problem.invalid("items", "补正事项最多 50 项，每项不超过 200 字。");
+		}
+		return items;
+	}
+
+	private static String reason(ActionRequest body, String missing) {
+		return text(required(body.reason(), "reason", missing));
+	}
+
+	private static String required(String value, String field, String message) {
+		if (value == null || value.isBlank()) {
+			throw Problem.invalid(field, message);
+		}
+		return value.strip();
+	}
+
+	private static String text(String value) {
+		String v = value.strip();
+		if (v.length() > MAX_REASON) {
+			throw Problem.invalid("reason", "说明不能超过 " + MAX_REASON + " 字。");
+		}
+		return v;
+	}
+
+	private static String rights() {
+		return "如不服本决定，可以自收到之日起六十日内向浦东新区人民政府申请行政复议，或者在六个月内向人民法院提起行政诉讼。";
+	}
+}

@@ -1,0 +1,61 @@
+package org.tongban.cases;
+
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.tongban.notification.Inbox;
+
+/** Tells the applicant about each step through every configured channel. */
+@Component
+class Notifications {
+
+	private final List<ApplicantChannel> channels;
+
+	Notifications(List<ApplicantChannel> channels) {
+		this.channels = channels;
+	}
+
+	void tell(Case c, String title, String body) {
+		String link = "/cases/" + c.id();
+		channels.forEach(channel -> channel.send(c, title, body, link));
+	}
+
+	/** The in-app inbox of the account that owns the case; always on. */
+	@Component
+	static class InboxChannel implements ApplicantChannel {
+
+		private final Inbox inbox;
+
+		InboxChannel(Inbox inbox) {
+			this.inbox = inbox;
+		}
+
+		@Override
+		public void send(Case c, String title, String body, String link) {
+			inbox.notifyUser(c.applicant().owner(), "办件进度", title, body, link, null);
+		}
+	}
+
+	/**
+	 * SMS in the demo: logs what would be sent, to the masked number on the form. A gateway adapter replaces
+	 * it in production ({@code tongban.notifications.sms=log} switches this one on).
+	 */
+	@Component
+	@ConditionalOnProperty(name = "tongban.notifications.sms", havingValue = "log")
+	static class LoggedSms implements ApplicantChannel {
+
+		private static final Log log = LogFactory.getLog(LoggedSms.class);
+
+		@Override
+		public void send(Case c, String title, String body, String link) {
+			String phone = c.form().get("phone");
+			if (phone != null && phone.matches("1\\d{10}")) {
+				log.info("SMS to " + phone.substring(0, 3) + "****" + phone.substring(7) + ": 【浦东卫健】" + title
+						+ "，详情请登录一网通办查看。");
+			}
+		}
+	}
+}

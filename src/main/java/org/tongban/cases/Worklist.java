@@ -1,0 +1,80 @@
+package org.tongban.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.identity.Role;
+import org.tongban.identity.SignedInUser;
+import org.tongban.shared.Problem;
+
+/**
+ * Work lists: the open steps a member of staff may take (by role, unclaimed or claimed by them), earliest
+ * deadline first; and for leaders and division staff, the overdue cases escalated to them.
+ */
+@Service
+public class Worklist {
+
+	static final int LIMIT = 100;
+
+	private final JdbcClient jdbc;
+	private final TimeLimits limits;
+	private final Clock clock;
+
+	Worklist(JdbcClient jdbc, TimeLimits limits, Clock clock) {
+		this.jdbc = jdbc;
+		this.limits = limits;
+		this.clock = clock;
+	}
+
+	/** One line of a work list; {@code level} is GREEN, AMBER, RED, or null while the clock is stopped. */
+	public record Entry(UUID id, String itemCode, String itemName, String situationName, String applicantName,
+			Channel channel, String channelLabel, CaseStatus status, String statusLabel, String step,
+			String stepLabel, String assignee, LocalDate dueOn, String level, boolean escalated) {
+	}
+
+	public record Lists(List<Entry> tasks, List<Entry> escalations) {
+	}
+
+	@Transactional(readOnly = true)
+	public Lists of(SignedInUser me) {
+		if (!CaseWork.handlesCases(me)) {
+			throw Problem.forbidden("只有工作人员有待办事项。");
+		}
+		String[] roles = me.roles().stream().filter(Role::isStaff).map(Role::name).toArray(String[]::new);
+		LocalDate today = LocalDate.now(clock);
+		List<Entry> tasks = jdbc.sql(SELECT + """
+				WHERE step_role = ANY(?) AND (assignee IS NULL OR assignee = ?)
+				ORDER BY due_on NULLS LAST, id LIMIT ?""")
+				.params(roles, me.username(), LIMIT).query((rs, i) -> entry(rs, today, false)).list();
+		List<Entry> escalations = new ArrayList<>();
+		if (me.has(Role.LEADER) || me.has(Role.ADMIN)) {
+			escalations = jdbc.sql(SELECT + " WHERE warning_level = 'RED' ORDER BY due_on, id LIMIT ?").param(LIMIT)
+					.query((rs, i) -> entry(rs, today, true)).list();
+		}
+		else if (me.has(Role.DIVISION_STAFF) && me.orgUnitCode() != null) {
+			escalations = jdbc.sql(SELECT + " WHERE warning_level = 'RED' AND division = ? ORDER BY due_on, id LIMIT ?")
+					.params(me.orgUnitCode(), LIMIT).query((rs, i) -> entry(rs, today, true)).list();
+		}
+		return new Lists(tasks, escalations);
+	}
+
+	private static final String SELECT = "SELECT id, item_code, item_name, situation_name, applicant_name, channel, "
+			+ "status, step, assignee, due_on FROM cases_case ";
+
+	private Entry entry(java.sql.ResultSet rs, LocalDate today, boolean escalated) throws java.sql.SQLException {
+		CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
+		Channel channel = Channel.valueOf(rs.getString("channel"));
+		LocalDate due = rs.getObject("due_on", LocalDate.class);
+		String level = status == CaseStatus.SUSPENDED ? null : limits.level(today, due).orElse(null);
+		return new Entry(rs.getObject("id", UUID.class), rs.getString("item_code"), rs.getString("item_name"),
+				rs.getString("situation_name"), rs.getString("applicant_name"), channel, channel.label(), status,
+				status.label(), rs.getString("step"), CaseWork.stepLabel(rs.getString("step")), rs.getString("assignee"),
+				due, level, escalated);
+	}
+}

@@ -1,0 +1,99 @@
+package org.tongban.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Time limits counted by the published holiday arrangements. The expected dates are counted by hand
+ * from the State Council notices (2024 National Day: Oct 1–7 off, Sun Sep 29 and Sat Oct 12 worked;
+ * 2026 New Year: Jan 1–3 off, Sun Jan 4 worked).
+ */
+@SpringBootTest
+class TimeLimitsTests {
+
+	@Autowired
+	TimeLimits limits;
+
+	private static Case.Handling accepted(LocalDate on, int promisedDays, Integer statutoryDays) {
+		Case.Handling h = new Case.Handling();
+		h.promisedDays = promisedDays;
+		h.statutoryDays = statutoryDays;
+		h.acceptedOn = on;
+		return h;
+	}
+
+	@Test
+	void aLimitSpanningNationalDay2024SkipsTheHolidayAndCountsTheMakeUpSunday() {
+		Case.Handling h = accepted(LocalDate.of(2024, 9, 27), 5, 20);
+		limits.recompute(h);
+		// Sun 9/29 (1), Mon 9/30 (2), Oct 1–7 off, 10/8 (3), 10/9 (4), 10/10 (5)
+		assertThat(h.promisedDeadline).isEqualTo(LocalDate.of(2024, 10, 10));
+		// ... 10/11 (6), Sat 10/12 make-up (7), 10/14 (8) ... 10/30 (20)
+		assertThat(h.statutoryDeadline).isEqualTo(LocalDate.of(2024, 10, 30));
+		assertThat(h.limitsPending).isFalse();
+	}
+
+	@Test
+	void acceptanceIsDueFiveWorkingDaysAfterReceiptAcrossTheYearEnd() {
+		Case.Handling h = new Case.Handling();
+		limits.received(h, LocalDate.of(2025, 12, 26));
+		// 12/29 (1), 12/30 (2), 12/31 (3), Jan 1–3 off, Sun 1/4 make-up (4), Mon 1/5 (5)
+		assertThat(h.acceptanceDue).isEqualTo(LocalDate.of(2026, 1, 5));
+	}
+
+	@Test
+	void suspendedWorkingDaysAndTheExtensionMoveTheLimits() {
+		Case.Handling h = accepted(LocalDate.of(2024, 9, 23), 10, 20);
+		Suspension expert = new Suspension(Suspension.Kind.EXPERT_REVIEW, "专家评审", LocalDate.of(2024, 9, 25), null, null);
+		// ended on Friday 9/27: Thursday and Friday do not count
+		h.suspensions.add(limits.ended(expert, LocalDate.of(2024, 9, 27)));
+		limits.recompute(h);
+		assertThat(h.suspendedDays).isEqualTo(2);
+		// 12 working days after 9/23: 9/24, 25, 26, 27, Sun 29, 30, 10/8, 9, 10, 11, Sat 12, Mon 14
+		assertThat(h.promisedDeadline).isEqualTo(LocalDate.of(2024, 10, 14));
+		h.extended = true;
+		limits.recompute(h);
+		// ten more: 10/15 … 10/28
+		assertThat(h.promisedDeadline).isEqualTo(LocalDate.of(2024, 10, 28));
+	}
+
+	@Test
+	void aCorrectionBeforeAcceptanceDoesNotMoveTheDecisionLimit() {
+		Case.Handling h = accepted(LocalDate.of(2024, 9, 23), 10, null);
+		h.suspensions.add(new Suspension(Suspension.Kind.CORRECTION, "补正", LocalDate.of(2024, 9, 10),
+				LocalDate.of(2024, 9, 20), null));
+		limits.recompute(h);
+		// Mid-Autumn 2024: Sep 15–17 off, Sat Sep 14 worked: 9/11, 12, 13, 14, 18, 19, 20
+		assertThat(h.suspensions.get(0).workingDays()).isEqualTo(7);
+		// 9/24, 25, 26, 27, Sun 29, 30, 10/8, 9, 10, 11
+		assertThat(h.promisedDeadline).isEqualTo(LocalDate.of(2024, 10, 11));
+		// the statutory limit falls back to the promised one when the law gives none
+		assertThat(h.statutoryDeadline).isEqualTo(h.promisedDeadline);
+	}
+
+	@Test
+	void aLimitReachingAYearWithoutHolidayArrangementsWaitsInsteadOfGuessing() {
+		Case.Handling h = accepted(LocalDate.of(2026, 12, 21), 20, 20);
+		limits.recompute(h);
+		assertThat(h.limitsPending).isTrue();
+		assertThat(h.promisedDeadline).isNull();
+		Case.Handling early = accepted(LocalDate.of(2026, 12, 1), 5, 5);
+		limits.recompute(early);
+		assertThat(early.limitsPending).isFalse();
+		assertThat(early.promisedDeadline).isEqualTo(LocalDate.of(2026, 12, 8));
+	}
+
+	@Test
+	void amberAtTwoWorkingDaysLeftAndRedWhenOverdue() {
+		LocalDate deadline = LocalDate.of(2024, 10, 10);
+		assertThat(limits.level(LocalDate.of(2024, 9, 27), deadline)).contains("GREEN");
+		assertThat(limits.level(LocalDate.of(2024, 10, 8), deadline)).contains("AMBER");
+		assertThat(limits.level(LocalDate.of(2024, 10, 10), deadline)).contains("AMBER");
+		assertThat(limits.level(LocalDate.of(2024, 10, 11), deadline)).contains("RED");
+	}
+}
