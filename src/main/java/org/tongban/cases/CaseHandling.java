@@ -227,6 +227,19 @@ public class CaseHandling {
 		return owned(me, id, false);
 	}
 
+	/** An uploaded material and its content. */
+	public record MaterialFile(CaseMaterial material, java.io.InputStream content) {
+	}
+
+	/** A material of a case the user may read (its applicant, or staff handling cases); otherwise 404. */
+	@Transactional(readOnly = true)
+	public MaterialFile material(SignedInUser me, CaseId id, UUID materialId) {
+		Case c = get(me, id);
+		CaseMaterial m = c.materials().stream().filter(x -> x.id().equals(materialId)).findFirst()
+				.orElseThrow(() -> Problem.notFound("未找到该材料。"));
+		return new MaterialFile(m, files.open(m.sha256()));
+	}
+
 	@Transactional(readOnly = true)
 	public List<CaseSummary> mine(SignedInUser me) {
 		return cases.mine(me.username());

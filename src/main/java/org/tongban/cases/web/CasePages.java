@@ -18,6 +18,12 @@ import org.tongban.cases.Case;
 import org.tongban.cases.CaseHandling;
 import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseStatus;
+import org.tongban.cases.CaseWork;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.tongban.cases.NewCase;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.Guide;
@@ -42,8 +48,10 @@ class CasePages {
 	private final CaseHandling cases;
 	private final Catalogue catalogue;
 	private final Guidance guidance;
+	private final CaseWork work;
 
-	CasePages(CaseHandling cases, Catalogue catalogue, Guidance guidance) {
+	CasePages(CaseHandling cases, Catalogue catalogue, Guidance guidance, CaseWork work) {
+		this.work = work;
 		this.cases = cases;
 		this.catalogue = catalogue;
 		this.guidance = guidance;
@@ -84,7 +92,8 @@ class CasePages {
 		boolean enterprise = me.has(Role.ENTERPRISE);
 		NewCase.ApplicantInput applicant = new NewCase.ApplicantInput(enterprise ? "ENTERPRISE" : "PERSON",
 				params.get("idNumber"), params.get("uscc"), params.get("name"), params.get("agentName"));
-		Case c = cases.startDraft(me, new NewCase(item, situation, applicant, formFields(params)));
+		Case c = cases.startDraft(me, new NewCase(item, situation, applicant, formFields(params),
+				"true".equals(params.get("commitment"))));
 		return "redirect:/cases/" + c.id();
 	}
 
@@ -101,6 +110,9 @@ class CasePages {
 		model.addAttribute("c", c);
 		model.addAttribute("labels", LABELS);
 		model.addAttribute("submitted", submitted != null && c.status() == CaseStatus.SUBMITTED);
+		boolean mine = c.applicant().owner().equals(me.username()) || me.username().equals(c.openedBy());
+		model.addAttribute("canUpload", mine
+				&& (c.status() == CaseStatus.DRAFT || c.status() == CaseStatus.CORRECTION_REQUESTED));
 		model.addAttribute("materials", cases.materials(c));
 		// a fresh token per rendering: a double click or a reload resends the same one
 		model.addAttribute("token", UUID.randomUUID().toString());
@@ -125,6 +137,27 @@ class CasePages {
 	String submit(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam String token) {
 		cases.submitDraft(me, new CaseId(id), token);
 		return "redirect:/cases/" + id + "?submitted";
+	}
+
+	/** The applicant answers a correction notice after uploading what it asked for. */
+	@PostMapping("/cases/{id}/correct")
+	String correct(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam(required = false) String reason) {
+		work.act(me, new CaseId(id), "correct", new CaseWork.ActionRequest(reason, List.of(), null, null));
+		return "redirect:/cases/" + id;
+	}
+
+	/** A material as uploaded, for the applicant and for staff handling the case. */
+	@GetMapping("/cases/{id}/materials/{material}")
+	ResponseEntity<InputStreamResource> material(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@PathVariable UUID material) {
+		CaseHandling.MaterialFile file = cases.material(me, new CaseId(id), material);
+		return ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(file.material().mediaType()))
+				.contentLength(file.material().size())
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+						.filename(file.material().filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+				.body(new InputStreamResource(file.content()));
 	}
 
 	@PostMapping("/cases/{id}/withdraw")

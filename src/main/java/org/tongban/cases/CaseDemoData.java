@@ -1,0 +1,94 @@
+package org.tongban.cases;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+import org.tongban.identity.SignedInUser;
+
+/**
+ * A few demo cases, applied for and handled through the same services as real ones, so that a newcomer
+ * finds work lists, "my cases" and (through the licences module) the licence register filled. Each is
+ * submitted under a fixed idempotency key, so a restart finds them and does nothing.
+ */
+@Component
+@Order(30)
+@ConditionalOnProperty(name = "tongban.demo.enabled", havingValue = "true")
+class CaseDemoData implements ApplicationRunner {
+
+	private static final Log log = LogFactory.getLog(CaseDemoData.class);
+
+	private record Demo(String key, String applicant, String item, String situation, String note, List<String[]> steps) {
+	}
+
+	private static final List<Demo> DEMOS = List.of(
+			new Demo("demo-case-1", "citizen", "PD-WJW-XK-001", "NEW", "首次注册，已在浦东新区某医院工作。",
+					List.<String[]>of(new String[] {"clerk", "accept"}, new String[] {"approver", "approve"},
+							new String[] {"approver2", "approve"})),
+			new Demo("demo-case-2", "enterprise", "PD-WJW-XK-009", "NEW", "新开设游泳馆，申请公共场所卫生许可。",
+					List.<String[]>of(new String[] {"clerk", "accept"}, new String[] {"approver", "approve"},
+							new String[] {"approver2", "approve"})),
+			new Demo("demo-case-3", "enterprise", "PD-WJW-XK-007", "NEW_DENTAL_DEPT", "口腔门诊部执业登记。",
+					List.<String[]>of(new String[] {"clerk", "accept"})),
+			new Demo("demo-case-4", "citizen", "PD-WJW-XK-024", "NEW", "申请放射工作人员证。", List.<String[]>of()),
+			new Demo("demo-case-5", "enterprise", "PD-WJW-XK-006", "NEW_DENTAL_DEPT", "设置口腔门诊部。",
+					List.<String[]>of(new String[] {"clerk", "request-correction"})));
+
+	private final CaseHandling handling;
+	private final CaseWork work;
+	private final UserDetailsService users;
+
+	CaseDemoData(CaseHandling handling, CaseWork work, UserDetailsService users) {
+		this.handling = handling;
+		this.work = work;
+		this.users = users;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		int created = 0;
+		for (Demo demo : DEMOS) {
+			try {
+				created += create(demo) ? 1 : 0;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Demo case " + demo.key() + " not created: " + ex.getMessage());
+			}
+		}
+		if (created > 0) {
+			log.info("Created " + created + " demo cases");
+		}
+	}
+
+	private boolean create(Demo demo) {
+		SignedInUser applicant = user(demo.applicant());
+		boolean person = "citizen".equals(demo.applicant());
+		NewCase.ApplicantInput who = person
+				? new NewCase.ApplicantInput("PERSON", applicant.idNumber(), null, applicant.displayName(), null)
+				: new NewCase.ApplicantInput("ENTERPRISE", null, applicant.uscc(), applicant.displayName(), "王经办");
+		CaseHandling.Submission s = handling.apply(applicant, demo.key(),
+				new NewCase(demo.item(), demo.situation(), who, Map.of("phone", "13800000000", "note", demo.note())));
+		if (!s.created()) {
+			return false;
+		}
+		CaseId id = new CaseId(s.receipt().id());
+		work.startHandling(id);
+		for (String[] step : demo.steps()) {
+			List<String> items = "request-correction".equals(step[1])
+					? List.of("选址报告和建筑设计平面图（需标注各功能区面积）", "设置可行性研究报告（补充人员配备计划）") : List.of();
+			work.act(user(step[0]), id, step[1], new CaseWork.ActionRequest(null, items, null, null));
+		}
+		return true;
+	}
+
+	private SignedInUser user(String username) {
+		return (SignedInUser) users.loadUserByUsername(username);
+	}
+}

@@ -1,0 +1,90 @@
+package org.tongban.cases.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tongban.cases.Case;
+import org.tongban.cases.CaseHandling;
+import org.tongban.cases.CaseId;
+import org.tongban.cases.CaseWork;
+import org.tongban.cases.NewCase;
+import org.tongban.cases.Worklist;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.identity.SignedInUser;
+
+/** The staff workbench: the work list, one case with the actions its step allows, and the window. */
+@Controller
+@PreAuthorize("hasAnyRole('CLERK', 'APPROVER', 'INSPECTOR', 'LEADER', 'DIVISION_STAFF', 'ADMIN')")
+class WorkPages {
+
+	private final Worklist worklist;
+	private final CaseHandling cases;
+	private final CaseWork work;
+	private final Catalogue catalogue;
+
+	WorkPages(Worklist worklist, CaseHandling cases, CaseWork work, Catalogue catalogue) {
+		this.worklist = worklist;
+		this.cases = cases;
+		this.work = work;
+		this.catalogue = catalogue;
+	}
+
+	@GetMapping("/work")
+	String worklist(@AuthenticationPrincipal SignedInUser me, Model model) {
+		model.addAttribute("lists", worklist.of(me));
+		return "cases/worklist";
+	}
+
+	@GetMapping("/work/cases/{id}")
+	String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
+		Case c = cases.get(me, new CaseId(id));
+		model.addAttribute("c", c);
+		model.addAttribute("allowed", work.allowed(me, c.id()).stream().map(a -> a.apiName()).toList());
+		model.addAttribute("stepLabel", CaseWork.stepLabel(c.step()));
+		model.addAttribute("materials", cases.materials(c));
+		return "cases/work";
+	}
+
+	/** One form per action; a correction notice lists one item per line. */
+	@PostMapping("/work/cases/{id}/actions/{action}")
+	String act(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @PathVariable String action,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String items,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String to) {
+		List<String> lines = items == null ? List.of() : Arrays.stream(items.split("\\R")).toList();
+		work.act(me, new CaseId(id), action, new CaseWork.ActionRequest(reason, lines, kind, to));
+		return "redirect:/work/cases/" + id + "?done=" + action;
+	}
+
+	@GetMapping("/work/window")
+	@PreAuthorize("hasRole('CLERK')")
+	String window(@RequestParam(required = false) String item, Model model) {
+		model.addAttribute("items", catalogue.items(null, null, null));
+		if (item != null && !item.isBlank()) {
+			model.addAttribute("guide", catalogue.published(item).orElseThrow(
+					() -> org.tongban.shared.Problem.notFound("未找到事项编码为“" + item + "”的政务服务事项。")));
+		}
+		return "cases/window";
+	}
+
+	@PostMapping("/work/window")
+	@PreAuthorize("hasRole('CLERK')")
+	String open(@AuthenticationPrincipal SignedInUser me, @RequestParam String item, @RequestParam String situation,
+			@RequestParam String kind, @RequestParam(required = false) String idNumber,
+			@RequestParam(required = false) String uscc, @RequestParam String name,
+			@RequestParam(required = false) String agentName, @RequestParam(required = false) String phone,
+			@RequestParam(defaultValue = "false") boolean identityChecked) {
+		NewCase request = new NewCase(item, situation, new NewCase.ApplicantInput(kind, idNumber, uscc, name, agentName),
+				phone == null || phone.isBlank() ? java.util.Map.of() : java.util.Map.of("phone", phone));
+		Case c = cases.openAtWindow(me, request, identityChecked);
+		return "redirect:/cases/" + c.id();
+	}
+}
