@@ -15,6 +15,7 @@ public enum CaseAction {
 	SUSPEND("suspend", "暂停计时"),
 	RESUME("resume", "恢复计时"),
 	EXTEND("extend", "延长期限"),
+	SEND_BACK("send-back", "退回审查"),
 	WITHDRAW("withdraw", "撤回"),
 	CLAIM("claim", "签收"),
 	HAND_OVER("hand-over", "转交"),

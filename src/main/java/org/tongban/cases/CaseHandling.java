@@ -299,6 +299,12 @@ public class CaseHandling {
 		}
 		Guide guide = catalogue.published(request.itemCode())
 				.orElseThrow(() -> Problem.notFound("未找到事项编码为“" + request.itemCode() + "”的政务服务事项。"));
+		if (request.guideVersion() != null && request.guideVersion() != guide.version()) {
+			throw new Problem(HttpStatus.CONFLICT, "stale-guide-version", "办事指南已更新",
+					"“" + guide.name() + "”的办事指南已更新为第 " + guide.version() + " 版（您填写时为第 " + request.guideVersion()
+							+ " 版），材料或条件可能有变化，请按新版指南重新填写。", List.of())
+					.with("currentGuideVersion", guide.version());
+		}
 		GuideContent.Situation situation = request.situation() == null ? null : guide.situation(request.situation());
 		if (situation == null) {
 			throw Problem.invalid("situation", "办理情形“" + request.situation() + "”不属于事项“" + guide.name() + "”。");

@@ -181,6 +181,8 @@ public class CaseWork {
 				limits.recompute(h);
 				c.step(CaseStatus.UNDER_REVIEW, "resume", actor, now, body.reason() == null ? null : text(body.reason()), List.of());
 				c.raise(new CaseEvents.ClockResumed(c.id(), c.itemCode(), h.promisedDeadline));
+				notifications.tell(c, "您的办件恢复计时", h.promisedDeadline == null ? "办理时限恢复计算。"
+						: "办理时限恢复计算，承诺于 " + h.promisedDeadline + " 前办结。");
 			}
 			case EXTEND -> {
 				String reason = reason(body, "请写明延长期限的理由（将告知申请人）。");
@@ -191,6 +193,11 @@ public class CaseWork {
 				notifications.tell(c, "您的办件办理期限已延长",
 						"经本机关负责人批准，办理期限延长 " + TimeLimits.EXTENSION_DAYS + " 个工作日" + (h.promisedDeadline == null
 								? "" : "，至 " + h.promisedDeadline) + "。理由：" + reason);
+			}
+			case SEND_BACK -> {
+				String reason = reason(body, "请写明退回审查的理由。");
+				complete(c, actor, Map.of("outcome", "send-back"));
+				c.step(CaseStatus.UNDER_REVIEW, "send-back", actor, now, reason, List.of());
 			}
 			case CONFIRM -> {
 				String findings = reason(body, "请填写核查情况。");
@@ -379,6 +386,9 @@ public class CaseWork {
 			case "correct" -> actions.add(CaseAction.CORRECT);
 			case "review", "decide" -> {
 				actions.addAll(List.of(CaseAction.APPROVE, CaseAction.DENY, CaseAction.SUSPEND));
+				if ("decide".equals(step)) {
+					actions.add(CaseAction.SEND_BACK);
+				}
 				if (!c.handling.extended) {
 					actions.add(CaseAction.EXTEND);
 				}

@@ -239,6 +239,33 @@ class HandlingTests extends HandlingTest {
 				.andExpect(jsonPath("$.errors[0].field").value("commitment"));
 	}
 
+	@Test
+	void theDeciderSendsTheCaseBackToReviewAndTheClockKeepsRunning() throws Exception {
+		String id = submitted(LICENSING, "NEW", false);
+		act("clerk", id, "accept", null).andExpect(status().isOk());
+		String deadline = jdbc.sql("SELECT promised_deadline::text FROM cases_case WHERE id = ?")
+				.param(UUID.fromString(id)).query(String.class).single();
+		act("approver", id, "approve", null).andExpect(status().isOk());
+		act("approver2", id, "send-back", "{}").andExpect(status().isBadRequest());
+		act("approver2", id, "send-back", "{\"reason\": \"请补充现场核查记录\"}").andExpect(status().isOk())
+				.andExpect(jsonPath("$.step").value("review"))
+				.andExpect(jsonPath("$.timeLimits.promisedDeadline").value(deadline));
+		act("approver2", id, "approve", null).andExpect(status().isOk()).andExpect(jsonPath("$.step").value("decide"));
+		// now approver2 reviewed, so approver decides
+		act("approver2", id, "approve", null).andExpect(status().isForbidden());
+		act("approver", id, "approve", null).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("GRANTED"));
+	}
+
+	@Test
+	void anApplicationFilledInUnderAnOlderGuideVersionIsRefused() throws Exception {
+		String body = """
+				{"itemCode": "%s", "situation": "NEW", "guideVersion": 0,
+				 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"}, "form": {}}""".formatted(LICENSING, CITIZEN_ID);
+		mvc.perform(apply(key(), body).with(basic("citizen"))).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.type").value("https://tongban.org/problems/stale-guide-version"))
+				.andExpect(jsonPath("$.currentGuideVersion").isNumber());
+	}
+
 	private static LocalDate today() {
 		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
 	}

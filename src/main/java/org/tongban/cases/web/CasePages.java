@@ -92,8 +92,13 @@ class CasePages {
 		boolean enterprise = me.has(Role.ENTERPRISE);
 		NewCase.ApplicantInput applicant = new NewCase.ApplicantInput(enterprise ? "ENTERPRISE" : "PERSON",
 				params.get("idNumber"), params.get("uscc"), params.get("name"), params.get("agentName"));
+		String v = params.get("guideVersion");
+		if (v != null && !v.matches("\\d{1,6}")) {
+			throw Problem.invalid("guideVersion", "指南版本号格式不正确。");
+		}
+		Integer version = v == null ? null : Integer.valueOf(v);
 		Case c = cases.startDraft(me, new NewCase(item, situation, applicant, formFields(params),
-				"true".equals(params.get("commitment"))));
+				"true".equals(params.get("commitment")), version));
 		return "redirect:/cases/" + c.id();
 	}
 
