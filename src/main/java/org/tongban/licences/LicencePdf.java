@@ -114,13 +114,13 @@ class LicencePdf {
 				<style>
 				@page { size: A4; margin: 18mm; }
 				body { font-family: 'Noto Sans SC'; color: #222; }
-				.frame { border: 3px double #b8860b; padding: 14mm 12mm; height: 240mm; position: relative; }
+				.frame { border: 3px double #b8860b; padding: 14mm 12mm; height: 226mm; position: relative; }
 				h1 { text-align: center; font-size: 28pt; letter-spacing: 6pt; margin: 4mm 0 2mm 0; color: #8b0000; }
 				.sub { text-align: center; font-size: 10pt; color: #666; margin-bottom: 10mm; }
 				table { width: 100%%; border-collapse: collapse; font-size: 13pt; }
 				th { width: 38mm; text-align: left; font-weight: normal; color: #555; padding: 3mm 2mm; vertical-align: top; }
 				td { padding: 3mm 2mm; border-bottom: 1px solid #ddd; }
-				.authority { position: absolute; right: 16mm; bottom: 40mm; text-align: center; font-size: 13pt; width: 80mm; }
+				.authority { position: absolute; right: 10mm; bottom: 40mm; text-align: center; font-size: 13pt; width: 110mm; }
 				.seal { position: absolute; right: 24mm; bottom: 26mm; width: 42mm; height: 42mm; }
 				.qr { position: absolute; left: 12mm; bottom: 14mm; width: 32mm; height: 32mm; }
 				.qrnote { position: absolute; left: 46mm; bottom: 18mm; font-size: 8pt; color: #666; width: 70mm; }

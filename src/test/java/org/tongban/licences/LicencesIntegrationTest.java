@@ -100,8 +100,4 @@ abstract class LicencesIntegrationTest {
 	Licence issue(String username, String item, String situation) throws Exception {
 		return grantAndAwait(apply(username, item, situation, Map.of("note", "证照测试")), Instant.now());
 	}
-
-	static String enc(String number) {
-		return java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-	}
 }
