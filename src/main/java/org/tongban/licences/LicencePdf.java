@@ -165,8 +165,8 @@ class LicencePdf {
 				td { padding: 3mm 2mm; border-bottom: 1px solid #ddd; }
 				.authority { position: absolute; right: 10mm; bottom: 40mm; text-align: center; font-size: 13pt; width: 110mm; }
 				.seal { position: absolute; right: 24mm; bottom: 26mm; width: 42mm; height: 42mm; }
-				.qr { position: absolute; left: 12mm; bottom: 14mm; width: 32mm; height: 32mm; }
-				.qrnote { position: absolute; left: 46mm; bottom: 18mm; font-size: 8pt; color: #666; width: 70mm; }
+				.qr { position: absolute; left: 10mm; bottom: 10mm; width: 40mm; height: 40mm; }
+				.qrnote { position: absolute; left: 54mm; bottom: 14mm; font-size: 8pt; color: #666; width: 70mm; }
 				</style></head><body><div class="frame">
 				<h1>%s</h1>
 				<div class="sub">电子证照 · 中华人民共和国</div>

@@ -66,7 +66,7 @@ class VerifyingFromTheQrCodeInTheBrowserTests extends BrowserTest {
 
 		String qr;
 		try (PDDocument doc = Loader.loadPDF(pdf.body())) {
-			BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
+			BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 200);
 			qr = new QRCodeReader()
 				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))))
 				.getText();
