@@ -65,6 +65,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/guidance/*/answers")
 				.permitAll()
+				// licence verification from the QR code: by number and check code, rate-limited
+				.requestMatchers(HttpMethod.GET, "/verify/*", "/api/verify/*")
+				.permitAll()
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).defaultSuccessUrl("/", false))
 			.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))

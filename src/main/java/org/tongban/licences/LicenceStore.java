@@ -1,0 +1,152 @@
+package org.tongban.licences;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The licences tables; nothing outside this module reads them. */
+@Repository
+class LicenceStore {
+
+	private static final String COLUMNS = """
+			number, name, item_code, item_name, holder_kind, holder_name, holder_id_type, holder_id, owner, scope,
+			valid_from, valid_until, authority, issued_on, case_id, status, check_code, signature, signed_data""";
+
+	private final JdbcClient jdbc;
+
+	LicenceStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Next value of a number counter, atomically: concurrent issues never get the same value. */
+	long nextSequence(String pattern, int year) {
+		return jdbc.sql("""
+				INSERT INTO licences_counter (pattern, year, last_value) VALUES (?, ?, 1)
+				ON CONFLICT (pattern, year) DO UPDATE SET last_value = licences_counter.last_value + 1
+				RETURNING last_value""").params(pattern, year).query(Long.class).single();
+	}
+
+	/** Claims a case for this module; false when it was already acted on (a republished event). */
+	boolean claimCase(UUID caseId, String action, Instant at) {
+		return jdbc.sql("INSERT INTO licences_case_done (case_id, action, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+			.params(caseId, action, ts(at)).update() == 1;
+	}
+
+	void caseDone(UUID caseId, String number) {
+		jdbc.sql("UPDATE licences_case_done SET number = ? WHERE case_id = ?").params(number, caseId).update();
+	}
+
+	void insert(Licence l, Instant at) {
+		jdbc.sql("INSERT INTO licences_licence (" + COLUMNS + ", updated_at) VALUES (" + "?, ".repeat(19) + "?)")
+			.params(l.number(), l.name(), l.itemCode(), l.itemName(), l.holderKind().name(), l.holderName(),
+					l.holderIdType(), l.holderId(), l.owner(), l.scope(), date(l.validFrom()), date(l.validUntil()),
+					l.authority(), date(l.issuedOn()), l.caseId(), l.storedStatus().name(), l.checkCode(),
+					l.signature(), l.signedData(), ts(at))
+			.update();
+	}
+
+	void update(Licence l, Instant at) {
+		jdbc.sql("""
+				UPDATE licences_licence SET holder_name = ?, scope = ?, valid_until = ?, status = ?, check_code = ?,
+				signature = ?, signed_data = ?, updated_at = ? WHERE number = ?""")
+			.params(l.holderName(), l.scope(), date(l.validUntil()), l.storedStatus().name(), l.checkCode(),
+					l.signature(), l.signedData(), ts(at), l.number())
+			.update();
+	}
+
+	void history(String number, String action, String actor, String reason, UUID caseId, Instant at) {
+		jdbc.sql("INSERT INTO licences_history (number, action, actor, reason, case_id, at) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(number, action, actor, reason, caseId, ts(at))
+			.update();
+	}
+
+	List<LicenceHistoryEntry> historyOf(String number) {
+		return jdbc.sql("SELECT action, actor, reason, case_id, at FROM licences_history WHERE number = ? ORDER BY id")
+			.param(number)
+			.query((rs, i) -> new LicenceHistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getObject(4, UUID.class), rs.getObject(5, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	Optional<Licence> find(String number) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE number = ?").param(number)
+			.query(LicenceStore::map).optional();
+	}
+
+	/** Locks the row for a state change. */
+	Optional<Licence> lock(String number) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE number = ? FOR UPDATE").param(number)
+			.query(LicenceStore::map).optional();
+	}
+
+	Optional<Licence> byCase(UUID caseId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE case_id = ?").param(caseId)
+			.query(LicenceStore::map).optional();
+	}
+
+	List<Licence> ownedBy(String owner) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE owner = ? ORDER BY issued_on DESC, number")
+			.param(owner).query(LicenceStore::map).list();
+	}
+
+	/** The register: number, holder name, item code or name containing {@code q}; newest first. */
+	List<Licence> search(String q, int offset, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE " + FILTER
+				+ " ORDER BY issued_on DESC, number LIMIT ? OFFSET ?")
+			.params(like(q), like(q), like(q), like(q), like(q), limit, offset)
+			.query(LicenceStore::map).list();
+	}
+
+	long count(String q) {
+		return jdbc.sql("SELECT count(*) FROM licences_licence WHERE " + FILTER)
+			.params(like(q), like(q), like(q), like(q), like(q)).query(Long.class).single();
+	}
+
+	private static final String FILTER = """
+			(? IS NULL OR number ILIKE ? ESCAPE '\\' OR holder_name ILIKE ? ESCAPE '\\'
+			 OR item_code ILIKE ? ESCAPE '\\' OR item_name ILIKE ? ESCAPE '\\')""";
+
+	private static String like(String q) {
+		if (q == null || q.isBlank()) {
+			return null;
+		}
+		return "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	/** Valid licences whose last valid day is between {@code from} and {@code to}, both included. */
+	List<Licence> validUntilBetween(LocalDate from, LocalDate to) {
+		return jdbc.sql("SELECT " + COLUMNS
+				+ " FROM licences_licence WHERE status = 'VALID' AND valid_until BETWEEN ? AND ? ORDER BY number")
+			.params(date(from), date(to)).query(LicenceStore::map).list();
+	}
+
+	private static Licence map(ResultSet rs, int i) throws SQLException {
+		Date until = rs.getDate("valid_until");
+		return new Licence(rs.getString("number"), rs.getString("name"), rs.getString("item_code"),
+				rs.getString("item_name"), Licence.HolderKind.valueOf(rs.getString("holder_kind")),
+				rs.getString("holder_name"), rs.getString("holder_id_type"), rs.getString("holder_id"),
+				rs.getString("owner"), rs.getString("scope"), rs.getDate("valid_from").toLocalDate(),
+				until == null ? null : until.toLocalDate(), rs.getString("authority"),
+				rs.getDate("issued_on").toLocalDate(), rs.getObject("case_id", UUID.class),
+				LicenceStatus.valueOf(rs.getString("status")), rs.getString("check_code"), rs.getString("signature"),
+				rs.getString("signed_data"));
+	}
+
+	private static Date date(LocalDate d) {
+		return d == null ? null : Date.valueOf(d);
+	}
+
+	private static OffsetDateTime ts(Instant at) {
+		return at.atOffset(ZoneOffset.UTC);
+	}
+}

@@ -1,0 +1,121 @@
+package org.tongban.licences.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tongban.identity.Role;
+import org.tongban.identity.SignedInUser;
+import org.tongban.licences.Licence;
+import org.tongban.licences.Licences;
+import org.tongban.shared.Problem;
+
+/** "My licences" for holders, the register with search and Excel export for staff, and a licence's page. */
+@Controller
+class LicencePages {
+
+	static final String STAFF = "hasAnyRole('CLERK','APPROVER','INSPECTOR','DIVISION_STAFF','LEADER','ADMIN')";
+
+	private static final Map<String, String> ACTIONS = Map.of("ISSUE", "发证", "SUSPEND", "暂停", "RESTORE", "恢复",
+			"REVOKE", "撤销", "CHANGE", "变更", "RENEW", "延续", "CANCEL", "注销", "REISSUE", "补证");
+
+	private final Licences licences;
+
+	LicencePages(Licences licences) {
+		this.licences = licences;
+	}
+
+	@GetMapping("/licences/mine")
+	@PreAuthorize("isAuthenticated()")
+	String mine(@AuthenticationPrincipal SignedInUser me, Model model) {
+		model.addAttribute("licences", licences.ownedBy(me.username()).stream().map(this::view).toList());
+		return "licences/mine";
+	}
+
+	@GetMapping("/licences")
+	@PreAuthorize(STAFF)
+	String register(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		Licences.Page p = licences.search(q, page, 50);
+		model.addAttribute("q", q);
+		model.addAttribute("page", p);
+		model.addAttribute("licences", p.items().stream().map(this::view).toList());
+		return "licences/register";
+	}
+
+	@GetMapping("/licences/export.xlsx")
+	@PreAuthorize(STAFF)
+	ResponseEntity<byte[]> export(@RequestParam(required = false) String q) throws IOException {
+		List<Licence> all = licences.register(q);
+		try (SXSSFWorkbook wb = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = wb.createSheet("证照登记簿");
+			String[] head = { "证照编号", "证照名称", "事项编码", "事项名称", "持证人", "许可范围", "有效期起", "有效期止", "发证日期", "状态" };
+			Row h = sheet.createRow(0);
+			for (int i = 0; i < head.length; i++) {
+				h.createCell(i).setCellValue(head[i]);
+			}
+			int r = 1;
+			for (Licence l : all) {
+				Row row = sheet.createRow(r++);
+				String[] v = { l.number(), l.name(), l.itemCode(), l.itemName(), l.holderName(), l.scope(),
+						l.validFrom().toString(), l.validUntil() == null ? "长期" : l.validUntil().toString(),
+						l.issuedOn().toString(), licences.status(l).label() };
+				for (int i = 0; i < v.length; i++) {
+					row.createCell(i).setCellValue(v[i]);
+				}
+			}
+			wb.write(out);
+			return ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment().filename("证照登记簿.xlsx", StandardCharsets.UTF_8).build().toString())
+				.body(out.toByteArray());
+		}
+	}
+
+	@GetMapping("/licences/{number}")
+	@PreAuthorize("isAuthenticated()")
+	String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable String number, Model model) {
+		Licence l = visible(me, number);
+		model.addAttribute("l", view(l));
+		model.addAttribute("history", licences.history(l.number()));
+		model.addAttribute("actions", ACTIONS);
+		model.addAttribute("approver", me.has(Role.APPROVER));
+		return "licences/detail";
+	}
+
+	@PostMapping("/licences/{number}/actions")
+	@PreAuthorize("hasRole('APPROVER')")
+	String act(@AuthenticationPrincipal SignedInUser me, @PathVariable String number, @RequestParam String action,
+			@RequestParam(required = false) String reason) {
+		licences.act(number, LicenceApi.action(action), me.username(), reason);
+		return "redirect:/licences/" + java.net.URLEncoder.encode(number, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	private Licence visible(SignedInUser me, String number) {
+		return licences.find(number)
+			.filter(l -> me.isStaff() || l.owner().equals(me.username()))
+			.orElseThrow(() -> Problem.notFound("未找到该证照。"));
+	}
+
+	private LicenceView view(Licence l) {
+		return LicenceView.of(l, licences.status(l));
+	}
+}

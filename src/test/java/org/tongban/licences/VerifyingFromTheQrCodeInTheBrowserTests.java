@@ -1,0 +1,101 @@
+package org.tongban.licences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.cases.Case;
+import org.tongban.cases.CaseDecided;
+import org.tongban.cases.CaseId;
+import org.tongban.cases.CaseRecords;
+import org.tongban.support.BrowserTest;
+
+/** The holder's PDF, its QR code read from the rendered page, and the verification page it opens in Chromium. */
+class VerifyingFromTheQrCodeInTheBrowserTests extends BrowserTest {
+
+	@Autowired
+	CaseRecords cases;
+
+	@Autowired
+	Licences licences;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Value("${tongban.public-base-url:http://localhost:8080}")
+	String publicBaseUrl;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+	private static final String AUTH = "Basic "
+			+ Base64.getEncoder().encodeToString("citizen:tongban-demo".getBytes(StandardCharsets.UTF_8));
+
+	@Test
+	void theQrCodeOnTheLicenceOpensTheVerificationPageWithTheMaskedName() throws Exception {
+		Licence licence = issueToCitizen();
+		HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(url("/api/licences/"
+				+ java.net.URLEncoder.encode(licence.number(), StandardCharsets.UTF_8) + "/pdf")))
+			.header("Authorization", AUTH).build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+
+		String qr;
+		try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+			BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 200);
+			qr = new QRCodeReader()
+				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))))
+				.getText();
+		}
+		assertThat(qr).startsWith(publicBaseUrl + "/verify/").endsWith("?c=" + licence.checkCode());
+
+		// the QR names the public address; this test's server runs on its own port
+		browser.get(url(qr.substring(publicBaseUrl.length())));
+		assertThat(browser.findElement(By.id("licence-status")).getText()).isEqualTo("有效");
+		assertThat(browser.findElement(By.id("licence-holder")).getText()).isEqualTo("张*");
+		assertThat(browser.findElement(By.id("licence-number")).getText()).isEqualTo(licence.number());
+		String source = browser.getPageSource();
+		assertThat(source).doesNotContain(licence.holderId()).doesNotContain("张三");
+	}
+
+	private Licence issueToCitizen() throws Exception {
+		String body = """
+				{"itemCode": "PD-WJW-XK-023", "situation": "NEW",
+				 "applicant": {"kind": "PERSON", "idNumber": "310115198503151230", "name": "张三"},
+				 "form": {"note": "浏览器核验"}}""";
+		HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/cases")))
+			.header("Authorization", AUTH).header("Content-Type", "application/json")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).isEqualTo(201);
+		CaseId id = new CaseId(UUID.fromString(created.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]+)\".*", "$1")));
+		Case c = cases.find(id).orElseThrow();
+		tx.executeWithoutResult(s -> events.publishEvent(new CaseDecided(c.id(), c.itemCode(), c.itemName(),
+				c.situation(), c.situationName(), true, c.applicant(), Instant.now(), null, false, c.channel())));
+		return await().atMost(Duration.ofSeconds(20)).until(() -> licences.forCase(id), Optional::isPresent).get();
+	}
+}
