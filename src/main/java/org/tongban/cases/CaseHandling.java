@@ -252,11 +252,16 @@ public class CaseHandling {
 		return s == null || s.materials() == null ? List.of() : s.materials();
 	}
 
-	/** The applicant's case, or a window draft for the clerk who opened it; for anyone else a 404. */
+	/**
+	 * The applicant's case, a window draft for the clerk who opened it, or a window case waiting for
+	 * corrections for any clerk (the applicant brings them to the counter); for anyone else a 404.
+	 */
 	private Case owned(SignedInUser me, CaseId id, boolean lock) {
 		return (lock ? cases.lock(id) : cases.find(id))
 				.filter(c -> c.applicant().owner().equals(me.username())
-						|| c.status() == CaseStatus.DRAFT && me.username().equals(c.openedBy()))
+						|| c.status() == CaseStatus.DRAFT && me.username().equals(c.openedBy())
+						|| c.status() == CaseStatus.CORRECTION_REQUESTED && c.channel() == Channel.WINDOW
+								&& me.has(Role.CLERK))
 				.orElseThrow(() -> Problem.notFound("未找到该办件。"));
 	}
 

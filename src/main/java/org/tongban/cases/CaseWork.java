@@ -82,8 +82,10 @@ public class CaseWork {
 		Instant now = clock.instant();
 		if (h.noticeCommitment) {
 			LocalDate today = LocalDate.now(clock);
-			h.verificationDue = limits.plusOrFail(today, verificationWorkingDays);
-			variables.put("verificationDue", java.util.Date.from(h.verificationDue.atStartOfDay(clock.getZone()).toInstant()));
+			// a due date in a year without holiday arrangements yet is left open rather than guessed
+			h.verificationDue = limits.plus(today, verificationWorkingDays).orElse(null);
+			variables.put("verificationDue", h.verificationDue == null ? null
+					: java.util.Date.from(h.verificationDue.atStartOfDay(clock.getZone()).toInstant()));
 		}
 		h.processInstanceId = processes.start(h.processKey, id.toString(), variables);
 		project(c);
@@ -93,8 +95,8 @@ public class CaseWork {
 		save(c, "case.handling-started", CaseStatus.SUBMITTED, SYSTEM);
 		if (h.noticeCommitment) {
 			notifications.tell(c, "您的办件已准予许可（告知承诺制）",
-					"您的“" + c.itemName() + "”申请已依告知承诺制准予许可。我们将在 " + h.verificationDue
-							+ " 前对承诺内容进行核查，承诺不实的将撤销许可。");
+					"您的“" + c.itemName() + "”申请已依告知承诺制准予许可。我们将" + (h.verificationDue == null ? "在规定期限内"
+							: "在 " + h.verificationDue + " 前") + "对承诺内容进行核查，承诺不实的将撤销许可。");
 		}
 	}
 
@@ -287,12 +289,16 @@ public class CaseWork {
 	public String watch(CaseId id) {
 		Case c = cases.lock(id).orElseThrow();
 		Case.Handling h = c.handling;
-		if (h.limitsPending) {
+		boolean pending = h.limitsPending;
+		if (pending) {
 			limits.recompute(h);
 		}
 		String level = c.status() == CaseStatus.SUSPENDED ? null
 				: limits.level(LocalDate.now(clock), c.deadline()).orElse(null);
 		String before = h.warningLevel;
+		if (!pending && java.util.Objects.equals(before, level)) {
+			return null;
+		}
 		h.warningLevel = level;
 		cases.save(c);
 		if (level == null || level.equals(before) || "GREEN".equals(level)) {
@@ -418,7 +424,9 @@ public class CaseWork {
 		Case.Handling h = c.handling;
 		boolean owner = c.applicant().owner().equals(me.username());
 		return switch (action) {
-			case WITHDRAW, CORRECT -> owner;
+			case WITHDRAW -> owner;
+			// at the window the clerk takes the corrected materials for an applicant without an account
+			case CORRECT -> owner || c.channel() == Channel.WINDOW && me.has(Role.CLERK);
 			// art. 42: only the head of the authority approves an extension
 			case EXTEND -> me.has(Role.LEADER);
 			case HAND_OVER -> h.stepRole != null && (me.has(Role.LEADER)

@@ -87,11 +87,8 @@ class TimeLimits {
 		return left(today, deadline).map(days -> days < 0 ? "RED" : days <= AMBER_DAYS ? "AMBER" : "GREEN");
 	}
 
-	LocalDate plusOrFail(LocalDate from, int days) {
-		return calendar.plusWorkingDays(from, days);
-	}
-
-	private Optional<LocalDate> plus(LocalDate from, int days) {
+	/** Empty when the count reaches a year whose holidays are not entered yet. */
+	Optional<LocalDate> plus(LocalDate from, int days) {
 		return count(() -> calendar.plusWorkingDays(from, days));
 	}
 

@@ -61,6 +61,10 @@ class WorkingThroughThePagesTests extends HandlingTest {
 				.andExpect(status().isCreated());
 		awaitStepOpen(id);
 		assertThat(step(id)).isEqualTo("accept");
+		// the applicant has no account: the corrections are brought to the counter and entered by a clerk
+		act("clerk", id, "request-correction", "{\"items\": [\"放射防护培训合格证明\"]}").andExpect(status().isOk());
+		act("citizen", id, "correct", null).andExpect(status().isNotFound());
+		act("clerk", id, "correct", null).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));
 		act("clerk", id, "accept", null).andExpect(status().isOk()).andExpect(jsonPath("$.channel").value("WINDOW"));
 		assertThat(jdbc.sql("SELECT owner FROM cases_case WHERE id = ?").param(UUID.fromString(id)).query(String.class)
 				.single()).isEqualTo("window:310115199002201222");

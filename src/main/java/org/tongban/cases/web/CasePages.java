@@ -18,6 +18,7 @@ import org.tongban.cases.Case;
 import org.tongban.cases.CaseHandling;
 import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseStatus;
+import org.tongban.cases.Channel;
 import org.tongban.cases.CaseWork;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -115,7 +116,8 @@ class CasePages {
 		model.addAttribute("c", c);
 		model.addAttribute("labels", LABELS);
 		model.addAttribute("submitted", submitted != null && c.status() == CaseStatus.SUBMITTED);
-		boolean mine = c.applicant().owner().equals(me.username()) || me.username().equals(c.openedBy());
+		boolean mine = c.applicant().owner().equals(me.username()) || me.username().equals(c.openedBy())
+				|| c.channel() == Channel.WINDOW && c.status() == CaseStatus.CORRECTION_REQUESTED && me.has(Role.CLERK);
 		model.addAttribute("canUpload", mine
 				&& (c.status() == CaseStatus.DRAFT || c.status() == CaseStatus.CORRECTION_REQUESTED));
 		model.addAttribute("materials", cases.materials(c));
