@@ -21,7 +21,6 @@ ALTER TABLE cases_case
     ADD COLUMN statutory_deadline   DATE,
     -- a limit that reaches a year whose holiday arrangement is not entered yet is computed when it is
     ADD COLUMN limits_pending       BOOLEAN     NOT NULL DEFAULT FALSE,
-    ADD COLUMN suspended_since      DATE,
     ADD COLUMN suspended_days       INTEGER     NOT NULL DEFAULT 0,
     ADD COLUMN extended             BOOLEAN     NOT NULL DEFAULT FALSE,
     ADD COLUMN corrections          INTEGER     NOT NULL DEFAULT 0,

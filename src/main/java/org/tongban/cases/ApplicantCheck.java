@@ -1,6 +1,8 @@
 package org.tongban.cases;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.tongban.identity.Role;
 import org.tongban.identity.SignedInUser;
@@ -9,58 +11,44 @@ import org.tongban.shared.Problem;
 import org.tongban.shared.ResidentIdNumber;
 import org.tongban.shared.UnifiedSocialCreditCode;
 
-/** A citizen applies only as themselves, an enterprise only under its own USCC (with an agent named). */
+/**
+ * Who applies. Online, a citizen applies only as themselves and an enterprise only under its own USCC
+ * (with an agent named); at the window, the clerk types the applicant in after checking the ID card.
+ */
 final class ApplicantCheck {
 
 	private ApplicantCheck() {
 	}
 
+	/** Decides the owning account for a valid number, or refuses (403) the one applying. */
+	private interface Owner {
+		String of(Applicant.Kind kind, String number);
+	}
+
 	/** Adds field errors for what is malformed; throws 403 when the applicant is someone else. */
 	static Applicant check(SignedInUser me, NewCase.ApplicantInput in, List<FieldMessage> errors) {
-		if (in == null) {
-			errors.add(new FieldMessage("applicant", "请填写申请人信息。"));
-			return null;
-		}
-		Applicant.Kind kind;
-		try {
-			kind = Applicant.Kind.valueOf(in.kind() == null ? "" : in.kind().strip());
-		}
-		catch (IllegalArgumentException ex) {
-			errors.add(new FieldMessage("applicant.kind", "申请人类型应为 PERSON（个人）或 ENTERPRISE（企业）。"));
-			return null;
-		}
-		String name = text(in.name(), "applicant.name", kind == Applicant.Kind.PERSON ? "姓名" : "单位名称", errors);
-		if (kind == Applicant.Kind.PERSON) {
-			var problem = ResidentIdNumber.problemWith(in.idNumber());
-			if (problem.isPresent()) {
-				errors.add(new FieldMessage("applicant.idNumber", problem.get()));
-				return null;
-			}
-			String id = new ResidentIdNumber(in.idNumber()).value();
-			if (!me.has(Role.CITIZEN) || !id.equals(me.idNumber())) {
+		return parse(in, errors, (kind, number) -> {
+			if (kind == Applicant.Kind.PERSON && (!me.has(Role.CITIZEN) || !number.equals(me.idNumber()))) {
 				throw Problem.forbidden("个人只能以本人身份申请，身份证号须与登录账户一致。");
 			}
-			return name == null ? null : new Applicant(kind, id, null, name, null, me.username());
-		}
-		var problem = UnifiedSocialCreditCode.problemWith(in.uscc());
-		if (problem.isPresent()) {
-			errors.add(new FieldMessage("applicant.uscc", problem.get()));
-			return null;
-		}
-		String uscc = new UnifiedSocialCreditCode(in.uscc()).value();
-		if (!me.has(Role.ENTERPRISE) || !uscc.equals(me.uscc())) {
-			throw Problem.forbidden("企业只能以本单位名义申请，统一社会信用代码须与登录账户一致。");
-		}
-		String agent = text(in.agentName(), "applicant.agentName", "经办人姓名", errors);
-		return name == null || agent == null ? null : new Applicant(kind, null, uscc, name, agent, me.username());
+			if (kind == Applicant.Kind.ENTERPRISE && (!me.has(Role.ENTERPRISE) || !number.equals(me.uscc()))) {
+				throw Problem.forbidden("企业只能以本单位名义申请，统一社会信用代码须与登录账户一致。");
+			}
+			return me.username();
+		});
 	}
 
 	/**
-	 * At the window the clerk types the applicant in: the numbers must be valid, and the case belongs to
-	 * the applicant's account when one exists (so it shows in their "my cases"), otherwise to a window owner.
+	 * At the window the case belongs to the applicant's account when one exists (so it shows in their
+	 * "my cases"), otherwise to a window owner named by the number.
 	 */
 	static Applicant atWindow(NewCase.ApplicantInput in, List<FieldMessage> errors,
-			java.util.function.BiFunction<String, String, java.util.Optional<String>> accountOf) {
+			BiFunction<String, String, Optional<String>> accountOf) {
+		return parse(in, errors, (kind, number) -> (kind == Applicant.Kind.PERSON ? accountOf.apply(number, null)
+				: accountOf.apply(null, number)).orElse("window:" + number));
+	}
+
+	private static Applicant parse(NewCase.ApplicantInput in, List<FieldMessage> errors, Owner owner) {
 		if (in == null) {
 			errors.add(new FieldMessage("applicant", "请填写申请人信息。"));
 			return null;
@@ -81,8 +69,8 @@ final class ApplicantCheck {
 				return null;
 			}
 			String id = new ResidentIdNumber(in.idNumber()).value();
-			String owner = accountOf.apply(id, null).orElse("window:" + id);
-			return name == null ? null : new Applicant(kind, id, null, name, null, owner);
+			String account = owner.of(kind, id);
+			return name == null ? null : new Applicant(kind, id, null, name, null, account);
 		}
 		var problem = UnifiedSocialCreditCode.problemWith(in.uscc());
 		if (problem.isPresent()) {
@@ -90,9 +78,9 @@ final class ApplicantCheck {
 			return null;
 		}
 		String uscc = new UnifiedSocialCreditCode(in.uscc()).value();
+		String account = owner.of(kind, uscc);
 		String agent = text(in.agentName(), "applicant.agentName", "经办人姓名", errors);
-		String owner = accountOf.apply(null, uscc).orElse("window:" + uscc);
-		return name == null || agent == null ? null : new Applicant(kind, null, uscc, name, agent, owner);
+		return name == null || agent == null ? null : new Applicant(kind, null, uscc, name, agent, account);
 	}
 
 	private static String text(String value, String field, String label, List<FieldMessage> errors) {

@@ -324,7 +324,6 @@ public final class Case {
 		LocalDate promisedDeadline;
 		LocalDate statutoryDeadline;
 		boolean limitsPending;
-		LocalDate suspendedSince;
 		int suspendedDays;
 		boolean extended;
 		int corrections;

@@ -71,18 +71,18 @@ class Cases {
 				  form, status, created_at, submitted_at,
 				  process_key, process_instance_id, division, step, step_role, assignee, reviewer, four_eyes,
 				  notice_commitment, promised_days, statutory_days, received_on, acceptance_due, accepted_on,
-				  promised_deadline, statutory_deadline, limits_pending, suspended_since, suspended_days, extended,
+				  promised_deadline, statutory_deadline, limits_pending, suspended_days, extended,
 				  corrections, warning_level, decision, decision_reasons, decided_at, completed_at, verification_due,
 				  opened_by, due_on)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?,
-				  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (id) DO UPDATE SET form = excluded.form, status = excluded.status,
 				  submitted_at = excluded.submitted_at, process_instance_id = excluded.process_instance_id,
 				  step = excluded.step, step_role = excluded.step_role, assignee = excluded.assignee,
 				  reviewer = excluded.reviewer, received_on = excluded.received_on,
 				  acceptance_due = excluded.acceptance_due, accepted_on = excluded.accepted_on,
 				  promised_deadline = excluded.promised_deadline, statutory_deadline = excluded.statutory_deadline,
-				  limits_pending = excluded.limits_pending, suspended_since = excluded.suspended_since,
+				  limits_pending = excluded.limits_pending,
 				  suspended_days = excluded.suspended_days, extended = excluded.extended,
 				  corrections = excluded.corrections, warning_level = excluded.warning_level,
 				  decision = excluded.decision, decision_reasons = excluded.decision_reasons,
@@ -94,7 +94,7 @@ class Cases {
 						ts(c.createdAt()), ts(c.submittedAt()),
 						h.processKey, h.processInstanceId, h.division, h.step, h.stepRole, h.assignee, h.reviewer,
 						h.fourEyes, h.noticeCommitment, h.promisedDays, h.statutoryDays, h.receivedOn, h.acceptanceDue,
-						h.acceptedOn, h.promisedDeadline, h.statutoryDeadline, h.limitsPending, h.suspendedSince,
+						h.acceptedOn, h.promisedDeadline, h.statutoryDeadline, h.limitsPending,
 						h.suspendedDays, h.extended, h.corrections, h.warningLevel, h.decision, h.decisionReasons,
 						ts(h.decidedAt), ts(h.completedAt), h.verificationDue, h.openedBy, c.deadline())
 				.update();
@@ -202,7 +202,6 @@ class Cases {
 		h.promisedDeadline = rs.getObject("promised_deadline", LocalDate.class);
 		h.statutoryDeadline = rs.getObject("statutory_deadline", LocalDate.class);
 		h.limitsPending = rs.getBoolean("limits_pending");
-		h.suspendedSince = rs.getObject("suspended_since", LocalDate.class);
 		h.suspendedDays = rs.getInt("suspended_days");
 		h.extended = rs.getBoolean("extended");
 		h.corrections = rs.getInt("corrections");
