@@ -65,13 +65,13 @@ class PackageBuilder {
 						bytes);
 			}
 		}
-		content.put("representations/documents/00-case-summary.pdf", pdf.render(summary(c, completedAt)));
+		content.put("representations/documents/00-case-summary.pdf", pdf.render(summary(c, completedAt), completedAt));
 		int d = 1;
 		for (TimelineEntry t : c.timeline()) {
 			String title = documentTitle(t);
 			if (title != null) {
 				content.put("representations/documents/" + String.format("%02d", d) + "-"
-						+ t.status().name().toLowerCase().replace('_', '-') + ".pdf", pdf.render(notice(c, t, title)));
+						+ t.status().name().toLowerCase().replace('_', '-') + ".pdf", pdf.render(notice(c, t, title), completedAt));
 			}
 			d++;
 		}

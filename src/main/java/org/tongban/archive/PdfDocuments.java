@@ -13,6 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Calendar;
+import java.util.TimeZone;
+
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.stereotype.Component;
@@ -35,7 +39,8 @@ class PdfDocuments {
 	record Doc(String title, List<Map.Entry<String, String>> rows, List<String> paragraphs) {
 	}
 
-	byte[] render(Doc doc) {
+	/** Renders a document dated {@code date} (the case's completion: the same for every rebuild). */
+	byte[] render(Doc doc, Instant date) {
 		String html = html(doc);
 		try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			pdf.setDocumentId((long) html.hashCode());
@@ -45,8 +50,16 @@ class PdfDocuments {
 			builder.useFont(fontFile().toFile(), FAMILY);
 			builder.withHtmlContent(html, null);
 			builder.withProducer("Tongban archive");
-			builder.toStream(out);
-			builder.run();
+			try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+				renderer.layout();
+				renderer.createPDFWithoutClosing();
+			}
+			// openhtmltopdf stamps the current time; an archival copy carries the case's date instead
+			Calendar created = Calendar.getInstance(TimeZone.getTimeZone(ZONE));
+			created.setTimeInMillis(date.toEpochMilli());
+			pdf.getDocumentInformation().setCreationDate(created);
+			pdf.getDocumentInformation().setModificationDate(null);
+			pdf.save(out);
 			return out.toByteArray();
 		}
 		catch (IOException e) {

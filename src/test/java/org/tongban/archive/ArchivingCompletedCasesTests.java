@@ -124,6 +124,9 @@ class ArchivingCompletedCasesTests extends ArchiveIntegrationTest {
 				jdbc.sql("SELECT completed_at FROM archive_package WHERE case_id = ?").param(c.id().value())
 					.query(java.sql.Timestamp.class).single().toInstant(),
 				30, java.util.Optional.empty());
+		for (var f : again.manifest()) {
+			assertThat(sm3(entries.get(prefix + f.path()))).as(f.path()).isEqualTo(f.sm3());
+		}
 		assertThat(again.sm3()).isEqualTo(digest);
 		assertThat(new String(entries.get(prefix + "manifest.json"), StandardCharsets.UTF_8)).contains(c.id().toString());
 	}
