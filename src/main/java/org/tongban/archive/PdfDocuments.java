@@ -16,7 +16,15 @@ import java.util.Map;
 import java.util.Calendar;
 import java.util.TimeZone;
 
+import java.util.logging.Level;
+
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.util.XRLog;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.stereotype.Component;
@@ -33,7 +41,20 @@ class PdfDocuments {
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZONE);
 	private static final String FAMILY = "Noto Sans SC";
 
+	static {
+		// openhtmltopdf logs every render at INFO on stderr
+		for (String logger : XRLog.listRegisteredLoggers()) {
+			XRLog.setLevel(logger, Level.WARNING);
+		}
+	}
+
 	private volatile Path font;
+
+	/**
+	 * The parsed font, one per thread (a TrueTypeFont reads its tables lazily and is not thread-safe): parsing
+	 * the 10 MB TTF for every document was most of the time a package took.
+	 */
+	private final ThreadLocal<TrueTypeFont> fonts = new ThreadLocal<>();
 
 	/** A titled document: a heading, labelled rows, and paragraphs. */
 	record Doc(String title, List<Map.Entry<String, String>> rows, List<String> paragraphs) {
@@ -47,7 +68,7 @@ class PdfDocuments {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.usePDDocument(pdf);
 			builder.useFastMode();
-			builder.useFont(fontFile().toFile(), FAMILY);
+			builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, font(), true)), FAMILY);
 			builder.withHtmlContent(html, null);
 			builder.withProducer("Tongban archive");
 			try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
@@ -111,6 +132,15 @@ class PdfDocuments {
 			}
 		}
 		return b.toString();
+	}
+
+	private TrueTypeFont font() throws IOException {
+		TrueTypeFont ttf = fonts.get();
+		if (ttf == null) {
+			ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(fontFile().toFile()));
+			fonts.set(ttf);
+		}
+		return ttf;
 	}
 
 	/** The TTF copied once out of the font jar, so PDFBox reads it lazily from disk instead of parsing 10 MB each time. */
