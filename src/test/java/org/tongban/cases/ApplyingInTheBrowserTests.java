@@ -39,7 +39,7 @@ class ApplyingInTheBrowserTests extends BrowserTest {
 
 		Chromium.clickAndWait(browser, browser.findElement(By.id("submit-case")));
 		assertThat(browser.findElement(By.id("submitted-notice")).getText()).contains("申请已提交");
-		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("已提交");
+		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("待受理");
 		String caseUrl = browser.getCurrentUrl().replaceAll("\\?.*", "");
 		Chromium.screenshot(browser, "cases-submitted");
 

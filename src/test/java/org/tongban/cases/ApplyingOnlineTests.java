@@ -48,7 +48,7 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 				.andExpect(jsonPath("$.form.note").value("<b>请尽快</b>"))
 				.andExpect(jsonPath("$.timeline[0].status").value("DRAFT"))
 				.andExpect(jsonPath("$.timeline[1].status").value("SUBMITTED"))
-				.andExpect(jsonPath("$.timeline[1].statusLabel").value("已提交"));
+				.andExpect(jsonPath("$.timeline[1].statusLabel").value("待受理"));
 		mvc.perform(get("/api/cases").param("mine", "true").with(basic("citizen")))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$[*].id", hasItem(id)));
