@@ -1,0 +1,168 @@
+package org.tongban.archive;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import java.util.Calendar;
+import java.util.TimeZone;
+
+import java.util.logging.Level;
+
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.util.XRLog;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders the notices, decisions and the case summary of a package as PDF/A-style documents with the Noto
+ * Sans SC font embedded (subset). Reproducible: the document id is derived from the content and no creation
+ * date is written, so the same case renders to the same bytes.
+ */
+@Component
+class PdfDocuments {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZONE);
+	private static final String FAMILY = "Noto Sans SC";
+
+	static {
+		// openhtmltopdf logs every render at INFO on stderr
+		for (String logger : XRLog.listRegisteredLoggers()) {
+			XRLog.setLevel(logger, Level.WARNING);
+		}
+	}
+
+	private volatile Path font;
+
+	/**
+	 * The parsed font, one per thread (a TrueTypeFont reads its tables lazily and is not thread-safe): parsing
+	 * the 10 MB TTF for every document was most of the time a package took.
+	 */
+	private final ThreadLocal<TrueTypeFont> fonts = new ThreadLocal<>();
+
+	/** A titled document: a heading, labelled rows, and paragraphs. */
+	record Doc(String title, List<Map.Entry<String, String>> rows, List<String> paragraphs) {
+	}
+
+	/** Renders a document dated {@code date} (the case's completion: the same for every rebuild). */
+	byte[] render(Doc doc, Instant date) {
+		String html = html(doc);
+		try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			pdf.setDocumentId((long) html.hashCode());
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.usePDDocument(pdf);
+			builder.useFastMode();
+			builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, font(), true)), FAMILY);
+			builder.withHtmlContent(html, null);
+			builder.withProducer("Tongban archive");
+			try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+				renderer.layout();
+				renderer.createPDFWithoutClosing();
+			}
+			// openhtmltopdf stamps the current time; an archival copy carries the case's date instead
+			Calendar created = Calendar.getInstance(TimeZone.getTimeZone(ZONE));
+			created.setTimeInMillis(date.toEpochMilli());
+			pdf.getDocumentInformation().setCreationDate(created);
+			pdf.getDocumentInformation().setModificationDate(null);
+			pdf.save(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	static String html(Doc doc) {
+		StringBuilder b = new StringBuilder();
+		b.append("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/><title>").append(esc(doc.title()))
+			.append("</title><style>@page{size:A4;margin:20mm}body{font-family:'").append(FAMILY)
+			.append("';font-size:11pt;line-height:1.6}h1{font-size:18pt;text-align:center;margin-bottom:12mm}")
+			.append("table{width:100%;border-collapse:collapse}th,td{border:1px solid #888;padding:2mm;text-align:left;")
+			.append("vertical-align:top}th{width:32%;background:#eee;font-weight:normal}p{margin:3mm 0}")
+			.append(".foot{margin-top:12mm;text-align:right}</style></head><body>");
+		b.append("<div class=\"org\">上海市浦东新区卫生健康委员会</div>");
+		b.append("<h1>").append(esc(doc.title())).append("</h1><table>");
+		for (Map.Entry<String, String> row : doc.rows()) {
+			b.append("<tr><th>").append(esc(row.getKey())).append("</th><td>")
+				.append(esc(row.getValue() == null ? "—" : row.getValue())).append("</td></tr>");
+		}
+		b.append("</table>");
+		for (String p : doc.paragraphs()) {
+			b.append("<p>").append(esc(p)).append("</p>");
+		}
+		b.append("<div class=\"foot\">电子档案归档件 · 通办政务服务平台</div></body></html>");
+		return b.toString();
+	}
+
+	static String time(Instant at) {
+		return at == null ? null : TIME.format(at);
+	}
+
+	static String esc(String s) {
+		StringBuilder b = new StringBuilder(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			switch (c) {
+				case '<' -> b.append("&lt;");
+				case '>' -> b.append("&gt;");
+				case '&' -> b.append("&amp;");
+				case '"' -> b.append("&quot;");
+				case '\'' -> b.append("&#39;");
+				default -> {
+					if (c >= 0x20 || c == '\n' || c == '\t') {
+						b.append(c);
+					}
+				}
+			}
+		}
+		return b.toString();
+	}
+
+	private TrueTypeFont font() throws IOException {
+		TrueTypeFont ttf = fonts.get();
+		if (ttf == null) {
+			ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(fontFile().toFile()));
+			fonts.set(ttf);
+		}
+		return ttf;
+	}
+
+	/** The TTF copied once out of the font jar, so PDFBox reads it lazily from disk instead of parsing 10 MB each time. */
+	private Path fontFile() throws IOException {
+		Path f = font;
+		if (f == null) {
+			synchronized (this) {
+				if (font == null) {
+					try (InputStream in = PdfDocuments.class
+							.getResourceAsStream("/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf")) {
+						if (in == null) {
+							throw new IOException("Noto Sans SC font missing from the class path");
+						}
+						Path tmp = Files.createTempFile("tongban-notosanssc", ".ttf");
+						tmp.toFile().deleteOnExit();
+						Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+						font = tmp;
+					}
+				}
+				f = font;
+			}
+		}
+		return f;
+	}
+}

@@ -1,0 +1,6 @@
+/**
+ * Electronic archiving (电子文件归档): completed cases packed as E-ARK-style packages, an SM3 hash chain over
+ * them, fixity checks, retention and disposal, and archive search for staff.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "电子档案")
+package org.tongban.archive;

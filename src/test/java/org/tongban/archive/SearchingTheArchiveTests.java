@@ -1,0 +1,76 @@
+package org.tongban.archive;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+/** Staff find packages by case, applicant, item and dates; applicants cannot; only ADMIN/APPROVER download. */
+class SearchingTheArchiveTests extends ArchiveIntegrationTest {
+
+	@Test
+	void staffFindPackagesAndApplicantsAreRefused() throws Exception {
+		MadeCase c = archivedCase();
+		String caseId = c.id().toString();
+		mvc.perform(get("/api/archive/packages").param("caseId", caseId).with(basic("clerk")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].caseId").value(caseId))
+			.andExpect(jsonPath("$[0].itemCode").value(ITEM))
+			.andExpect(jsonPath("$[0].applicantName").value("张三"))
+			.andExpect(jsonPath("$[0].status").value("ARCHIVED"))
+			.andExpect(jsonPath("$[0].sizeBytes").isNumber())
+			.andExpect(jsonPath("$[0].sm3").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")))
+			.andExpect(jsonPath("$[0].retainUntil").isString())
+			.andExpect(jsonPath("$[0].archivedAt").isString());
+		String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+		mvc.perform(get("/api/archive/packages").param("applicant", CITIZEN_ID).param("itemCode", ITEM)
+				.param("from", today).param("to", today).with(basic("inspector")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].caseId", hasItem(caseId)));
+		mvc.perform(get("/api/archive/packages").param("applicant", "张").param("itemCode", ITEM).with(basic("leader")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].caseId", hasItem(caseId)));
+		mvc.perform(get("/api/archive/packages").param("caseId", caseId).param("to", "2020-01-01").with(basic("clerk")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(0));
+		mvc.perform(get("/api/archive/packages").param("caseId", "not-a-uuid").with(basic("clerk")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("caseId"));
+
+		mvc.perform(get("/api/archive/packages").param("caseId", caseId).with(basic("citizen")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/archive/packages").param("caseId", caseId).with(basic("enterprise")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/archive").with(basic("citizen"))).andExpect(status().isForbidden());
+
+		mvc.perform(get("/archive").param("caseId", caseId).with(basic("clerk")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(caseId)))
+			.andExpect(content().string(containsString("电子档案")));
+	}
+
+	@Test
+	void onlyAdminAndApproverDownload() throws Exception {
+		MadeCase c = archivedCase();
+		String id = packageId(c.id()).toString();
+		byte[] zip = mvc.perform(get("/api/archive/packages/{id}/download", id).with(basic("approver")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/zip"))
+			.andReturn().getResponse().getContentAsByteArray();
+		org.assertj.core.api.Assertions.assertThat(zip)
+			.isEqualTo(java.nio.file.Files.readAllBytes(store.pathOf(c.id())));
+		mvc.perform(get("/archive/packages/{id}/download", id).with(basic("admin"))).andExpect(status().isOk());
+		mvc.perform(get("/api/archive/packages/{id}/download", id).with(basic("clerk")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/archive/packages/{id}/download", id).with(basic("citizen")))
+			.andExpect(status().isForbidden());
+	}
+}
