@@ -141,7 +141,12 @@ public class Archiving {
 		}
 		Case c = cases.find(caseId).orElseThrow(() -> new IllegalStateException("办件 " + caseId + " 不存在"));
 		Integer retentionYears = catalogue.version(c.itemCode(), c.guideVersion()).map(Guide::retentionYears).orElse(null);
-		Optional<byte[]> licence = Optional.ofNullable(licences.getIfAvailable()).flatMap(l -> l.pdfForCase(caseId));
+		LicenceDocuments documents = licences.getIfAvailable();
+		if (documents != null && documents.pending(caseId)) {
+			// retried with the usual back-off, so the package holds the licence the grant produced
+			throw new IllegalStateException("证照尚未制发，稍后重试归档");
+		}
+		Optional<byte[]> licence = Optional.ofNullable(documents).flatMap(l -> l.pdfForCase(caseId));
 		PackageBuilder.Built built;
 		try {
 			built = builder.build(c, row.get().completedAt(), retentionYears, licence);

@@ -11,4 +11,9 @@ import org.tongban.cases.CaseId;
 public interface LicenceDocuments {
 
 	Optional<byte[]> pdfForCase(CaseId id);
+
+	/** True while a licence the case will get has not been issued yet: the package waits for it. */
+	default boolean pending(CaseId id) {
+		return false;
+	}
 }
