@@ -49,7 +49,7 @@ class LicensingReportController {
 				l.situationName(), texts(l.figures()))).toList());
 		model.addAttribute("totals", texts(data.totals()));
 		model.addAttribute("year", chosen);
-		model.addAttribute("title", LicensingReport.title(chosen));
+		model.addAttribute("reportTitle", LicensingReport.title(chosen));
 		model.addAttribute("columns", LicensingReport.COLUMNS);
 		model.addAttribute("years", java.util.stream.IntStream
 				.iterate(current + 1, y -> y >= LicensingReport.FIRST_YEAR, y -> y - 1).boxed().toList());
