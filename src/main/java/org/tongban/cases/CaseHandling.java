@@ -90,6 +90,7 @@ public class CaseHandling {
 		String key = requireKey(idempotencyKey);
 		mayApply(me);
 		Case draft = validated(me, request, null);
+		requireContact(draft.form());
 		var earlier = cases.claim(me.username(), key, hash(request), draft.id(), now());
 		if (earlier.isPresent()) {
 			if (!earlier.get().requestHash().equals(hash(request))) {
@@ -189,6 +190,7 @@ public class CaseHandling {
 	public Submission submitDraft(SignedInUser me, CaseId id, String idempotencyKey) {
 		String key = requireKey(idempotencyKey);
 		Case c = owned(me, id, true);
+		requireContact(c.form());
 		var earlier = cases.claim(me.username(), key, "submit:" + id, id, now());
 		if (earlier.isPresent()) {
 			if (!earlier.get().requestHash().equals("submit:" + id)) {
@@ -343,6 +345,17 @@ public class CaseHandling {
 				clerk == null ? Channel.ONLINE : Channel.WINDOW, form, h, now());
 	}
 
+	/** A telephone the authority can reach the applicant at: a mainland mobile number or a landline with area code. */
+	static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+
+	/** Every application names a telephone for the notices of its steps; checked when it is submitted. */
+	private static void requireContact(Map<String, String> form) {
+		String phone = form.get("phone");
+		if (phone == null || phone.isBlank()) {
+			throw Problem.invalid("form.phone", "请填写联系电话（手机号或带区号的座机号），以便通知办理进度。");
+		}
+	}
+
 	/** Form values are text; anything else is named as an error. HTML is kept as typed and escaped on output. */
 	static Map<String, String> form(Map<String, Object> raw) {
 		Map<String, String> form = new LinkedHashMap<>();
@@ -363,6 +376,9 @@ public class CaseHandling {
 			}
 			else if (v != null && ((String) v).length() > MAX_TEXT) {
 				errors.add(new FieldMessage(field, "“" + k + "”不能超过 " + MAX_TEXT + " 字。"));
+			}
+			else if ("phone".equals(k) && v != null && !((String) v).isBlank() && !PHONE.matcher(((String) v).strip()).matches()) {
+				errors.add(new FieldMessage(field, "联系电话格式不正确：手机号为 11 位数字，座机号须带区号（如 021-68541234）。"));
 			}
 			else if (v != null) {
 				form.put(k, (String) v);

@@ -24,7 +24,7 @@ class ArchivingAGrantedCaseTests extends ArchiveIntegrationTest {
 		String json = mvc.perform(post("/api/cases").header("Idempotency-Key", UUID.randomUUID().toString())
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"itemCode": "%s", "situation": "NEW",
-						 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"}, "form": {}}"""
+						 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"}, "form": {"phone": "13800000000"}}"""
 						.formatted(ITEM, CITIZEN_ID))
 				.with(basic("citizen"))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		String id = json.replaceAll("(?s).*\"id\":\"([0-9a-f-]+)\".*", "$1");

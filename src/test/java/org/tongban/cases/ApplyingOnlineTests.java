@@ -160,6 +160,20 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 	}
 
 	@Test
+	void aSubmissionWithoutAUsablePhoneNamesTheField() throws Exception {
+		String missing = citizenBody("PD-WJW-XK-001", "CHANGE", "").replace("\"phone\": \"13800000000\", ", "");
+		mvc.perform(apply(key(), missing).with(basic("citizen")))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("form.phone"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("联系电话")));
+		String wrong = citizenBody("PD-WJW-XK-001", "CHANGE", "").replace("13800000000", "12345");
+		mvc.perform(apply(key(), wrong).with(basic("citizen")))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("form.phone"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("格式不正确")));
+	}
+
+	@Test
 	void staffCannotApplyOnline() throws Exception {
 		mvc.perform(apply(key(), citizenBody("PD-WJW-XK-001", "CHANGE", "")).with(basic("clerk")))
 				.andExpect(status().isForbidden());

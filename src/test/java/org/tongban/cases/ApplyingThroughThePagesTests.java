@@ -40,7 +40,8 @@ class ApplyingThroughThePagesTests extends CasesIntegrationTest {
 				.andExpect(content().string(containsString("免提交")));
 		String location = mvc.perform(post("/cases").with(as("citizen")).with(csrf())
 				.param("item", "PD-WJW-XK-001").param("situation", "CHANGE").param("name", "张三")
-				.param("idNumber", CITIZEN_ID).param("form.note", "<script>alert('x')</script>"))
+				.param("idNumber", CITIZEN_ID).param("form.phone", "13800000000")
+				.param("form.note", "<script>alert('x')</script>"))
 				.andExpect(status().is3xxRedirection())
 				.andExpect(redirectedUrlPattern("/cases/*"))
 				.andReturn().getResponse().getRedirectedUrl();
@@ -76,7 +77,8 @@ class ApplyingThroughThePagesTests extends CasesIntegrationTest {
 		String form = mvc.perform(get("/cases/new").param("item", "PD-WJW-XK-001").param("situation", "CHANGE")
 				.param("exclude", "phone").param("exclude", "name").with(as("citizen")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(form).doesNotContain("id=\"form-phone\"").doesNotContain("value=\"张三\"")
+		// the phone is still asked for (it is required), but not filled in
+		assertThat(form).contains("id=\"form-phone\"").doesNotContain("13800000000").doesNotContain("value=\"张三\"")
 				.contains("id=\"applicant-name\"").contains("您选择不预填")
 				.contains("value=\"" + CITIZEN_ID + "\"");
 	}

@@ -34,7 +34,7 @@ class WorkingThroughThePagesTests extends HandlingTest {
 	void aClerkOpensAWindowCaseAfterCheckingTheIdAndItJoinsTheSameProcess() throws Exception {
 		String window = """
 				{"application": {"itemCode": "PD-WJW-XK-024", "situation": "NEW",
-				  "applicant": {"kind": "PERSON", "idNumber": "310115199002201222", "name": "%s"}, "form": {}},
+				  "applicant": {"kind": "PERSON", "idNumber": "310115199002201222", "name": "%s"}, "form": {"phone": "13900000001"}},
 				 "identityChecked": %s}""";
 		// the ID card must have been checked
 		mvc.perform(post("/api/window/cases").with(basic("clerk")).contentType(MediaType.APPLICATION_JSON)
@@ -75,7 +75,7 @@ class WorkingThroughThePagesTests extends HandlingTest {
 		String json = mvc.perform(post("/api/window/cases").with(basic("clerk")).contentType(MediaType.APPLICATION_JSON)
 				.content("""
 						{"application": {"itemCode": "PD-WJW-XK-024", "situation": "NEW",
-						  "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"}, "form": {}},
+						  "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"}, "form": {"phone": "021-68541234"}},
 						 "identityChecked": true}""".formatted(CITIZEN_ID)))
 				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		String id = id(json);

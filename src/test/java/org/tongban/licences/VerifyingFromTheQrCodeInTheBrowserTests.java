@@ -86,7 +86,7 @@ class VerifyingFromTheQrCodeInTheBrowserTests extends BrowserTest {
 		String body = """
 				{"itemCode": "PD-WJW-XK-023", "situation": "NEW",
 				 "applicant": {"kind": "PERSON", "idNumber": "310115198503151230", "name": "张三"},
-				 "form": {"note": "浏览器核验"}}""";
+				 "form": {"phone": "13800000000", "note": "浏览器核验"}}""";
 		HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/cases")))
 			.header("Authorization", AUTH).header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())

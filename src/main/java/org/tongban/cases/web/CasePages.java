@@ -83,7 +83,9 @@ class CasePages {
 		model.addAttribute("materials", s.materials() == null ? List.of() : s.materials());
 		model.addAttribute("enterprise", me.has(Role.ENTERPRISE));
 		model.addAttribute("identity", identity);
-		model.addAttribute("formFields", prefill.fields().stream().filter(f -> !IDENTITY.contains(f.field())).toList());
+		List<Prefill.Field> formFields = prefill.fields().stream().filter(f -> !IDENTITY.contains(f.field())).toList();
+		model.addAttribute("formFields", formFields);
+		model.addAttribute("askPhone", formFields.stream().noneMatch(f -> f.field().equals("phone")));
 		return "cases/new";
 	}
 
