@@ -115,23 +115,7 @@ class PdfDocuments {
 	}
 
 	static String esc(String s) {
-		StringBuilder b = new StringBuilder(s.length());
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			switch (c) {
-				case '<' -> b.append("&lt;");
-				case '>' -> b.append("&gt;");
-				case '&' -> b.append("&amp;");
-				case '"' -> b.append("&quot;");
-				case '\'' -> b.append("&#39;");
-				default -> {
-					if (c >= 0x20 || c == '\n' || c == '\t') {
-						b.append(c);
-					}
-				}
-			}
-		}
-		return b.toString();
+		return org.tongban.shared.Xhtml.text(s);
 	}
 
 	private TrueTypeFont font() throws IOException {

@@ -290,25 +290,7 @@ class LicencePdf {
 	}
 
 	static String esc(String s) {
-		if (s == null) {
-			return "";
-		}
-		StringBuilder b = new StringBuilder(s.length());
-		for (char c : s.toCharArray()) {
-			switch (c) {
-				case '<' -> b.append("&lt;");
-				case '>' -> b.append("&gt;");
-				case '&' -> b.append("&amp;");
-				case '"' -> b.append("&quot;");
-				case '\'' -> b.append("&#39;");
-				default -> {
-					if (c >= 0x20 || c == '\n' || c == '\t') {
-						b.append(c);
-					}
-				}
-			}
-		}
-		return b.toString();
+		return org.tongban.shared.Xhtml.text(s);
 	}
 
 	private static String sha256(String s) {

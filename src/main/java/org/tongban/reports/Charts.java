@@ -132,25 +132,6 @@ final class Charts {
 
 	/** Escapes text for XML content and attribute values. */
 	static String escape(String s) {
-		if (s == null) {
-			return "";
-		}
-		StringBuilder out = new StringBuilder(s.length());
-		for (char ch : s.toCharArray()) {
-			switch (ch) {
-				case '&' -> out.append("&amp;");
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '"' -> out.append("&quot;");
-				case '\'' -> out.append("&#39;");
-				default -> {
-					// characters XML 1.0 does not allow would break the document
-					if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
-						out.append(ch);
-					}
-				}
-			}
-		}
-		return out.toString();
+		return org.tongban.shared.Xhtml.text(s);
 	}
 }

@@ -76,13 +76,20 @@ abstract class LicencesIntegrationTest {
 				? "{\"kind\": \"ENTERPRISE\", \"uscc\": \"" + ENTERPRISE_USCC + "\", \"name\": \"示例\", \"agentName\": \"李四\"}"
 				: "{\"kind\": \"PERSON\", \"idNumber\": \"" + CITIZEN_ID + "\", \"name\": \"张三\"}";
 		String body = "{\"itemCode\": \"" + item + "\", \"situation\": \"" + situation + "\", \"applicant\": " + applicant
-				+ ", \"form\": " + json.writeValueAsString(form) + "}";
+				+ ", \"form\": " + json.writeValueAsString(withPhone(form)) + "}";
 		String response = mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content(body)
 				.header("Idempotency-Key", UUID.randomUUID().toString()).with(basic(username)))
 			.andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString();
 		UUID id = UUID.fromString(response.replaceAll("(?s).*\"id\":\"([0-9a-f-]+)\".*", "$1"));
 		return caseRecords.find(new CaseId(id)).orElseThrow();
+	}
+
+	/** Every application names a contact phone. */
+	private static Map<String, String> withPhone(Map<String, String> form) {
+		Map<String, String> all = new java.util.LinkedHashMap<>(form);
+		all.putIfAbsent("phone", "13800000000");
+		return all;
 	}
 
 	/** Publishes the decision as handling will: inside a transaction, so the listener runs after commit. */
