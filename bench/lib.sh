@@ -1,0 +1,53 @@
+# Shared by the cases benchmarks: build, classpath, machine line, starting and stopping the jar.
+# Sourced, not run. Every server gets a fresh TONGBAN_DATA_DIR (its own embedded PostgreSQL).
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+
+bench_build() {
+  jar=$(ls target/tongban-*.jar 2>/dev/null | grep -v original | head -1 || true)
+  if [ -z "$jar" ] || [ ! -d target/test-classes/org/tongban/bench ] || [ -n "${REBUILD:-}" ]; then
+    mvn -B -q -ntp -DskipTests package
+    jar=$(ls target/tongban-*.jar | grep -v original | head -1)
+  fi
+  [ -f target/bench.classpath ] || mvn -B -q -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
+  cp="target/test-classes:$(cat target/bench.classpath)"
+}
+
+machine() {
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB RAM; $(java -version 2>&1 | head -1)"
+}
+
+# start_server PORT PGPORT DATADIR [extra args...]; sets $pid
+start_server() {
+  local port=$1 pgport=$2 data=$3; shift 3
+  TONGBAN_DATA_DIR="$data" java ${JAVA_OPTS:-} -jar "$root/$jar" --server.port=$port \
+    --tongban.embedded-postgres.port=$pgport --logging.level.root=WARN "$@" >> "$data/run.log" 2>&1 &
+  pid=$!
+  wait_ready $port
+}
+
+wait_ready() {
+  local port=$1 t0=$(date +%s)
+  until curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+    if ! kill -0 $pid 2>/dev/null; then echo "server died:"; tail -40 "$data/run.log"; exit 1; fi
+    if (( $(date +%s) - t0 > 180 )); then echo "server not ready after 180 s"; tail -40 "$data/run.log"; exit 1; fi
+    sleep 0.2
+  done
+}
+
+stop_server() {
+  if [ -n "${pid:-}" ] && kill -0 $pid 2>/dev/null; then kill $pid; wait $pid 2>/dev/null || true; fi
+  pid=
+}
+
+psql_at() { # psql_at PGPORT SQL
+  psql -X -q -t -A -h 127.0.0.1 -p "$1" -U postgres postgres -c "$2"
+}
+
+# The embedded PostgreSQL (zonky) starts with synchronous_commit=off; a 201 should mean the case is on
+# disk, so the benchmarks measure with it on unless SYNC_COMMIT=off is given.
+set_sync_commit() {
+  psql_at "$1" "ALTER SYSTEM SET synchronous_commit = '${SYNC_COMMIT:-on}'" >/dev/null
+  psql_at "$1" "SELECT pg_reload_conf()" >/dev/null
+  echo "postgres: $(psql_at "$1" 'SHOW server_version') (embedded), synchronous_commit=$(psql_at "$1" 'SHOW synchronous_commit'), fsync=$(psql_at "$1" 'SHOW fsync')"
+}
