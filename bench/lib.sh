@@ -21,7 +21,7 @@ machine() {
 start_server() {
   local port=$1 pgport=$2 data=$3; shift 3
   TONGBAN_DATA_DIR="$data" java ${JAVA_OPTS:-} -jar "$root/$jar" --server.port=$port \
-    --tongban.embedded-postgres.port=$pgport --logging.level.root=WARN "$@" >> "$data/run.log" 2>&1 &
+    --tongban.embedded-postgres.port=$pgport --logging.level.root=WARN --logging.level.org.tongban.guidance.GuideSearch=INFO "$@" >> "$data/run.log" 2>&1 &
   pid=$!
   wait_ready $port
 }
@@ -50,4 +50,15 @@ set_sync_commit() {
   psql_at "$1" "ALTER SYSTEM SET synchronous_commit = '${SYNC_COMMIT:-on}'" >/dev/null
   psql_at "$1" "SELECT pg_reload_conf()" >/dev/null
   echo "postgres: $(psql_at "$1" 'SHOW server_version') (embedded), synchronous_commit=$(psql_at "$1" 'SHOW synchronous_commit'), fsync=$(psql_at "$1" 'SHOW fsync')"
+}
+
+# After /actuator/health is UP the product still loads demo data and embeds the guides for search
+# (a minute of CPU on a fresh data directory); a benchmark started then measures that work too.
+wait_settled() {
+  local t0=$(date +%s)
+  until grep -q "Search: embedded" "$data/run.log"; do
+    if (( $(date +%s) - t0 > 400 )); then echo "search embedding not finished after 400 s, going on"; return; fi
+    sleep 1
+  done
+  echo "settled: demo data and search index ready $(( $(date +%s) - t0 )) s after health UP"
 }

@@ -20,6 +20,7 @@ load() { java -Xmx512m -cp "$cp" org.tongban.bench.SubmissionLoad "$base" "$1" "
 for level in ${LEVELS:-activity none audit}; do
   data=$(mktemp -d /tmp/tongban-subm.XXXX)
   start_server $port $pgport "$data" --tongban.bench.enabled=true --flowable.history-level=$level
+  wait_settled
   echo "== flowable.history-level=$level  ($threads virtual users, ${warmup}s warm-up + ${seconds}s measured each)"
   set_sync_commit $pgport
   if [ "$level" = activity ]; then

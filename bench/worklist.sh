@@ -12,6 +12,7 @@ data=$(mktemp -d /tmp/tongban-worklist.XXXX)
 pid=
 trap 'stop_server; rm -rf "$data"' EXIT
 start_server $port $pgport "$data"
+wait_settled
 echo "postgres: $(psql_at $pgport 'SHOW server_version') (embedded); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 t0=$(date +%s)
 psql -X -q -h 127.0.0.1 -p $pgport -U postgres postgres -f bench/sql/worklist-seed.sql
@@ -22,5 +23,5 @@ explain "my cases (Cases.mine)" "SELECT id, item_code, item_name, situation_code
 explain "clerk's work list (Worklist.of)" "SELECT id, item_code, item_name, situation_name, applicant_name, channel, status, step, assignee, due_on
   FROM cases_case WHERE step_role = ANY('{CLERK}'::text[]) AND (assignee IS NULL OR assignee = 'clerk')
   ORDER BY due_on NULLS LAST, id LIMIT 100"
-java -Xmx256m -cp "$cp" org.tongban.bench.WorklistLoad "http://127.0.0.1:$port" "$samples"
+java -Xmx256m -cp "$cp" org.tongban.bench.WorklistLoad "http://127.0.0.1:$port" "$samples" "jdbc:postgresql://127.0.0.1:$pgport/postgres"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
