@@ -20,6 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT
 start_server $port $pgport "$data"
+wait_settled # demo accounts exist only once start-up work after health UP is done
 echo "postgres: $(psql_at $pgport 'SHOW server_version') (embedded), synchronous_commit=$(psql_at $pgport 'SHOW synchronous_commit'), fsync=$(psql_at $pgport 'SHOW fsync'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx256m -cp "$cp" org.tongban.bench.SubmissionLoad "$base" /api/cases "$threads" 0 "$seconds" - "$data/answered.txt" &
 driver=$!

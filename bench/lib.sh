@@ -1,9 +1,10 @@
 # Shared by the cases benchmarks: build, classpath, machine line, starting and stopping the jar.
-# Sourced, not run. Every server gets a fresh TONGBAN_DATA_DIR (its own embedded PostgreSQL).
+# Sourced, not run. JAR=path (and BENCH_CLASSES=dir) run a copy while target/ is rebuilt. Every server gets a fresh TONGBAN_DATA_DIR (its own embedded PostgreSQL).
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 
 bench_build() {
+  if [ -n "${JAR:-}" ]; then jar=$JAR; cp="${BENCH_CLASSES:-target/test-classes}:$(cat target/bench.classpath)"; return; fi
   jar=$(ls target/tongban-*.jar 2>/dev/null | grep -v original | head -1 || true)
   if [ -z "$jar" ] || [ ! -d target/test-classes/org/tongban/bench ] || [ -n "${REBUILD:-}" ]; then
     mvn -B -q -ntp -DskipTests package
@@ -20,7 +21,7 @@ machine() {
 # start_server PORT PGPORT DATADIR [extra args...]; sets $pid
 start_server() {
   local port=$1 pgport=$2 data=$3; shift 3
-  TONGBAN_DATA_DIR="$data" java ${JAVA_OPTS:-} -jar "$root/$jar" --server.port=$port \
+  TONGBAN_DATA_DIR="$data" java ${JAVA_OPTS:-} -jar "$(realpath "$jar")" --server.port=$port \
     --tongban.embedded-postgres.port=$pgport --logging.level.root=WARN --logging.level.org.tongban.guidance.GuideSearch=INFO "$@" >> "$data/run.log" 2>&1 &
   pid=$!
   wait_ready $port
@@ -30,7 +31,7 @@ wait_ready() {
   local port=$1 t0=$(date +%s)
   until curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 $pid 2>/dev/null; then echo "server died:"; tail -40 "$data/run.log"; exit 1; fi
-    if (( $(date +%s) - t0 > 180 )); then echo "server not ready after 180 s"; tail -40 "$data/run.log"; exit 1; fi
+    if (( $(date +%s) - t0 > 900 )); then echo "server not ready after 900 s"; tail -40 "$data/run.log"; exit 1; fi
     sleep 0.2
   done
 }
