@@ -33,7 +33,7 @@ for level in ${LEVELS:-activity none audit}; do
     cas=$(grep -o '[0-9.]*/s' "$data/cases.txt" | head -1 | tr -d /s)
     echo "ratio: POST /api/cases reaches $(echo "scale=2; $cas / $ins" | bc) of the bare one-INSERT endpoint's throughput"
   fi
-  psql_at $pgport "SELECT 'SQL per submission (pg_stat_database): ' || xact_commit || ' commits, ' || tup_inserted || ' rows inserted, ' || tup_updated || ' updated, in all' FROM pg_stat_database WHERE datname = 'postgres'"
+  psql_at $pgport "SELECT 'database totals for this server since start-up (pg_stat_database): ' || xact_commit || ' commits, ' || tup_inserted || ' rows inserted, ' || tup_updated || ' rows updated' FROM pg_stat_database WHERE datname = 'postgres'"
   stop_server
   rm -rf "$data"
 done
