@@ -36,10 +36,11 @@ pgpid=$(head -1 "$data/postgres/postmaster.pid" 2>/dev/null || true)
 if [ -n "$pgpid" ] && kill -0 "$pgpid" 2>/dev/null; then
   # zonky's PostgreSQL is a child process that outlives the JVM and holds the data directory
   if [ -n "${KILL_PG:-}" ]; then
-    # a power cut takes both down: kill -9 the postmaster and its backends (it runs with
-    # synchronous_commit=off and fsync=off, so acknowledged commits may be lost: this is what the check shows)
+    # both processes die: kill -9 the postmaster and its backends. The operating system survives, so its page
+    # cache does too; a real power cut is harsher: with zonky's synchronous_commit=off and fsync=off it can
+    # lose acknowledged commits or corrupt the cluster, which this script cannot show
     children=$(ps -o pid= --ppid "$pgpid" || true)
-    echo "kill -9 embedded PostgreSQL $pgpid and its $(echo $children | wc -w) processes too (KILL_PG)"
+    echo "kill -9 embedded PostgreSQL $pgpid and its $(echo $children | wc -w) processes too (KILL_PG; the OS page cache survives)"
     kill -9 "$pgpid" $children 2>/dev/null || true
   else
     echo "embedded PostgreSQL $pgpid survived the JVM; fast shutdown before the restart (KILL_PG=1 kills it too)"
