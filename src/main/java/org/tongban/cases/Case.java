@@ -33,6 +33,8 @@ public final class Case {
 	private Instant submittedAt;
 	/** Handling state: the open step, time limits, the decision. Read and written by {@link Cases}. */
 	final Handling handling;
+	/** How many timeline entries are in the database already: {@link Cases#save} writes only the rest. */
+	int storedTimeline;
 
 	Case(CaseId id, String itemCode, String itemName, String situation, String situationName, int guideVersion, Applicant applicant, Channel channel,
 			Map<String, String> form, CaseStatus status, Instant createdAt, Instant submittedAt,
@@ -51,6 +53,7 @@ public final class Case {
 		this.createdAt = createdAt;
 		this.submittedAt = submittedAt;
 		this.timeline = new ArrayList<>(timeline);
+		this.storedTimeline = timeline.size();
 		this.materials = new ArrayList<>(materials);
 	}
 

@@ -100,7 +100,8 @@ public class CaseHandling {
 			Case first = cases.find(earlier.get().caseId()).orElseThrow();
 			return new Submission(receipt(first), false);
 		}
-		record(draft, "case.drafted", null);
+		// drafted and submitted in one go: the audit log gets both, the database one write of the case
+		audit(draft, "case.drafted", null);
 		submit(draft, me.username());
 		return new Submission(receipt(draft), true);
 	}
@@ -279,6 +280,10 @@ public class CaseHandling {
 	private void record(Case c, String action, CaseStatus before) {
 		cases.save(c);
 		c.takeEvents().forEach(events::publishEvent);
+		audit(c, action, before);
+	}
+
+	private void audit(Case c, String action, CaseStatus before) {
 		audit.record(action, "case", c.id(), before == null ? Map.of() : Map.of("status", before.name()),
 				Map.of("status", c.status().name(), "itemCode", c.itemCode(), "guideVersion", c.guideVersion()));
 	}

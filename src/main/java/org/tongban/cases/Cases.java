@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,10 +29,12 @@ class Cases {
 	};
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
 	private final JsonMapper json;
 
-	Cases(JdbcClient jdbc, JsonMapper json) {
+	Cases(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 	}
 
@@ -109,17 +112,18 @@ class Cases {
 			}
 			h.suspensionsChanged = false;
 		}
-		int stored = jdbc.sql("SELECT count(*) FROM cases_event WHERE case_id = ?").param(c.id().value())
-				.query(Integer.class).single();
+		// the timeline is append-only: the entries added since the case was read go in one batch (one round trip)
 		List<TimelineEntry> timeline = c.timeline();
-		for (TimelineEntry e : timeline.subList(stored, timeline.size())) {
-			jdbc.sql("""
+		List<Object[]> fresh = timeline.subList(c.storedTimeline, timeline.size()).stream()
+				.map(e -> new Object[] { c.id().value(), e.status().name(), e.actor(), ts(e.at()), e.reason(), e.action(),
+						e.items().isEmpty() ? null : json.writeValueAsString(Map.of("items", e.items())) })
+				.toList();
+		if (!fresh.isEmpty()) {
+			batch.batchUpdate("""
 					INSERT INTO cases_event (case_id, status, actor, at, reason, action, details)
-					VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""")
-					.params(c.id().value(), e.status().name(), e.actor(), ts(e.at()), e.reason(), e.action(),
-							e.items().isEmpty() ? null : json.writeValueAsString(Map.of("items", e.items())))
-					.update();
+					VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""", fresh);
 		}
+		c.storedTimeline = timeline.size();
 		for (CaseMaterial m : c.materials()) {
 			jdbc.sql("""
 					INSERT INTO cases_material (id, case_id, material, filename, media_type, sha256, size, uploaded_at)

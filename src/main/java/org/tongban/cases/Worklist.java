@@ -3,7 +3,10 @@ package org.tongban.cases;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,18 +51,20 @@ public class Worklist {
 		}
 		String[] roles = me.roles().stream().filter(Role::isStaff).map(Role::name).toArray(String[]::new);
 		LocalDate today = LocalDate.now(clock);
+		// one working-day count per distinct due date, not per line: each count asks the calendar for its revision
+		Map<LocalDate, Optional<String>> levels = new HashMap<>();
 		List<Entry> tasks = jdbc.sql(SELECT + """
 				WHERE step_role = ANY(?) AND (assignee IS NULL OR assignee = ?)
 				ORDER BY due_on NULLS LAST, id LIMIT ?""")
-				.params(roles, me.username(), LIMIT).query((rs, i) -> entry(rs, today, false)).list();
+				.params(roles, me.username(), LIMIT).query((rs, i) -> entry(rs, today, levels, false)).list();
 		List<Entry> escalations = new ArrayList<>();
 		if (me.has(Role.LEADER) || me.has(Role.ADMIN)) {
 			escalations = jdbc.sql(SELECT + " WHERE warning_level = 'RED' ORDER BY due_on, id LIMIT ?").param(LIMIT)
-					.query((rs, i) -> entry(rs, today, true)).list();
+					.query((rs, i) -> entry(rs, today, levels, true)).list();
 		}
 		else if (me.has(Role.DIVISION_STAFF) && me.orgUnitCode() != null) {
 			escalations = jdbc.sql(SELECT + " WHERE warning_level = 'RED' AND division = ? ORDER BY due_on, id LIMIT ?")
-					.params(me.orgUnitCode(), LIMIT).query((rs, i) -> entry(rs, today, true)).list();
+					.params(me.orgUnitCode(), LIMIT).query((rs, i) -> entry(rs, today, levels, true)).list();
 		}
 		return new Lists(tasks, escalations);
 	}
@@ -67,11 +72,13 @@ public class Worklist {
 	private static final String SELECT = "SELECT id, item_code, item_name, situation_name, applicant_name, channel, "
 			+ "status, step, assignee, due_on FROM cases_case ";
 
-	private Entry entry(java.sql.ResultSet rs, LocalDate today, boolean escalated) throws java.sql.SQLException {
+	private Entry entry(java.sql.ResultSet rs, LocalDate today, Map<LocalDate, Optional<String>> levels,
+			boolean escalated) throws java.sql.SQLException {
 		CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
 		Channel channel = Channel.valueOf(rs.getString("channel"));
 		LocalDate due = rs.getObject("due_on", LocalDate.class);
-		String level = status == CaseStatus.SUSPENDED ? null : limits.level(today, due).orElse(null);
+		String level = status == CaseStatus.SUSPENDED || due == null ? null
+				: levels.computeIfAbsent(due, d -> limits.level(today, d)).orElse(null);
 		return new Entry(rs.getObject("id", UUID.class), rs.getString("item_code"), rs.getString("item_name"),
 				rs.getString("situation_name"), rs.getString("applicant_name"), channel, channel.label(), status,
 				status.label(), rs.getString("step"), CaseWork.stepLabel(rs.getString("step")), rs.getString("assignee"),

@@ -1,0 +1,95 @@
+package org.tongban.cases.web;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.tongban.cases.CaseHandling;
+import org.tongban.cases.CaseId;
+import org.tongban.cases.CaseReceipt;
+import org.tongban.cases.CaseWork;
+import org.tongban.cases.NewCase;
+import org.tongban.identity.SignedInUser;
+import org.tongban.shared.Problem;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Baselines for bench/submissions.sh, present only with {@code tongban.bench.enabled=true} (never in
+ * production or the test suite). Both sit behind the same session sign-in, CSRF check and JSON parsing as
+ * {@code POST /api/cases}, so the comparison measures what submitting adds:
+ * <ul>
+ * <li>{@code POST /api/bench/insert}: one INSERT of the request in its own transaction, nothing else;</li>
+ * <li>{@code POST /api/bench/cases-sync}: a real submission whose process is started in the request's
+ * transaction, so the 201 waits for Flowable (the alternative to the after-commit listener).</li>
+ * </ul>
+ */
+@RestController
+@RequestMapping("/api/bench")
+@ConditionalOnProperty(name = "tongban.bench.enabled", havingValue = "true")
+class BenchApi {
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final Clock clock;
+	private final CaseHandling cases;
+	private final CaseWork work;
+
+	BenchApi(JdbcClient jdbc, JsonMapper json, Clock clock, CaseHandling cases, CaseWork work) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+		this.cases = cases;
+		this.work = work;
+		// a scratch table for the baseline only; it exists only where the benchmark switch was turned on
+		jdbc.sql("""
+				CREATE TABLE IF NOT EXISTS bench_insert (
+				  id UUID PRIMARY KEY, owner TEXT NOT NULL, item_code TEXT, body JSONB NOT NULL,
+				  created_at TIMESTAMPTZ NOT NULL)""").update();
+	}
+
+	@PostMapping(path = "/insert", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasAnyRole('CITIZEN', 'ENTERPRISE')")
+	ResponseEntity<Map<String, Object>> insert(@AuthenticationPrincipal SignedInUser me,
+			@RequestBody NewCase request) {
+		if (request == null || request.itemCode() == null) {
+			throw Problem.invalid("itemCode", "请填写事项编码。");
+		}
+		UUID id = UUID.randomUUID();
+		jdbc.sql("INSERT INTO bench_insert (id, owner, item_code, body, created_at) VALUES (?, ?, ?, ?::jsonb, ?)")
+				.params(id, me.username(), request.itemCode(), json.writeValueAsString(request),
+						Timestamp.from(clock.instant()))
+				.update();
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+	}
+
+	/**
+	 * Submits and starts handling in one transaction. The after-commit listener still receives the
+	 * submission and finds the process already started (it is idempotent), as it would after a replay.
+	 */
+	@PostMapping(path = "/cases-sync", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Transactional
+	ResponseEntity<CaseReceipt> submitSynchronously(@AuthenticationPrincipal SignedInUser me,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, @RequestBody NewCase request) {
+		CaseHandling.Submission s = cases.apply(me, key, request);
+		if (!s.created()) {
+			return ResponseEntity.ok(s.receipt());
+		}
+		work.startHandling(new CaseId(s.receipt().id()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(s.receipt());
+	}
+}
