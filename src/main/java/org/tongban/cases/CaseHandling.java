@@ -91,17 +91,17 @@ public class CaseHandling {
 		mayApply(me);
 		Case draft = validated(me, request, null);
 		requireContact(draft.form());
-		var earlier = cases.claim(me.username(), key, hash(request), draft.id(), now());
+		String hash = hash(request);
+		var earlier = cases.claim(me.username(), key, hash, draft.id(), now());
 		if (earlier.isPresent()) {
-			if (!earlier.get().requestHash().equals(hash(request))) {
+			if (!earlier.get().requestHash().equals(hash)) {
 				throw Problem.unprocessable("idempotency-key-reused", "幂等键已被使用",
 						"该 Idempotency-Key 已用于另一份不同的申请，请为新的申请使用新的键。", List.of());
 			}
 			Case first = cases.find(earlier.get().caseId()).orElseThrow();
 			return new Submission(receipt(first), false);
 		}
-		// drafted and submitted in one go: the audit log gets both, the database one write of the case
-		audit(draft, "case.drafted", null);
+		// drafted and submitted in one go: nobody ever saw the draft, so one write and one audit entry
 		submit(draft, me.username());
 		return new Submission(receipt(draft), true);
 	}
@@ -280,10 +280,6 @@ public class CaseHandling {
 	private void record(Case c, String action, CaseStatus before) {
 		cases.save(c);
 		c.takeEvents().forEach(events::publishEvent);
-		audit(c, action, before);
-	}
-
-	private void audit(Case c, String action, CaseStatus before) {
 		audit.record(action, "case", c.id(), before == null ? Map.of() : Map.of("status", before.name()),
 				Map.of("status", c.status().name(), "itemCode", c.itemCode(), "guideVersion", c.guideVersion()));
 	}

@@ -92,7 +92,13 @@ public class CaseWork {
 		if (h.noticeCommitment) {
 			c.decide(true, "grant", SYSTEM, now, "申请人已书面承诺符合告知的条件，依告知承诺制当场准予许可，后续将进行事后核查。");
 		}
-		save(c, "case.handling-started", CaseStatus.SUBMITTED, SYSTEM);
+		if (h.noticeCommitment) {
+			save(c, "case.granted-on-commitment", CaseStatus.SUBMITTED, SYSTEM);
+		}
+		else {
+			// starting the process is a technical step: the audit log already has the submission
+			cases.save(c);
+		}
 		if (h.noticeCommitment) {
 			notifications.tell(c, "您的办件已准予许可（告知承诺制）",
 					"您的“" + c.itemName() + "”申请已依告知承诺制准予许可。我们将" + (h.verificationDue == null ? "在规定期限内"
