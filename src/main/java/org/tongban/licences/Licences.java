@@ -29,13 +29,13 @@ public class Licences {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final LicenceStore store;
-	private final LicenceKeys keys;
+	private final LicenceConfiguration.SigningKeys keys;
 	private final LicencePdf pdf;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 	private final String publicBaseUrl;
 
-	Licences(LicenceStore store, LicenceKeys keys, LicencePdf pdf, Clock clock, ApplicationEventPublisher events,
+	Licences(LicenceStore store, LicenceConfiguration.SigningKeys keys, LicencePdf pdf, Clock clock, ApplicationEventPublisher events,
 			@Value("${tongban.public-base-url:http://localhost:8080}") String publicBaseUrl) {
 		this.store = store;
 		this.keys = keys;
@@ -105,7 +105,7 @@ public class Licences {
 
 	public SignatureView signature(Licence licence) {
 		return new SignatureView(licence.number(), LicenceSignatures.ALGORITHM, licence.signature(),
-				licence.signedData(), keys.publicKeyPem());
+				licence.signedData(), keys.get().publicKeyPem());
 	}
 
 	/** A detached signature with everything needed to check it with only the public key. */
@@ -114,7 +114,7 @@ public class Licences {
 	}
 
 	public String publicKeyPem() {
-		return keys.publicKeyPem();
+		return keys.get().publicKeyPem();
 	}
 
 	public enum Action {
@@ -179,11 +179,11 @@ public class Licences {
 
 	Licence sign(Licence l) {
 		String canonical = CanonicalForm.of(l);
-		return l.signed(LicenceSignatures.sign(keys.privateKey(), canonical), canonical);
+		return l.signed(LicenceSignatures.sign(keys.get().privateKey(), canonical), canonical);
 	}
 
 	LicenceKeys keys() {
-		return keys;
+		return keys.get();
 	}
 
 	LocalDate today() {
