@@ -46,8 +46,6 @@ public class CaseHandling {
 	/** All materials of one case together; generous for scans, small enough to keep storage predictable. */
 	public static final long MAX_CASE_BYTES = 100L * 1024 * 1024;
 
-	static final int MAX_FORM_FIELDS = 100;
-	static final int MAX_TEXT = 2000;
 
 	private final Cases cases;
 	private final Catalogue catalogue;
@@ -90,7 +88,7 @@ public class CaseHandling {
 		String key = requireKey(idempotencyKey);
 		mayApply(me);
 		Case draft = validated(me, request, null);
-		requireContact(draft.form());
+		ApplicationForm.requireContact(draft.form());
 		String hash = hash(request);
 		var earlier = cases.claim(me.username(), key, hash, draft.id(), now());
 		if (earlier.isPresent()) {
@@ -144,7 +142,7 @@ public class CaseHandling {
 	@Transactional
 	public Case saveForm(SignedInUser me, CaseId id, Map<String, Object> form) {
 		Case c = owned(me, id, true);
-		c.updateForm(form(form));
+		c.updateForm(ApplicationForm.parse(form));
 		cases.save(c);
 		return c;
 	}
@@ -191,7 +189,7 @@ public class CaseHandling {
 	public Submission submitDraft(SignedInUser me, CaseId id, String idempotencyKey) {
 		String key = requireKey(idempotencyKey);
 		Case c = owned(me, id, true);
-		requireContact(c.form());
+		ApplicationForm.requireContact(c.form());
 		var earlier = cases.claim(me.username(), key, "submit:" + id, id, now());
 		if (earlier.isPresent()) {
 			if (!earlier.get().requestHash().equals("submit:" + id)) {
@@ -224,7 +222,7 @@ public class CaseHandling {
 	/** The owner's case, or any case for staff who handle cases; for anyone else a 404, as if it did not exist. */
 	@Transactional(readOnly = true)
 	public Case get(SignedInUser me, CaseId id) {
-		if (CaseWork.handlesCases(me)) {
+		if (CaseSteps.handlesCases(me)) {
 			return cases.find(id).orElseThrow(() -> Problem.notFound("未找到该办件。"));
 		}
 		return owned(me, id, false);
@@ -326,7 +324,7 @@ public class CaseHandling {
 		}
 		Map<String, String> form = new LinkedHashMap<>();
 		try {
-			form = form(request.form());
+			form = ApplicationForm.parse(request.form());
 		}
 		catch (Problem p) {
 			errors.addAll(p.errors());
@@ -344,51 +342,6 @@ public class CaseHandling {
 		h.openedBy = clerk;
 		return Case.draft(guide.code(), guide.name(), situation.code(), situation.name(), guide.version(), applicant,
 				clerk == null ? Channel.ONLINE : Channel.WINDOW, form, h, now());
-	}
-
-	/** A telephone the authority can reach the applicant at: a mainland mobile number or a landline with area code. */
-	static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
-
-	/** Every application names a telephone for the notices of its steps; checked when it is submitted. */
-	private static void requireContact(Map<String, String> form) {
-		String phone = form.get("phone");
-		if (phone == null || phone.isBlank()) {
-			throw Problem.invalid("form.phone", "请填写联系电话（手机号或带区号的座机号），以便通知办理进度。");
-		}
-	}
-
-	/** Form values are text; anything else is named as an error. HTML is kept as typed and escaped on output. */
-	static Map<String, String> form(Map<String, Object> raw) {
-		Map<String, String> form = new LinkedHashMap<>();
-		if (raw == null) {
-			return form;
-		}
-		List<FieldMessage> errors = new ArrayList<>();
-		if (raw.size() > MAX_FORM_FIELDS) {
-			throw Problem.invalid("form", "申请表字段过多（最多 " + MAX_FORM_FIELDS + " 项）。");
-		}
-		raw.forEach((k, v) -> {
-			String field = "form." + k;
-			if (k == null || k.isBlank() || k.length() > 64) {
-				errors.add(new FieldMessage("form", "申请表字段名应为 1–64 个字符。"));
-			}
-			else if (v != null && !(v instanceof String)) {
-				errors.add(new FieldMessage(field, "“" + k + "”应填写文字。"));
-			}
-			else if (v != null && ((String) v).length() > MAX_TEXT) {
-				errors.add(new FieldMessage(field, "“" + k + "”不能超过 " + MAX_TEXT + " 字。"));
-			}
-			else if ("phone".equals(k) && v != null && !((String) v).isBlank() && !PHONE.matcher(((String) v).strip()).matches()) {
-				errors.add(new FieldMessage(field, "联系电话格式不正确：手机号为 11 位数字，座机号须带区号（如 021-68541234）。"));
-			}
-			else if (v != null) {
-				form.put(k, (String) v);
-			}
-		});
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
-		return form;
 	}
 
 	private String hash(NewCase request) {

@@ -3,12 +3,9 @@ package org.tongban.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,7 +24,6 @@ import org.tongban.shared.Problem;
 @Service
 public class CaseWork {
 
-	static final String APPLICANT = "APPLICANT";
 	static final String SYSTEM = "system";
 	static final int MAX_REASON = 2000;
 
@@ -109,7 +105,7 @@ public class CaseWork {
 	/** The actions the user may take on the case now, in the order the pages show them. */
 	@Transactional(readOnly = true)
 	public List<CaseAction> allowed(SignedInUser me, CaseId id) {
-		return allowed(me, visible(me, id, false));
+		return CaseSteps.allowed(me, visible(me, id, false));
 	}
 
 	/** Takes an action on a case: 409 with the allowed actions when the step has no such action. */
@@ -118,12 +114,12 @@ public class CaseWork {
 		CaseAction action = CaseAction.of(actionName).orElseThrow(() -> Problem.notFound("没有名为“" + actionName + "”的办件操作。"));
 		Case c = visible(me, id, true);
 		ActionRequest body = request == null ? ActionRequest.none() : request;
-		List<CaseAction> allowed = allowed(me, c);
+		List<CaseAction> allowed = CaseSteps.allowed(me, c);
 		if (!allowed.contains(action)) {
-			if (stepActions(c).contains(action)) {
-				throw Problem.forbidden(refusal(me, c, action));
+			if (CaseSteps.stepActions(c).contains(action)) {
+				throw Problem.forbidden(CaseSteps.refusal(me, c, action));
 			}
-			throw Problem.conflict("办件当前为“" + c.status().label() + "”" + stepName(c) + "，不能“" + action.label() + "”。")
+			throw Problem.conflict("办件当前为“" + c.status().label() + "”" + CaseSteps.stepName(c) + "，不能“" + action.label() + "”。")
 					.with("allowedActions", allowed.stream().map(CaseAction::apiName).toList());
 		}
 		CaseStatus before = c.status();
@@ -137,7 +133,7 @@ public class CaseWork {
 				processes.assign(h.processInstanceId, actor);
 			}
 			case HAND_OVER -> {
-				String to = required(body.to(), "to", "请填写接收人账户名。");
+				String to = ActionInputs.required(body.to(), "to", "请填写接收人账户名。");
 				Role role = Role.valueOf(h.stepRole);
 				if (!accounts.holds(to, role)) {
 					throw Problem.invalid("to", "账户“" + to + "”不存在、已停用或不是" + role.label() + "，不能转交。");
@@ -147,7 +143,7 @@ public class CaseWork {
 			}
 			case ACCEPT -> accept(c, actor, now, today, false);
 			case REFUSE -> {
-				String reasons = reason(body, "请写明不予受理的理由。");
+				String reasons = ActionInputs.reason(body, "请写明不予受理的理由。");
 				complete(c, actor, Map.of("outcome", "refuse"));
 				c.step(CaseStatus.REFUSED, "refuse", actor, now, reasons, List.of());
 				c.complete(now);
@@ -155,8 +151,8 @@ public class CaseWork {
 				notifications.tell(c, "您的办件不予受理", "不予受理理由：" + reasons + "。" + rights());
 			}
 			case REQUEST_CORRECTION -> {
-				List<String> items = items(body);
-				String note = body.reason() == null ? null : text(body.reason());
+				List<String> items = ActionInputs.items(body);
+				String note = body.reason() == null ? null : ActionInputs.text(body.reason());
 				complete(c, actor, Map.of("outcome", "request-correction"));
 				h.suspensions.add(new Suspension(Suspension.Kind.CORRECTION, String.join("；", items), today, null, null));
 				h.suspensionsChanged = true;
@@ -171,13 +167,13 @@ public class CaseWork {
 				h.corrections++;
 				complete(c, actor, Map.of());
 				limits.received(h, today);
-				c.step(CaseStatus.SUBMITTED, "correct", actor, now, body.reason() == null ? null : text(body.reason()), List.of());
+				c.step(CaseStatus.SUBMITTED, "correct", actor, now, body.reason() == null ? null : ActionInputs.text(body.reason()), List.of());
 				c.raise(new CaseEvents.CaseCorrected(c.id(), c.itemCode(), h.acceptanceDue));
 			}
 			case APPROVE, DENY -> decideOrReview(c, action, body, actor, now, today);
 			case SUSPEND -> {
-				Suspension.Kind kind = suspensionKind(body.kind());
-				String reason = reason(body, "请写明暂停计时的原因。");
+				Suspension.Kind kind = ActionInputs.suspensionKind(body.kind());
+				String reason = ActionInputs.reason(body, "请写明暂停计时的原因。");
 				h.suspensions.add(new Suspension(kind, reason, today, null, null));
 				h.suspensionsChanged = true;
 				c.step(CaseStatus.SUSPENDED, "suspend", actor, now, kind.label() + "：" + reason, List.of());
@@ -187,13 +183,13 @@ public class CaseWork {
 			case RESUME -> {
 				h.openSuspension().ifPresent(s -> end(h, s, today));
 				limits.recompute(h);
-				c.step(CaseStatus.UNDER_REVIEW, "resume", actor, now, body.reason() == null ? null : text(body.reason()), List.of());
+				c.step(CaseStatus.UNDER_REVIEW, "resume", actor, now, body.reason() == null ? null : ActionInputs.text(body.reason()), List.of());
 				c.raise(new CaseEvents.ClockResumed(c.id(), c.itemCode(), h.promisedDeadline));
 				notifications.tell(c, "您的办件恢复计时", h.promisedDeadline == null ? "办理时限恢复计算。"
 						: "办理时限恢复计算，承诺于 " + h.promisedDeadline + " 前办结。");
 			}
 			case EXTEND -> {
-				String reason = reason(body, "请写明延长期限的理由（将告知申请人）。");
+				String reason = ActionInputs.reason(body, "请写明延长期限的理由（将告知申请人）。");
 				h.extended = true;
 				limits.recompute(h);
 				c.step(c.status(), "extend", actor, now, reason, List.of());
@@ -203,18 +199,18 @@ public class CaseWork {
 								? "" : "，至 " + h.promisedDeadline) + "。理由：" + reason);
 			}
 			case SEND_BACK -> {
-				String reason = reason(body, "请写明退回审查的理由。");
+				String reason = ActionInputs.reason(body, "请写明退回审查的理由。");
 				complete(c, actor, Map.of("outcome", "send-back"));
 				c.step(CaseStatus.UNDER_REVIEW, "send-back", actor, now, reason, List.of());
 			}
 			case CONFIRM -> {
-				String findings = reason(body, "请填写核查情况。");
+				String findings = ActionInputs.reason(body, "请填写核查情况。");
 				complete(c, actor, Map.of("outcome", "confirm"));
 				c.step(CaseStatus.GRANTED, "confirm", actor, now, findings, List.of());
 				c.complete(now);
 			}
 			case REVOKE -> {
-				String findings = reason(body, "请写明承诺不实的核查情况。");
+				String findings = ActionInputs.reason(body, "请写明承诺不实的核查情况。");
 				complete(c, actor, Map.of("outcome", "revoke"));
 				c.step(CaseStatus.REVOKED, "revoke", actor, now, findings, List.of());
 				c.raise(new CommitmentBroken(c.id(), c.itemCode(), c.applicant(), findings, actor, now));
@@ -223,7 +219,7 @@ public class CaseWork {
 						+ "。" + rights());
 			}
 			case WITHDRAW -> {
-				String reason = reason(body, "请填写撤回原因。");
+				String reason = ActionInputs.reason(body, "请填写撤回原因。");
 				if (reason.length() > 500) {
 					throw Problem.invalid("reason", "撤回原因不能超过 500 字。");
 				}
@@ -250,15 +246,15 @@ public class CaseWork {
 		Case.Handling h = c.handling;
 		boolean granted = action == CaseAction.APPROVE;
 		if ("review".equals(h.step)) {
-			String opinion = granted ? (body.reason() == null ? null : text(body.reason()))
-					: reason(body, "请写明审查不通过的理由。");
+			String opinion = granted ? (body.reason() == null ? null : ActionInputs.text(body.reason()))
+					: ActionInputs.reason(body, "请写明审查不通过的理由。");
 			h.reviewer = actor;
 			complete(c, actor, Map.of("outcome", action.apiName()));
 			c.step(CaseStatus.UNDER_REVIEW, granted ? "review-approve" : "review-deny", actor, now, opinion, List.of());
 			return;
 		}
-		String reasons = granted ? (body.reason() == null ? null : text(body.reason()))
-				: reason(body, "不予许可须说明理由。");
+		String reasons = granted ? (body.reason() == null ? null : ActionInputs.text(body.reason()))
+				: ActionInputs.reason(body, "不予许可须说明理由。");
 		boolean firstStep = "acceptAndDecide".equals(h.step);
 		complete(c, actor, Map.of("outcome", action.apiName()));
 		if (firstStep) {
@@ -312,7 +308,7 @@ public class CaseWork {
 		}
 		boolean red = "RED".equals(level);
 		String title = (red ? "办件已超期：" : "办件即将到期：") + c.itemName();
-		String body = "办件 " + c.id() + "（" + stepLabel(h.step) + "）" + (red ? "已超过" : "将于") + " " + c.deadline()
+		String body = "办件 " + c.id() + "（" + CaseSteps.stepLabel(h.step) + "）" + (red ? "已超过" : "将于") + " " + c.deadline()
 				+ (red ? " 的办理期限，请立即处理。" : " 到期，剩余不足 " + TimeLimits.AMBER_DAYS + " 个工作日。");
 		String link = "/work/cases/" + c.id();
 		String key = "case-" + level + "-" + c.id() + "-" + c.deadline();
@@ -340,7 +336,7 @@ public class CaseWork {
 			return;
 		}
 		h.step = open.get().key();
-		h.stepRole = open.get().role() == null ? APPLICANT : open.get().role();
+		h.stepRole = open.get().role() == null ? CaseSteps.APPLICANT : open.get().role();
 		h.assignee = open.get().role() == null ? null : open.get().assignee();
 	}
 
@@ -366,171 +362,10 @@ public class CaseWork {
 	/** The case for staff who work on cases, or for its applicant; anyone else is told it does not exist. */
 	private Case visible(SignedInUser me, CaseId id, boolean lock) {
 		Case c = (lock ? cases.lock(id) : cases.find(id)).orElseThrow(() -> Problem.notFound("未找到该办件。"));
-		if (c.applicant().owner().equals(me.username()) || handlesCases(me)) {
+		if (c.applicant().owner().equals(me.username()) || CaseSteps.handlesCases(me)) {
 			return c;
 		}
 		throw Problem.notFound("未找到该办件。");
-	}
-
-	static boolean handlesCases(SignedInUser me) {
-		return me.has(Role.CLERK) || me.has(Role.APPROVER) || me.has(Role.INSPECTOR) || me.has(Role.LEADER)
-				|| me.has(Role.DIVISION_STAFF) || me.has(Role.ADMIN);
-	}
-
-	/** Every action the open step offers, whoever may take it. */
-	private static Set<CaseAction> stepActions(Case c) {
-		Set<CaseAction> actions = new LinkedHashSet<>();
-		if (c.status().withdrawable() && c.status() != CaseStatus.DRAFT) {
-			actions.add(CaseAction.WITHDRAW);
-		}
-		String step = c.handling.step;
-		if (step == null) {
-			return actions;
-		}
-		if (c.status() == CaseStatus.SUSPENDED) {
-			actions.add(CaseAction.RESUME);
-			return actions;
-		}
-		switch (step) {
-			case "accept" -> actions.addAll(List.of(CaseAction.ACCEPT, CaseAction.REQUEST_CORRECTION, CaseAction.REFUSE));
-			case "acceptAndDecide" -> actions.addAll(List.of(CaseAction.APPROVE, CaseAction.DENY,
-					CaseAction.REQUEST_CORRECTION, CaseAction.REFUSE));
-			case "correct" -> actions.add(CaseAction.CORRECT);
-			case "review", "decide" -> {
-				actions.addAll(List.of(CaseAction.APPROVE, CaseAction.DENY, CaseAction.SUSPEND));
-				if ("decide".equals(step)) {
-					actions.add(CaseAction.SEND_BACK);
-				}
-				if (!c.handling.extended) {
-					actions.add(CaseAction.EXTEND);
-				}
-			}
-			case "postVerify" -> actions.addAll(List.of(CaseAction.CONFIRM, CaseAction.REVOKE));
-			default -> {
-			}
-		}
-		if (!"correct".equals(step)) {
-			actions.add(CaseAction.CLAIM);
-			actions.add(CaseAction.HAND_OVER);
-		}
-		return actions;
-	}
-
-	private static List<CaseAction> allowed(SignedInUser me, Case c) {
-		List<CaseAction> allowed = new ArrayList<>();
-		for (CaseAction action : stepActions(c)) {
-			if (may(me, c, action)) {
-				allowed.add(action);
-			}
-		}
-		return allowed;
-	}
-
-	private static boolean may(SignedInUser me, Case c, CaseAction action) {
-		Case.Handling h = c.handling;
-		boolean owner = c.applicant().owner().equals(me.username());
-		return switch (action) {
-			case WITHDRAW -> owner;
-			// at the window the clerk takes the corrected materials for an applicant without an account
-			case CORRECT -> owner || c.channel() == Channel.WINDOW && me.has(Role.CLERK);
-			// art. 42: only the head of the authority approves an extension
-			case EXTEND -> me.has(Role.LEADER);
-			case HAND_OVER -> h.stepRole != null && (me.has(Role.LEADER)
-					|| me.has(Role.valueOf(h.stepRole)) && (h.assignee == null || h.assignee.equals(me.username())));
-			default -> {
-				if (h.stepRole == null || APPLICANT.equals(h.stepRole) || !me.has(Role.valueOf(h.stepRole))) {
-					yield false;
-				}
-				if (h.assignee != null && !h.assignee.equals(me.username())) {
-					yield false;
-				}
-				if (action == CaseAction.CLAIM) {
-					yield h.assignee == null;
-				}
-				// four eyes: whoever reviewed may not also decide
-				yield !(h.fourEyes && "decide".equals(h.step) && me.username().equals(h.reviewer));
-			}
-		};
-	}
-
-	private static String refusal(SignedInUser me, Case c, CaseAction action) {
-		Case.Handling h = c.handling;
-		if (action == CaseAction.EXTEND) {
-			return "延长办理期限须经本机关负责人批准，只有委领导可以操作。";
-		}
-		if (h.assignee != null && !h.assignee.equals(me.username()) && h.stepRole != null
-				&& !APPLICANT.equals(h.stepRole) && me.has(Role.valueOf(h.stepRole))) {
-			return "该办件已由 " + h.assignee + " 签收，请联系其转交。";
-		}
-		if (h.fourEyes && "decide".equals(h.step) && me.username().equals(h.reviewer)) {
-			return "本事项实行审查与决定分离（双人审核），审查人不能同时作出决定。";
-		}
-		if (action == CaseAction.WITHDRAW || action == CaseAction.CORRECT) {
-			return "只有申请人本人可以“" + action.label() + "”。";
-		}
-		Role role = h.stepRole == null || APPLICANT.equals(h.stepRole) ? null : Role.valueOf(h.stepRole);
-		return "当前环节“" + stepLabel(h.step) + "”由" + (role == null ? "申请人" : role.label()) + "办理，您无权“"
-				+ action.label() + "”。";
-	}
-
-	private static String stepName(Case c) {
-		return c.handling.step == null ? "" : "（当前环节：" + stepLabel(c.handling.step) + "）";
-	}
-
-	public static String stepLabel(String step) {
-		if (step == null) {
-			return "—";
-		}
-		return switch (step) {
-			case "accept" -> "受理";
-			case "acceptAndDecide" -> "受理并决定";
-			case "correct" -> "补正";
-			case "review" -> "审查";
-			case "decide" -> "决定";
-			case "postVerify" -> "事后核查";
-			default -> step;
-		};
-	}
-
-	private static Suspension.Kind suspensionKind(String kind) {
-		if ("EXPERT_REVIEW".equals(kind)) {
-			return Suspension.Kind.EXPERT_REVIEW;
-		}
-		if ("ONSITE_CHECK".equals(kind)) {
-			return Suspension.Kind.ONSITE_CHECK;
-		}
-		throw Problem.invalid("kind", "暂停计时的类型应为 EXPERT_REVIEW（专家评审）或 ONSITE_CHECK（现场核查）。");
-	}
-
-	private static List<String> items(ActionRequest body) {
-		List<String> items = body.items() == null ? List.of()
-				: body.items().stream().filter(i -> i != null && !i.isBlank()).map(String::strip).distinct().toList();
-		if (items.isEmpty()) {
-			throw Problem.invalid("items", "一次性告知须列明需要补正的全部材料或内容。");
-		}
-		if (items.size() > 50 || items.stream().anyMatch(i -> i.length() > 200)) {
-			throw Problem.invalid("items", "补正事项最多 50 项，每项不超过 200 字。");
-		}
-		return items;
-	}
-
-	private static String reason(ActionRequest body, String missing) {
-		return text(required(body.reason(), "reason", missing));
-	}
-
-	private static String required(String value, String field, String message) {
-		if (value == null || value.isBlank()) {
-			throw Problem.invalid(field, message);
-		}
-		return value.strip();
-	}
-
-	private static String text(String value) {
-		String v = value.strip();
-		if (v.length() > MAX_REASON) {
-			throw Problem.invalid("reason", "说明不能超过 " + MAX_REASON + " 字。");
-		}
-		return v;
 	}
 
 	private static String rights() {

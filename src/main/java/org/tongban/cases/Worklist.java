@@ -46,7 +46,7 @@ public class Worklist {
 
 	@Transactional(readOnly = true)
 	public Lists of(SignedInUser me) {
-		if (!CaseWork.handlesCases(me)) {
+		if (!CaseSteps.handlesCases(me)) {
 			throw Problem.forbidden("只有工作人员有待办事项。");
 		}
 		String[] roles = me.roles().stream().filter(Role::isStaff).map(Role::name).toArray(String[]::new);
@@ -81,7 +81,7 @@ public class Worklist {
 				: levels.computeIfAbsent(due, d -> limits.level(today, d)).orElse(null);
 		return new Entry(rs.getObject("id", UUID.class), rs.getString("item_code"), rs.getString("item_name"),
 				rs.getString("situation_name"), rs.getString("applicant_name"), channel, channel.label(), status,
-				status.label(), rs.getString("step"), CaseWork.stepLabel(rs.getString("step")), rs.getString("assignee"),
+				status.label(), rs.getString("step"), CaseSteps.stepLabel(rs.getString("step")), rs.getString("assignee"),
 				due, level, escalated);
 	}
 }

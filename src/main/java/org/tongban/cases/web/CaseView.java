@@ -11,6 +11,7 @@ import org.tongban.cases.Case;
 import org.tongban.cases.CaseAction;
 import org.tongban.cases.CaseMaterial;
 import org.tongban.cases.CaseStatus;
+import org.tongban.cases.CaseSteps;
 import org.tongban.cases.CaseWork;
 import org.tongban.cases.Channel;
 import org.tongban.cases.Suspension;
@@ -41,7 +42,7 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 		return new CaseView(c.id().value(), c.itemCode(), c.itemName(), c.situation(), c.situationName(),
 				c.guideVersion(), new ApplicantView(a.kind(), a.idNumber(), a.uscc(), a.name(), a.agentName()),
 				c.channel(), c.channel().label(), c.form(), c.status(), c.status().label(), c.deadline(), c.step(),
-				c.step() == null ? null : CaseWork.stepLabel(c.step()), c.assignee(),
+				c.step() == null ? null : CaseSteps.stepLabel(c.step()), c.assignee(),
 				allowed.stream().map(CaseAction::apiName).toList(), c.noticeCommitment(),
 				new TimeLimitsView(c.promisedDays(), c.statutoryDays(), c.acceptanceDue(), c.acceptedOn(),
 						c.promisedDeadline(), c.statutoryDeadline(), c.suspendedDays(), c.extended(), c.limitsPending()),

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tongban.cases.Case;
 import org.tongban.cases.CaseHandling;
 import org.tongban.cases.CaseId;
+import org.tongban.cases.CaseSteps;
 import org.tongban.cases.CaseWork;
 import org.tongban.cases.NewCase;
 import org.tongban.cases.Worklist;
@@ -49,7 +50,7 @@ class WorkPages {
 		Case c = cases.get(me, new CaseId(id));
 		model.addAttribute("c", c);
 		model.addAttribute("allowed", work.allowed(me, c.id()).stream().map(a -> a.apiName()).toList());
-		model.addAttribute("stepLabel", CaseWork.stepLabel(c.step()));
+		model.addAttribute("stepLabel", CaseSteps.stepLabel(c.step()));
 		model.addAttribute("materials", cases.materials(c));
 		return "cases/work";
 	}
