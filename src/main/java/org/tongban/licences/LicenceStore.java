@@ -113,7 +113,7 @@ class LicenceStore {
 	}
 
 	private static final String FILTER = """
-			(? IS NULL OR number ILIKE ? ESCAPE '\\' OR holder_name ILIKE ? ESCAPE '\\'
+			(CAST(? AS TEXT) IS NULL OR number ILIKE ? ESCAPE '\\' OR holder_name ILIKE ? ESCAPE '\\'
 			 OR item_code ILIKE ? ESCAPE '\\' OR item_name ILIKE ? ESCAPE '\\')""";
 
 	private static String like(String q) {

@@ -87,6 +87,10 @@ class LicenceLifecycleTests extends LicencesIntegrationTest {
 			.andExpect(jsonPath("$.items[0].holderName").value("张三"))
 			.andExpect(jsonPath("$.items[0].status").value("VALID"))
 			.andExpect(jsonPath("$.items[0].validFrom").value(l.validFrom().toString()));
+		// the whole register, without a search: the newest licences first
+		mvc.perform(get("/api/licences").param("size", "200").with(basic("leader"))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].number", org.hamcrest.Matchers.hasItem(l.number())));
+		mvc.perform(get("/licences").with(basic("leader"))).andExpect(status().isOk());
 		byte[] xlsx = mvc.perform(get("/licences/export.xlsx").param("q", l.number()).with(basic("leader")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
