@@ -32,12 +32,12 @@ class CaseDemoData implements ApplicationRunner {
 			new Demo("demo-case-1", "citizen", "PD-WJW-XK-001", "NEW", "首次注册，已在浦东新区某医院工作。",
 					List.<String[]>of(new String[] {"clerk", "accept"}, new String[] {"approver", "approve"},
 							new String[] {"approver2", "approve"})),
-			new Demo("demo-case-2", "enterprise", "PD-WJW-XK-009", "NEW", "新开设游泳馆，申请公共场所卫生许可。",
+			new Demo("demo-case-2", "enterprise", "PD-WJW-XK-005", "NEW_SWIMMING", "新开设游泳馆，申请公共场所卫生许可。",
 					List.<String[]>of(new String[] {"clerk", "accept"}, new String[] {"approver", "approve"},
 							new String[] {"approver2", "approve"})),
 			new Demo("demo-case-3", "enterprise", "PD-WJW-XK-007", "NEW_DENTAL_DEPT", "口腔门诊部执业登记。",
 					List.<String[]>of(new String[] {"clerk", "accept"})),
-			new Demo("demo-case-4", "citizen", "PD-WJW-XK-024", "NEW", "申请放射工作人员证。", List.<String[]>of()),
+			new Demo("demo-case-4", "citizen", "PD-WJW-XK-008", "NEW", "申请放射工作人员证。", List.<String[]>of()),
 			new Demo("demo-case-5", "enterprise", "PD-WJW-XK-006", "NEW_DENTAL_DEPT", "设置口腔门诊部。",
 					List.<String[]>of(new String[] {"clerk", "request-correction"})));
 
