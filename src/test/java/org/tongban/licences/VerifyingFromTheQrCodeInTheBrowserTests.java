@@ -66,9 +66,14 @@ class VerifyingFromTheQrCodeInTheBrowserTests extends BrowserTest {
 
 		String qr;
 		try (PDDocument doc = Loader.loadPDF(pdf.body())) {
-			BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 200);
+			// as a phone would: sharp (no smoothing of the code's modules), trying hard
+			PDFRenderer renderer = new PDFRenderer(doc);
+			renderer.setRenderingHints(new java.awt.RenderingHints(java.awt.RenderingHints.KEY_INTERPOLATION,
+					java.awt.RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR));
+			BufferedImage page = renderer.renderImageWithDPI(0, 300);
 			qr = new QRCodeReader()
-				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))))
+				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),
+						java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
 				.getText();
 		}
 		assertThat(qr).startsWith(publicBaseUrl + "/verify/").endsWith("?c=" + licence.checkCode());
