@@ -35,6 +35,8 @@ public final class Case {
 	final Handling handling;
 	/** How many timeline entries are in the database already: {@link Cases#save} writes only the rest. */
 	int storedTimeline;
+	/** How many materials are already stored; only later ones are written. */
+	int storedMaterials;
 
 	Case(CaseId id, String itemCode, String itemName, String situation, String situationName, int guideVersion, Applicant applicant, Channel channel,
 			Map<String, String> form, CaseStatus status, Instant createdAt, Instant submittedAt,
@@ -54,6 +56,7 @@ public final class Case {
 		this.submittedAt = submittedAt;
 		this.timeline = new ArrayList<>(timeline);
 		this.storedTimeline = timeline.size();
+		this.storedMaterials = materials.size();
 		this.materials = new ArrayList<>(materials);
 	}
 

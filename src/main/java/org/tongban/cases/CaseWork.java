@@ -102,10 +102,12 @@ public class CaseWork {
 		}
 	}
 
-	/** The actions the user may take on the case now, in the order the pages show them. */
-	@Transactional(readOnly = true)
-	public List<CaseAction> allowed(SignedInUser me, CaseId id) {
-		return CaseSteps.allowed(me, visible(me, id, false));
+	/**
+	 * The actions the user may take on the case now, in the order the pages show them. The case must have been
+	 * read through a call that checked the user may see it ({@link CaseHandling#get}, {@link #act}).
+	 */
+	public List<CaseAction> allowed(SignedInUser me, Case c) {
+		return CaseSteps.allowed(me, c);
 	}
 
 	/** Takes an action on a case: 409 with the allowed actions when the step has no such action. */

@@ -124,7 +124,8 @@ class Cases {
 					VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""", fresh);
 		}
 		c.storedTimeline = timeline.size();
-		for (CaseMaterial m : c.materials()) {
+		List<CaseMaterial> materials = c.materials();
+		for (CaseMaterial m : materials.subList(c.storedMaterials, materials.size())) {
 			jdbc.sql("""
 					INSERT INTO cases_material (id, case_id, material, filename, media_type, sha256, size, uploaded_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
@@ -132,6 +133,7 @@ class Cases {
 							ts(m.uploadedAt()))
 					.update();
 		}
+		c.storedMaterials = materials.size();
 	}
 
 	/**

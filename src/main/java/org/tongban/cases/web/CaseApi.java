@@ -47,7 +47,7 @@ class CaseApi {
 	}
 
 	private CaseView view(SignedInUser me, Case c) {
-		return CaseView.of(c, work.allowed(me, c.id()));
+		return CaseView.of(c, work.allowed(me, c));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -44,6 +44,6 @@ class WorkApi {
 	@PreAuthorize("hasRole('CLERK')")
 	ResponseEntity<CaseView> open(@AuthenticationPrincipal SignedInUser me, @RequestBody WindowCase request) {
 		var c = cases.openAtWindow(me, request.application(), Boolean.TRUE.equals(request.identityChecked()));
-		return ResponseEntity.created(URI.create("/api/cases/" + c.id())).body(CaseView.of(c, work.allowed(me, c.id())));
+		return ResponseEntity.created(URI.create("/api/cases/" + c.id())).body(CaseView.of(c, work.allowed(me, c)));
 	}
 }

@@ -49,7 +49,7 @@ class WorkPages {
 	String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
 		Case c = cases.get(me, new CaseId(id));
 		model.addAttribute("c", c);
-		model.addAttribute("allowed", work.allowed(me, c.id()).stream().map(a -> a.apiName()).toList());
+		model.addAttribute("allowed", work.allowed(me, c).stream().map(a -> a.apiName()).toList());
 		model.addAttribute("stepLabel", CaseSteps.stepLabel(c.step()));
 		model.addAttribute("materials", cases.materials(c));
 		return "cases/work";
