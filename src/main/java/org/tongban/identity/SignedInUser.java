@@ -2,17 +2,26 @@ package org.tongban.identity;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The principal of a signed-in account, as controllers receive it with {@code @AuthenticationPrincipal}. */
 public record SignedInUser(UUID id, String username, String displayName, Set<Role> roles, String orgUnitCode,
 		String orgUnitName, String idNumber, String uscc, String passwordHash, boolean enabled,
 		Instant lockedUntil) implements UserDetails {
+
+	/** The user of the current request, if one is signed in. */
+	public static Optional<SignedInUser> current() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getPrincipal() instanceof SignedInUser me ? Optional.of(me) : Optional.empty();
+	}
 
 	public boolean has(Role role) {
 		return roles.contains(role);

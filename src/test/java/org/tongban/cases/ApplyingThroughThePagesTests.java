@@ -95,4 +95,16 @@ class ApplyingThroughThePagesTests extends CasesIntegrationTest {
 		mvc.perform(get("/cases/new").param("item", "PD-WJW-XK-001").param("situation", "CHANGE").with(as("clerk")))
 				.andExpect(status().isForbidden());
 	}
+
+	@Test
+	void anErrorPageKeepsTheHeaderOfWhoIsSignedInAndTheLargeFontMode() throws Exception {
+		// the page's handler throws (another's or an unknown case is 404), so the error page is rendered by the
+		// exception handler rather than after the controller: it still knows the user and the font choice
+		mvc.perform(get("/cases/{id}", java.util.UUID.randomUUID()).with(as("citizen"))
+				.cookie(new jakarta.servlet.http.Cookie("tb-font", "large")))
+				.andExpect(status().isNotFound())
+				.andExpect(content().string(containsString("未找到该办件")))
+				.andExpect(content().string(containsString("large-font")))
+				.andExpect(content().string(containsString("我的办件")));
+	}
 }

@@ -1,29 +1,23 @@
 package org.tongban.cases.web;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
 import org.tongban.identity.Role;
 import org.tongban.identity.SignedInUser;
+import org.tongban.shared.PageModel;
 
 /** Tells every page whether to link the work list and the window: staff who handle cases see them. */
-@ControllerAdvice
-class CaseNavigation {
+@Component
+class CaseNavigation implements PageModel {
 
-	@ModelAttribute("caseWork")
-	boolean caseWork() {
-		return user() instanceof SignedInUser me && (me.has(Role.CLERK) || me.has(Role.APPROVER)
-				|| me.has(Role.INSPECTOR) || me.has(Role.LEADER) || me.has(Role.DIVISION_STAFF));
-	}
-
-	@ModelAttribute("windowWork")
-	boolean windowWork() {
-		return user() instanceof SignedInUser me && me.has(Role.CLERK);
-	}
-
-	private static Object user() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? null : auth.getPrincipal();
+	@Override
+	public void addTo(Map<String, Object> model, HttpServletRequest request) {
+		SignedInUser me = SignedInUser.current().orElse(null);
+		model.put("caseWork", me != null && (me.has(Role.CLERK) || me.has(Role.APPROVER) || me.has(Role.INSPECTOR)
+				|| me.has(Role.LEADER) || me.has(Role.DIVISION_STAFF)));
+		model.put("windowWork", me != null && me.has(Role.CLERK));
 	}
 }

@@ -1,20 +1,21 @@
 package org.tongban.catalogue.web;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
 import org.tongban.identity.Role;
 import org.tongban.identity.SignedInUser;
+import org.tongban.shared.PageModel;
 
 /** Tells every page whether to link the guide work queue: only those who edit or review guides see it. */
-@ControllerAdvice
-class CatalogueNavigation {
+@Component
+class CatalogueNavigation implements PageModel {
 
-	@ModelAttribute("catalogueWork")
-	boolean catalogueWork() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && auth.getPrincipal() instanceof SignedInUser me
-				&& (me.has(Role.DIVISION_STAFF) || me.has(Role.LEADER) || me.has(Role.ADMIN));
+	@Override
+	public void addTo(Map<String, Object> model, HttpServletRequest request) {
+		model.put("catalogueWork", SignedInUser.current()
+				.filter(me -> me.has(Role.DIVISION_STAFF) || me.has(Role.LEADER) || me.has(Role.ADMIN)).isPresent());
 	}
 }

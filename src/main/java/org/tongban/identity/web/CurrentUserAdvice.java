@@ -1,32 +1,33 @@
 package org.tongban.identity.web;
 
+import java.time.ZoneId;
+import java.util.Map;
+
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 import org.tongban.identity.SignedInUser;
+import org.tongban.shared.PageModel;
 
-/** Every page knows who is signed in ({@code me}) and whether the large-font mode is on. */
-@ControllerAdvice
-class CurrentUserAdvice {
-
-	@ModelAttribute("me")
-	SignedInUser me() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && auth.getPrincipal() instanceof SignedInUser user ? user : null;
-	}
+/** Every page knows who is signed in ({@code me}), the commission's time zone and whether the large-font mode is on. */
+@Component
+class CurrentUserAdvice implements PageModel {
 
 	/** Pages show times in the commission's zone whatever the server's. */
-	@ModelAttribute("zone")
-	java.time.ZoneId zone() {
-		return java.time.ZoneId.of("Asia/Shanghai");
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	@Override
+	public void addTo(Map<String, Object> model, HttpServletRequest request) {
+		SignedInUser me = SignedInUser.current().orElse(null);
+		if (me != null) {
+			model.put("me", me);
+		}
+		model.put("zone", ZONE);
+		model.put("largeFont", largeFont(request));
 	}
 
-	@ModelAttribute("largeFont")
-	boolean largeFont(HttpServletRequest request) {
+	private static boolean largeFont(HttpServletRequest request) {
 		if (request.getCookies() == null) {
 			return false;
 		}

@@ -1,20 +1,24 @@
 package org.tongban.notification.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.tongban.identity.SignedInUser;
 import org.tongban.notification.Inbox;
+import org.tongban.shared.PageModel;
 import org.tongban.shared.Problem;
 
 /** The signed-in person's inbox, as a page and as JSON. */
@@ -65,8 +69,8 @@ class InboxController {
 	}
 
 	/** The unread count in the page header. */
-	@ControllerAdvice
-	static class UnreadCount {
+	@Component
+	static class UnreadCount implements PageModel {
 
 		private final Inbox inbox;
 
@@ -74,9 +78,9 @@ class InboxController {
 			this.inbox = inbox;
 		}
 
-		@ModelAttribute("unread")
-		Long unread(@AuthenticationPrincipal SignedInUser me) {
-			return me == null ? null : inbox.unreadCount(me.username(), me.orgUnitCode());
+		@Override
+		public void addTo(Map<String, Object> model, HttpServletRequest request) {
+			SignedInUser.current().ifPresent(me -> model.put("unread", inbox.unreadCount(me.username(), me.orgUnitCode())));
 		}
 	}
 }

@@ -42,6 +42,12 @@ class ErrorResponses {
 
 	private static final Log log = LogFactory.getLog(ErrorResponses.class);
 
+	private final PageModels pages;
+
+	ErrorResponses(PageModels pages) {
+		this.pages = pages;
+	}
+
 	@ExceptionHandler(Problem.class)
 	Object problem(Problem ex, HttpServletRequest request) {
 		return render(ProblemDetails.of(ex, request), request);
@@ -149,13 +155,14 @@ class ErrorResponses {
 		return render(ProblemDetails.of(Problem.invalid(field, message), request), request);
 	}
 
-	private static Object render(ProblemDetail pd, HttpServletRequest request) {
+	private Object render(ProblemDetail pd, HttpServletRequest request) {
 		if (ProblemDetails.wantsJson(request)) {
 			return ProblemDetails.response(pd);
 		}
 		ModelAndView mav = new ModelAndView("error");
 		mav.setStatus(HttpStatus.valueOf(pd.getStatus()));
 		mav.addObject("problem", pd);
+		pages.fill(mav, request);
 		return mav;
 	}
 
