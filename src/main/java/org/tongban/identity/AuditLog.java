@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.tongban.shared.StateChanged;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The append-only audit log: written from {@link StateChanged} events after their transaction commits. */
+/**
+ * The append-only audit log, written from {@link StateChanged} events in the transaction that made the change:
+ * the entry commits with the change or not at all, and costs one INSERT rather than an event publication, a
+ * second transaction and its completion.
+ */
 @Service
 public class AuditLog {
 
@@ -33,9 +37,9 @@ public class AuditLog {
 		this.json = json;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(StateChanged event) {
-		// the event id makes a redelivered event (after a crash) land once
+		// the event id keeps an entry unique should the same event be published twice
 		jdbc.sql("""
 				INSERT INTO identity_audit_entry (occurred_at, actor, action, subject_type, subject_id,
 				  before_state, after_state, event_id)
