@@ -3,6 +3,7 @@ package org.tongban.catalogue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,12 @@ public class Catalogue {
 	private final CatalogueStore store;
 	private final Organisation organisation;
 	private final JsonMapper json;
+	/**
+	 * The row of each item's live version, parsed. A version does not change while it is live (publishing
+	 * another moves the item's {@code published_version}, which every read checks first), so the cache is
+	 * never stale, on this instance or another: it only saves reading and parsing the same JSON per application.
+	 */
+	private final Map<String, CatalogueStore.Row> live = new ConcurrentHashMap<>();
 
 	Catalogue(CatalogueStore store, Organisation organisation, JsonMapper json) {
 		this.store = store;
@@ -36,7 +43,18 @@ public class Catalogue {
 
 	/** The live guide of an item. */
 	public Optional<Guide> published(String code) {
-		return store.item(code).flatMap(item -> store.guide(code, item.publishedVersion()).map(r -> guide(item, r)));
+		return store.itemWithLiveCitations(code)
+				.flatMap(live -> liveRow(live.getKey()).map(r -> guide(live.getKey(), r, live.getValue())));
+	}
+
+	private Optional<CatalogueStore.Row> liveRow(CatalogueStore.Item item) {
+		CatalogueStore.Row known = live.get(item.code());
+		if (known != null && known.version() == item.publishedVersion()) {
+			return Optional.of(known);
+		}
+		Optional<CatalogueStore.Row> row = store.guide(item.code(), item.publishedVersion());
+		row.filter(r -> r.status() == GuideStatus.PUBLISHED).ifPresent(r -> live.put(item.code(), r));
+		return row;
 	}
 
 	/** Any version, whatever its status; callers showing drafts to the public must check {@link Guide#status()}. */
@@ -81,7 +99,14 @@ public class Catalogue {
 
 	Guide guide(CatalogueStore.Item item, CatalogueStore.Row row) {
 		GuideContent c = row.content();
-		Map<String, Law> laws = store.laws().stream().collect(Collectors.toMap(Law::id, Function.identity()));
+		return guide(item, row, c.legalBasis() == null ? List.of()
+				: store.laws(c.legalBasis().stream().map(GuideContent.Citation::law).distinct().toList()));
+	}
+
+	/** A guide from its item, one version's row and the laws that version cites. */
+	private Guide guide(CatalogueStore.Item item, CatalogueStore.Row row, List<Law> cited) {
+		GuideContent c = row.content();
+		Map<String, Law> laws = cited.stream().collect(Collectors.toMap(Law::id, Function.identity(), (a, b) -> a));
 		List<Guide.LegalBasis> basis = c.legalBasis() == null ? List.of() : c.legalBasis().stream().map(b -> {
 			Law law = laws.get(b.law());
 			return new Guide.LegalBasis(b.law(), law == null ? b.law() : law.name(), law == null ? null : law.status(),

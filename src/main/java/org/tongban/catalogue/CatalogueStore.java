@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +62,15 @@ class CatalogueStore {
 		return jdbc.sql("SELECT * FROM catalogue_law ORDER BY id").query((rs, i) -> law(rs)).list();
 	}
 
+	/** The laws with these ids (a guide's citations), in no particular order. */
+	List<Law> laws(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT * FROM catalogue_law WHERE id = ANY(:ids)").param("ids", ids.toArray(String[]::new))
+				.query((rs, i) -> law(rs)).list();
+	}
+
 	Optional<Law> lawForUpdate(String id) {
 		return jdbc.sql("SELECT * FROM catalogue_law WHERE id = :id FOR UPDATE").param("id", id)
 				.query((rs, i) -> law(rs)).optional();
@@ -101,6 +113,28 @@ class CatalogueStore {
 	Optional<Item> item(String code) {
 		return jdbc.sql("SELECT * FROM catalogue_item WHERE code = :code").param("code", code)
 				.query((rs, i) -> item(rs)).optional();
+	}
+
+	/**
+	 * An item with the laws its live version cites, as they stand now: what reading the live guide needs besides
+	 * the guide's content, in one query.
+	 */
+	Optional<Map.Entry<Item, List<Law>>> itemWithLiveCitations(String code) {
+		List<Map.Entry<Item, Law>> rows = jdbc.sql("""
+				SELECT i.*, l.id AS law_id, l.name AS law_name, l.issuer AS law_issuer, l.status AS law_status,
+				  l.effective AS law_effective, l.amended AS law_amended, l.repealed AS law_repealed, l.note AS law_note
+				FROM catalogue_item i
+				LEFT JOIN catalogue_guide_law gl ON gl.item_code = i.code AND gl.version = i.published_version
+				LEFT JOIN catalogue_law l ON l.id = gl.law_id
+				WHERE i.code = :code""").param("code", code)
+				.query((rs, i) -> (Map.Entry<Item, Law>) new AbstractMap.SimpleEntry<>(item(rs),
+						rs.getString("law_id") == null ? null : law(rs, "law_")))
+				.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(Map.entry(rows.get(0).getKey(),
+				rows.stream().map(Map.Entry::getValue).filter(Objects::nonNull).toList()));
 	}
 
 	Optional<Item> itemForUpdate(String code) {
@@ -247,9 +281,15 @@ class CatalogueStore {
 	}
 
 	private static Law law(ResultSet rs) throws SQLException {
-		LawStatus status = LawStatus.valueOf(rs.getString("status"));
-		return new Law(rs.getString("id"), rs.getString("name"), rs.getString("issuer"), status, status.label(),
-				date(rs, "effective"), date(rs, "amended"), date(rs, "repealed"), rs.getString("note"));
+		return law(rs, "");
+	}
+
+	/** A law from columns named with {@code prefix} (joined to another table's row). */
+	private static Law law(ResultSet rs, String prefix) throws SQLException {
+		LawStatus status = LawStatus.valueOf(rs.getString(prefix + "status"));
+		return new Law(rs.getString(prefix + "id"), rs.getString(prefix + "name"), rs.getString(prefix + "issuer"), status,
+				status.label(), date(rs, prefix + "effective"), date(rs, prefix + "amended"), date(rs, prefix + "repealed"),
+				rs.getString(prefix + "note"));
 	}
 
 	private static LocalDate date(ResultSet rs, String column) throws SQLException {
