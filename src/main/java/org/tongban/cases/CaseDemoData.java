@@ -79,7 +79,6 @@ class CaseDemoData implements ApplicationRunner {
 			return false;
 		}
 		CaseId id = new CaseId(s.receipt().id());
-		work.startHandling(id);
 		for (String[] step : demo.steps()) {
 			List<String> items = "request-correction".equals(step[1])
 					? List.of("选址报告和建筑设计平面图（需标注各功能区面积）", "设置可行性研究报告（补充人员配备计划）") : List.of();

@@ -266,12 +266,19 @@ public class CaseHandling {
 				.orElseThrow(() -> Problem.notFound("未找到该办件。"));
 	}
 
-	/** Submits a draft: the acceptance clock (five working days, art. 32) starts on the day of receipt. */
+	/**
+	 * Submits a draft: the acceptance clock (five working days, art. 32) starts on the day of receipt and the
+	 * case waits for the window; a notice-commitment case is granted at once.
+	 */
 	private void submit(Case c, String actor) {
 		c.submit(actor, now());
-		if (!c.noticeCommitment()) {
-			limits.received(c.handling, LocalDate.now(clock));
+		if (c.noticeCommitment()) {
+			record(c, "case.submitted", CaseStatus.DRAFT);
+			work.grantOnCommitment(c);
+			return;
 		}
+		limits.received(c.handling, LocalDate.now(clock));
+		work.awaitAcceptance(c);
 		record(c, "case.submitted", CaseStatus.DRAFT);
 	}
 

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Closed-loop load on one submission endpoint over loopback: N virtual users, each signed in once as the
  * demo citizen, posting applications back to back for a warm-up and then a fixed measured window.
- * Prints throughput and p50/p95/p99 of the measured window; with a JDBC URL also how long the
- * asynchronous process starts take to catch up afterwards.
+ * Prints throughput and p50/p95/p99 of the measured window; with a JDBC URL also what the load left
+ * behind (event publications still to deliver, cases without their first step, processes started).
  *
  * <pre>
  * SubmissionLoad BASE PATH THREADS WARMUP_S SECONDS [JDBC_URL|-] [IDS_FILE]
@@ -48,7 +48,6 @@ public class SubmissionLoad {
 
 		PrintWriter ids = idsFile == null ? null
 				: new PrintWriter(Files.newBufferedWriter(idsFile, StandardCharsets.UTF_8), true);
-		long pendingBefore = jdbcUrl == null ? 0 : pending(jdbcUrl);
 		long startedBefore = jdbcUrl == null ? 0 : started(jdbcUrl);
 		// every virtual user signs in before the clock starts (a BCrypt check each)
 		BenchHttp.Session[] sessions = new BenchHttp.Session[threads];
@@ -156,13 +155,8 @@ public class SubmissionLoad {
 			ids.close();
 		}
 		if (jdbcUrl != null) {
-			drain(jdbcUrl, start, loadEnded, pendingBefore, startedBefore);
+			drain(jdbcUrl, start, loadEnded, startedBefore);
 		}
-	}
-
-	/** Submitted cases whose process has not started yet. */
-	static long pending(String jdbcUrl) throws Exception {
-		return count(jdbcUrl, "SELECT count(*) FROM cases_case WHERE status = 'SUBMITTED' AND process_instance_id IS NULL");
 	}
 
 	static long started(String jdbcUrl) throws Exception {
@@ -170,45 +164,42 @@ public class SubmissionLoad {
 	}
 
 	static long count(String jdbcUrl, String sql) throws Exception {
-		try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
-				ResultSet rs = c.createStatement().executeQuery(sql)) {
+		try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+			return count(c, sql);
+		}
+	}
+
+	static long count(Connection c, String sql) throws Exception {
+		try (ResultSet rs = c.createStatement().executeQuery(sql)) {
 			rs.next();
 			return rs.getLong(1);
 		}
 	}
 
-	/** Waits until every submitted case has its process and step; reports the lag behind the load. */
-	static void drain(String jdbcUrl, long start, long loadEnded, long pendingBefore, long startedBefore) throws Exception {
-		long atEnd = pending(jdbcUrl);
-		long startedTotal;
+	/**
+	 * What the load left behind: event publications still to deliver (waits until they are delivered, reporting
+	 * how long that took), submitted cases without their first step, and the processes started meanwhile.
+	 */
+	static void drain(String jdbcUrl, long start, long loadEnded, long startedBefore) throws Exception {
 		try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+			String incomplete = "SELECT count(*) FROM event_publication WHERE completion_date IS NULL";
+			long atEnd = count(c, incomplete);
 			long left = atEnd;
 			while (left > 0) {
 				sleep(100);
-				left = pending(jdbcUrl);
+				left = count(c, incomplete);
 				if ((System.nanoTime() - loadEnded) / 1e9 > 600) {
-					System.out.println("backlog: still " + left + " cases without a process after 10 minutes");
+					System.out.println("backlog: still " + left + " event publications undelivered after 10 minutes");
 					return;
 				}
 			}
-			ResultSet rs = c.createStatement().executeQuery(
-					"SELECT count(*) FROM cases_case WHERE status <> 'DRAFT' AND step IS NULL AND process_instance_id IS NOT NULL"
-							+ " AND completed_at IS NULL");
-			rs.next();
-			long stepless = rs.getLong(1);
-			ResultSet total = c.createStatement().executeQuery("SELECT count(*) FROM cases_case WHERE process_instance_id IS NOT NULL");
-			total.next();
-			startedTotal = total.getLong(1) - startedBefore;
-			ResultSet open = c.createStatement().executeQuery(
-					"SELECT count(*) FROM event_publication WHERE completion_date IS NULL");
-			open.next();
-			double drainS = (System.nanoTime() - loadEnded) / 1e9;
-			double wholeS = (System.nanoTime() - start) / 1e9;
+			long stepless = count(c, "SELECT count(*) FROM cases_case WHERE status = 'SUBMITTED' AND step IS NULL");
+			long started = count(c, "SELECT count(*) FROM cases_case WHERE process_instance_id IS NOT NULL") - startedBefore;
 			System.out.printf(Locale.ROOT,
-					"backlog: %d cases without a process when the load stopped (%d before it); drained %.1f s later; "
-							+ "%d processes started since the load began, %.1f starts/s over load + drain; open cases without a step: %d; "
-							+ "incomplete event publications: %d%n",
-					atEnd, pendingBefore, drainS, startedTotal, startedTotal / wholeS, stepless, open.getLong(1));
+					"after the load: %d event publications undelivered when it stopped, all delivered %.1f s later; "
+							+ "submitted cases without their first step: %d; processes started since the load began: %d (%.1f/s)%n",
+					atEnd, (System.nanoTime() - loadEnded) / 1e9, stepless, started,
+					started / ((System.nanoTime() - start) / 1e9));
 		}
 	}
 

@@ -1,9 +1,7 @@
 package org.tongban.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -29,8 +27,8 @@ class HandlingInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("待受理");
 		assertThat(browser.findElement(By.id("acceptance-due")).getText()).contains("5 个工作日");
 		String id = browser.getCurrentUrl().replaceAll(".*/cases/([0-9a-f-]+).*", "$1");
-		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT step FROM cases_case WHERE id = ?")
-				.param(UUID.fromString(id)).query(String.class).optional().orElse(null) != null);
+		assertThat(jdbc.sql("SELECT step FROM cases_case WHERE id = ?").param(UUID.fromString(id)).query(String.class)
+				.single()).isEqualTo("accept");
 
 		signIn("clerk");
 		browser.get(url("/work"));

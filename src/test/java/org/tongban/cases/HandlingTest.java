@@ -1,11 +1,10 @@
 package org.tongban.cases;
 
-import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,7 +14,7 @@ import org.springframework.test.web.servlet.ResultActions;
 /** Cases taken through handling over the API, as the pages and outside checks do. */
 abstract class HandlingTest extends CasesIntegrationTest {
 
-	/** Submits as the demo citizen and waits until handling has started (the process starts after commit). */
+	/** Submits as the demo citizen; the case is at its first step when the 201 comes back. */
 	String submitted(String item, String situation, boolean commitment) throws Exception {
 		String body = """
 				{"itemCode": "%s", "situation": "%s", "commitment": %s,
@@ -24,12 +23,12 @@ abstract class HandlingTest extends CasesIntegrationTest {
 		String json = mvc.perform(apply(key(), body).with(basic("citizen"))).andExpect(status().isCreated())
 				.andReturn().getResponse().getContentAsString();
 		String id = id(json);
-		awaitStepOpen(id);
+		assertStepOpen(id);
 		return id;
 	}
 
-	void awaitStepOpen(String id) {
-		await().atMost(Duration.ofSeconds(20)).until(() -> step(id) != null);
+	void assertStepOpen(String id) {
+		assertThat(step(id)).as("step of case " + id).isNotNull();
 	}
 
 	String step(String id) {
@@ -52,6 +51,12 @@ abstract class HandlingTest extends CasesIntegrationTest {
 
 	ResultActions read(String user, String id) throws Exception {
 		return mvc.perform(get("/api/cases/{id}", id).with(basic(user)));
+	}
+
+	/** The process instance of a case, once its process has started. */
+	String processOf(String id) {
+		return jdbc.sql("SELECT process_instance_id FROM cases_case WHERE id = ?").param(UUID.fromString(id))
+				.query(String.class).optional().orElse(null);
 	}
 
 	long processesFor(String id) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -66,6 +65,25 @@ class HandlingTests extends HandlingTest {
 				.anyMatch(e -> e.caseId().toString().equals(id) && e.outcome() == CaseStatus.GRANTED);
 		read("citizen", id).andExpect(jsonPath("$.timeline[1:].action",
 				contains("submit", "accept", "review-approve", "approve")));
+	}
+
+	@Test
+	void aCaseWaitsForTheWindowAndItsProcessStartsWithTheFirstActionOnIt() throws Exception {
+		String id = submitted(LICENSING, "NEW", false);
+		assertThat(processOf(id)).isNull();
+		assertThat(processesFor(id)).isZero();
+		read("clerk", id).andExpect(jsonPath("$.step").value("accept"))
+				.andExpect(jsonPath("$.allowedActions", hasItem("claim")));
+		mvc.perform(get("/api/worklist").with(basic("clerk"))).andExpect(jsonPath("$.tasks[*].id", hasItem(id)));
+		act("clerk", id, "claim", null).andExpect(status().isOk()).andExpect(jsonPath("$.step").value("accept"));
+		String process = processOf(id);
+		assertThat(process).isNotNull();
+		assertThat(jdbc.sql("SELECT task_def_key_ || ':' || assignee_ FROM act_ru_task WHERE proc_inst_id_ = ?")
+				.param(process).query(String.class).single()).isEqualTo("accept:clerk");
+		act("clerk", id, "accept", null).andExpect(status().isOk()).andExpect(jsonPath("$.step").value("review"));
+		assertThat(processOf(id)).isEqualTo(process);
+		assertThat(jdbc.sql("SELECT task_def_key_ FROM act_ru_task WHERE proc_inst_id_ = ?").param(process)
+				.query(String.class).single()).isEqualTo("review");
 	}
 
 	@Test
@@ -207,7 +225,7 @@ class HandlingTests extends HandlingTest {
 	@Test
 	void aNoticeCommitmentIsGrantedAtOnceAndVerifiedLater() throws Exception {
 		String id = submitted(COMMITMENT, "NEW", true);
-		await().until(() -> "GRANTED".equals(caseStatus(id)));
+		assertThat(caseStatus(id)).isEqualTo("GRANTED");
 		assertThat(step(id)).isEqualTo("postVerify");
 		mvc.perform(get("/api/worklist").with(basic("inspector"))).andExpect(jsonPath("$.tasks[*].id", hasItem(id)));
 		read("citizen", id).andExpect(jsonPath("$.noticeCommitment").value(true))
@@ -223,7 +241,7 @@ class HandlingTests extends HandlingTest {
 	@Test
 	void aFalseCommitmentRevokesTheGrantAndIsPublished() throws Exception {
 		String id = submitted(COMMITMENT, "NEW", true);
-		await().until(() -> "postVerify".equals(step(id)));
+		assertThat(step(id)).isEqualTo("postVerify");
 		act("inspector", id, "revoke", "{\"reason\": \"放射防护设施未按承诺配置\"}").andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("REVOKED"));
 		assertThat(events.stream(CommitmentBroken.class)).anyMatch(e -> e.caseId().toString().equals(id)

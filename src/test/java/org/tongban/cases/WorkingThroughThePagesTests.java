@@ -59,7 +59,7 @@ class WorkingThroughThePagesTests extends HandlingTest {
 		String id = id(json);
 		mvc.perform(post("/api/cases/{id}/actions/submit", id).with(basic("clerk")).header("Idempotency-Key", key()))
 				.andExpect(status().isCreated());
-		awaitStepOpen(id);
+		assertStepOpen(id);
 		assertThat(step(id)).isEqualTo("accept");
 		// the applicant has no account: the corrections are brought to the counter and entered by a clerk
 		act("clerk", id, "request-correction", "{\"items\": [\"放射防护培训合格证明\"]}").andExpect(status().isOk());

@@ -2,7 +2,12 @@ package org.tongban.cases.process;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.FlowNode;
+import org.flowable.bpmn.model.UserTask;
+import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
@@ -16,16 +21,44 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseProcesses {
 
+	private final RepositoryService repository;
 	private final RuntimeService runtime;
 	private final TaskService tasks;
+	private final Map<String, Optional<OpenStep>> firstSteps = new ConcurrentHashMap<>();
 
-	CaseProcesses(RuntimeService runtime, TaskService tasks) {
+	CaseProcesses(RepositoryService repository, RuntimeService runtime, TaskService tasks) {
+		this.repository = repository;
 		this.runtime = runtime;
 		this.tasks = tasks;
 	}
 
 	/** The open step of a process: the task's key, its candidate role and assignee. */
 	public record OpenStep(String taskId, String key, String role, String assignee) {
+	}
+
+	/**
+	 * The step a new instance of the process opens first, read from the deployed model, when it is a task for
+	 * a role (受理 by the window): a submitted case can wait there before its process is started. Empty when the
+	 * process does something first (the notice-commitment grant), so it must be started at once.
+	 */
+	public Optional<OpenStep> firstStep(String processKey) {
+		return firstSteps.computeIfAbsent(processKey, key -> {
+			var definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+					.singleResult();
+			if (definition == null) {
+				throw new IllegalStateException("no process deployed with key " + key);
+			}
+			org.flowable.bpmn.model.Process process = repository.getBpmnModel(definition.getId()).getMainProcess();
+			if (!(process.getInitialFlowElement() instanceof FlowNode start) || start.getOutgoingFlows().size() != 1) {
+				return Optional.empty();
+			}
+			FlowElement first = process.getFlowElement(start.getOutgoingFlows().get(0).getTargetRef());
+			if (first instanceof UserTask task && task.getAssignee() == null && task.getCandidateGroups().size() == 1
+					&& !task.getCandidateGroups().get(0).contains("$")) {
+				return Optional.of(new OpenStep(null, task.getId(), task.getCandidateGroups().get(0), null));
+			}
+			return Optional.empty();
+		});
 	}
 
 	public String start(String processKey, String caseId, Map<String, Object> variables) {
