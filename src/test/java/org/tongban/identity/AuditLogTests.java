@@ -37,6 +37,27 @@ class AuditLogTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.tongban.shared.AuditTrail trail;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Test
+	void anEntryCommitsWithItsChangeOrNotAtAll() {
+		String kept = "kept-" + UUID.randomUUID();
+		String undone = "undone-" + UUID.randomUUID();
+		transactions.executeWithoutResult(tx -> trail.recordAs("tester", "TEST_KEPT", "test", kept, java.util.Map.of(),
+				java.util.Map.of("n", 1)));
+		assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+			trail.recordAs("tester", "TEST_UNDONE", "test", undone, java.util.Map.of(), java.util.Map.of("n", 1));
+			throw new IllegalStateException("the change fails after it was recorded");
+		})).isInstanceOf(IllegalStateException.class);
+		// written in the transaction: there at once when it committed, never when it rolled back
+		assertThat(auditLog.search(null, null, "test", kept, null, null, 0, 10).entries()).hasSize(1);
+		assertThat(auditLog.search(null, null, "test", undone, null, null, 0, 10).entries()).isEmpty();
+	}
+
 	@Test
 	void aChangeOfStateIsLoggedWithWhoWhatAndBeforeAfterButNeverThePasswordHash() throws Exception {
 		String username = "a" + UUID.randomUUID().toString().substring(0, 8);
