@@ -177,6 +177,10 @@ public class GuideSearch {
 				previousFirst = batch.get(0).id();
 				Set<String> items = new HashSet<>();
 				for (Passage p : batch) {
+					if (Thread.currentThread().isInterrupted()) {
+						log.info("Search: embedding paused for shutdown after {} passages; the rest follow at the next start", done);
+						return;
+					}
 					float[] v = embedder.passage(p.doc().embeddingText());
 					store.vector(p.id(), v);
 					engine.vector(p.id(), v);
@@ -210,9 +214,17 @@ public class GuideSearch {
 		return embedder.passagesEmbedded();
 	}
 
+	/**
+	 * Stops the worker and waits for it: a passage being embedded finishes (tens of milliseconds), the rest wait
+	 * for the next start. Leaving it running would have the model's native code run on while the JVM exits,
+	 * which crashes it (SIGSEGV in onnxruntime) before the embedded database is stopped.
+	 */
 	@PreDestroy
-	void stop() throws IOException {
+	void stop() throws IOException, InterruptedException {
 		worker.shutdownNow();
+		if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+			log.warn("Search: the search worker did not stop within 30 s");
+		}
 		engine.close();
 	}
 }
