@@ -42,11 +42,11 @@ if [ -n "$pgpid" ] && kill -0 "$pgpid" 2>/dev/null; then
     children=$(ps -o pid= --ppid "$pgpid" || true)
     echo "kill -9 embedded PostgreSQL $pgpid and its $(echo $children | wc -w) processes too (KILL_PG; the OS page cache survives)"
     kill -9 "$pgpid" $children 2>/dev/null || true
+    while kill -0 "$pgpid" 2>/dev/null; do sleep 0.2; done
   else
-    echo "embedded PostgreSQL $pgpid survived the JVM; fast shutdown before the restart (KILL_PG=1 kills it too)"
-    kill -INT "$pgpid"
+    # the restarted product finds it holding the data directory and stops it before starting its own
+    echo "embedded PostgreSQL $pgpid survived the JVM; left running for the restart to stop (KILL_PG=1 kills it too)"
   fi
-  while kill -0 "$pgpid" 2>/dev/null; do sleep 0.2; done
 fi
 t0=$(date +%s)
 start_server $port $pgport "$data"

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -53,6 +58,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 					deleteRecursively(pgData);
 				}
 				Files.createDirectories(pgData.getParent());
+				stopLeftOver(pgData);
 				long t0 = System.nanoTime();
 				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 						.setDataDirectory(pgData)
@@ -83,6 +89,46 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 			}
 		}
 		return server.getPort();
+	}
+
+	/**
+	 * The server a previous run left behind on this data directory: the JVM was killed (kill -9, a crash) and its
+	 * PostgreSQL, a separate process, outlived it still holding the directory, so a new server could not start.
+	 * It is stopped (SIGTERM, PostgreSQL's smart shutdown: its clients died with the JVM) before starting anew.
+	 * Only a live process whose command line names this data directory is touched.
+	 */
+	static void stopLeftOver(Path pgData) throws IOException {
+		Optional<ProcessHandle> left = leftOver(pgData);
+		if (left.isEmpty()) {
+			return;
+		}
+		log.warn("An embedded PostgreSQL (pid " + left.get().pid() + ") from a run that did not stop cleanly still holds "
+				+ pgData + ": stopping it before starting anew");
+		left.get().destroy();
+		try {
+			left.get().onExit().get(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while waiting for the left-over PostgreSQL to stop", ex);
+		}
+		catch (java.util.concurrent.ExecutionException | TimeoutException ex) {
+			throw new IOException("上次运行遗留的内置 PostgreSQL 进程（pid " + left.get().pid() + "）60 秒内未能停止，请手动停止后重试", ex);
+		}
+	}
+
+	static Optional<ProcessHandle> leftOver(Path pgData) throws IOException {
+		Path pidFile = pgData.resolve("postmaster.pid");
+		if (!Files.isRegularFile(pidFile)) {
+			return Optional.empty();
+		}
+		List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+		if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
+			return Optional.empty();
+		}
+		String dir = pgData.toAbsolutePath().normalize().toString();
+		return ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive)
+				.filter(p -> p.info().commandLine().map(cmd -> cmd.contains("postgres") && cmd.contains(dir)).orElse(false));
 	}
 
 	private static void deleteRecursively(Path dir) throws IOException {
