@@ -54,11 +54,11 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 	private static synchronized int start(Path pgData, boolean clean, int port) {
 		if (server == null) {
 			try {
+				stopLeftOver(pgData);
 				if (clean) {
 					deleteRecursively(pgData);
 				}
 				Files.createDirectories(pgData.getParent());
-				stopLeftOver(pgData);
 				long t0 = System.nanoTime();
 				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 						.setDataDirectory(pgData)
