@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Start-up benchmark: packaged jar to /actuator/health UP, on the embedded PostgreSQL.
-# The first run starts from an empty data directory (initdb + migrations + demo data); the warm runs reuse it.
-# Usage: bench/startup.sh [warm-runs]   (builds the jar if missing)
+# Start-up benchmark: to /actuator/health UP, on the embedded PostgreSQL. The first run starts the packaged jar
+# from an empty data directory (initdb + migrations + demo data); the warm runs reuse it, alternating the packaged
+# jar and the production layout of scripts/cds.sh (extracted jar + AppCDS archive), so both see the same machine.
+# Usage: bench/startup.sh [warm-runs]   (builds the jar if missing; makes the CDS archive in a temporary folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -14,10 +15,10 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "java:    $(java -version 2>&1 | head -1)"
 echo "jar:     $jar ($(du -h "$jar" | cut -f1))"
 
-one_run() {
+one_run() { # one_run [java options and jar]
   local start end pid
   start=$(date +%s%N)
-  TONGBAN_DATA_DIR="$data" java -jar "$jar" --server.port=$port > "$data/run.log" 2>&1 &
+  TONGBAN_DATA_DIR="$data" java ${@:--jar $jar} --server.port=$port > "$data/run.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 $pid 2>/dev/null; then echo "start-up failed:"; tail -30 "$data/run.log"; exit 1; fi
@@ -30,8 +31,15 @@ one_run() {
 
 first=$(one_run)
 echo "first start (empty data dir): ${first} ms"
-warm=()
-for i in $(seq 1 "$runs"); do warm+=("$(one_run)"); echo "warm start $i: ${warm[-1]} ms"; done
-sorted=($(printf '%s\n' "${warm[@]}" | sort -n))
-echo "warm start median: ${sorted[$(( ${#sorted[@]} / 2 ))]} ms  (min ${sorted[0]}, max ${sorted[-1]}, n=${#sorted[@]})"
-rm -rf "$data"
+cds=$(mktemp -d /tmp/tongban-cds-bench.XXXX)
+scripts/cds.sh "$cds/app" | tail -2
+cds_run="-XX:SharedArchiveFile=$cds/app/tongban.jsa -jar $cds/app/$(basename "$jar")"
+median() { local sorted=($(printf '%s\n' "$@" | sort -n)); echo "${sorted[$(( ${#sorted[@]} / 2 ))]} ms  (min ${sorted[0]}, max ${sorted[-1]}, n=${#sorted[@]})"; }
+warm=(); warm_cds=()
+for i in $(seq 1 "$runs"); do
+  warm+=("$(one_run)"); warm_cds+=("$(one_run $cds_run)")
+  echo "warm start $i: packaged jar ${warm[-1]} ms, extracted + CDS ${warm_cds[-1]} ms"
+done
+echo "warm start median, packaged jar (java -jar): $(median "${warm[@]}")"
+echo "warm start median, extracted + CDS (scripts/cds.sh): $(median "${warm_cds[@]}")"
+rm -rf "$data" "$cds"
