@@ -24,7 +24,7 @@ class RestartingAfterACrashTests {
 		EmbeddedPostgres.builder().setDataDirectory(Path.of(args[0])).setCleanDataDirectory(false)
 				.setRegisterShutdownHook(false).start();
 		System.out.println("ready");
-		Thread.sleep(Long.MAX_VALUE);
+		Thread.currentThread().join(); // until killed
 	}
 
 	@Test
