@@ -2,13 +2,14 @@ package org.tongban.shared.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -112,7 +113,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 			Thread.currentThread().interrupt();
 			throw new IOException("interrupted while waiting for the left-over PostgreSQL to stop", ex);
 		}
-		catch (java.util.concurrent.ExecutionException | TimeoutException ex) {
+		catch (ExecutionException | TimeoutException ex) {
 			throw new IOException("上次运行遗留的内置 PostgreSQL 进程（pid " + left.get().pid() + "）60 秒内未能停止，请手动停止后重试", ex);
 		}
 	}

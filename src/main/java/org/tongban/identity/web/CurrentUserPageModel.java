@@ -12,7 +12,7 @@ import org.tongban.shared.PageModel;
 
 /** Every page knows who is signed in ({@code me}), the commission's time zone and whether the large-font mode is on. */
 @Component
-class CurrentUserAdvice implements PageModel {
+class CurrentUserPageModel implements PageModel {
 
 	/** Pages show times in the commission's zone whatever the server's. */
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
