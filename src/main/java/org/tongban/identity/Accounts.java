@@ -29,13 +29,13 @@ class Accounts {
 		this.jdbc = jdbc;
 	}
 
-	Optional<SignedInUser> principal(String username) {
+	Optional<SignedInUser> principal(String username, Instant now) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM identity_account a LEFT JOIN identity_org_unit o ON o.code = a.org_unit_code WHERE a.username = ?")
 				.param(username)
 				.query((rs, i) -> new SignedInUser(rs.getObject("id", UUID.class), rs.getString("username"),
 						rs.getString("display_name"), roles(rs.getArray("roles")), rs.getString("org_unit_code"),
 						rs.getString("org_unit_name"), rs.getString("id_number"), rs.getString("uscc"),
-						rs.getString("password_hash"), rs.getBoolean("enabled"), instant(rs, "locked_until")))
+						rs.getString("password_hash"), rs.getBoolean("enabled"), lockedAt(instant(rs, "locked_until"), now)))
 				.optional();
 	}
 
@@ -92,6 +92,10 @@ class Accounts {
 				WHERE username = ?
 				""").params(maxAttempts, Timestamp.from(lockUntil), username).update();
 		return changed == 0 ? Optional.empty() : byUsername(username);
+	}
+
+	private static boolean lockedAt(Instant lockedUntil, Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
 	}
 
 	void recordSuccess(String username) {

@@ -96,8 +96,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsService userDetailsService(Accounts accounts) {
-		return username -> accounts.principal(username)
+	UserDetailsService userDetailsService(Accounts accounts, java.time.Clock clock) {
+		return username -> accounts.principal(username, clock.instant())
 				.orElseThrow(() -> new UsernameNotFoundException("no account " + username));
 	}
 

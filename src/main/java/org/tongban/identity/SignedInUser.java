@@ -1,6 +1,5 @@
 package org.tongban.identity;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -12,10 +11,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The principal of a signed-in account, as controllers receive it with {@code @AuthenticationPrincipal}. */
+/**
+ * The principal of a signed-in account, as controllers receive it with {@code @AuthenticationPrincipal};
+ * {@code locked} as of when it was read, by the product's clock.
+ */
 public record SignedInUser(UUID id, String username, String displayName, Set<Role> roles, String orgUnitCode,
 		String orgUnitName, String idNumber, String uscc, String passwordHash, boolean enabled,
-		Instant lockedUntil) implements UserDetails {
+		boolean locked) implements UserDetails {
 
 	/** The user of the current request, if one is signed in. */
 	public static Optional<SignedInUser> current() {
@@ -61,7 +63,7 @@ public record SignedInUser(UUID id, String username, String displayName, Set<Rol
 
 	@Override
 	public boolean isAccountNonLocked() {
-		return lockedUntil == null || lockedUntil.isBefore(Instant.now());
+		return !locked;
 	}
 
 	@Override

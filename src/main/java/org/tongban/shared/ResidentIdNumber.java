@@ -41,6 +41,11 @@ public record ResidentIdNumber(String value) {
 
 	/** Why the number is not a valid resident ID number, in Chinese; empty when it is valid. */
 	public static Optional<String> problemWith(String raw) {
+		return problemWith(raw, LocalDate.now(Clocks.SHANGHAI));
+	}
+
+	/** As {@link #problemWith(String)}, with a birth date after {@code today} refused. */
+	static Optional<String> problemWith(String raw, LocalDate today) {
 		if (raw == null || raw.isBlank()) {
 			return Optional.of("请填写居民身份证号码");
 		}
@@ -59,7 +64,7 @@ public record ResidentIdNumber(String value) {
 		try {
 			LocalDate birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
 					Integer.parseInt(id.substring(12, 14)));
-			if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now(Clocks.SHANGHAI))) {
+			if (birth.getYear() < 1900 || birth.isAfter(today)) {
 				return Optional.of("居民身份证号码中的出生日期（第7–14位）不在合理范围内");
 			}
 		}

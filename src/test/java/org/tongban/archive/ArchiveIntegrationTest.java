@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.cases.CaseCompleted;
 import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseStatus;
+import org.tongban.support.TestClock;
 
 /**
  * The whole application on the suite's shared database. Each test makes its own real case (a draft of
@@ -54,6 +54,9 @@ abstract class ArchiveIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	TestClock clock;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -119,7 +122,7 @@ abstract class ArchiveIntegrationTest {
 	/** Publishes the completion as the cases module will, and waits for the listener to record it. */
 	void complete(CaseId id) {
 		new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(
-				new CaseCompleted(id, ITEM, CaseStatus.WITHDRAWN, Instant.now().truncatedTo(ChronoUnit.MILLIS))));
+				new CaseCompleted(id, ITEM, CaseStatus.WITHDRAWN, clock.instant().truncatedTo(ChronoUnit.MILLIS))));
 		await().atMost(Duration.ofSeconds(20)).until(() -> packageRows(id) == 1);
 	}
 

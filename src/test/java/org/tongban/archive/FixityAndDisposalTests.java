@@ -112,7 +112,7 @@ class FixityAndDisposalTests extends ArchiveIntegrationTest {
 		assertThat(chainEntries(c.id(), "DISPOSAL")).isZero();
 
 		// thirty years later
-		jdbc.sql("UPDATE archive_package SET retain_until = current_date - 1 WHERE case_id = ?").param(c.id().value())
+		jdbc.sql("UPDATE archive_package SET retain_until = ? WHERE case_id = ?").params(clock.today().minusDays(1), c.id().value())
 			.update();
 		mvc.perform(post("/api/archive/packages/{id}/disposal", id).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"reason\": \"  \"}").with(basic("admin")))

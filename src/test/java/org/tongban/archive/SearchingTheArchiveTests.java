@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ class SearchingTheArchiveTests extends ArchiveIntegrationTest {
 			.andExpect(jsonPath("$[0].sm3").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")))
 			.andExpect(jsonPath("$[0].retainUntil").isString())
 			.andExpect(jsonPath("$[0].archivedAt").isString());
-		String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+		String today = clock.today().toString();
 		mvc.perform(get("/api/archive/packages").param("applicant", CITIZEN_ID).param("itemCode", ITEM)
 				.param("from", today).param("to", today).with(basic("inspector")))
 			.andExpect(status().isOk())

@@ -39,7 +39,7 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 				.andExpect(jsonPath("$.status").value("SUBMITTED"))
 				// art. 32: the acceptance decision is due five working days after receipt
 				.andExpect(jsonPath("$.deadline").value(
-						calendar.plusWorkingDays(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), 5).toString()))
+						calendar.plusWorkingDays(clock.today(), 5).toString()))
 				.andReturn().getResponse().getContentAsString();
 		String id = id(body);
 		mvc.perform(get("/api/cases/{id}", id).with(basic("citizen")))

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.tongban.support.TestClock;
 
 /**
  * The whole application on the suite's shared database. Cases belong to the demo applicants "citizen" and
@@ -30,6 +31,9 @@ abstract class CasesIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
 
 	static RequestPostProcessor basic(String username) {
 		return httpBasic(username, "tongban-demo");

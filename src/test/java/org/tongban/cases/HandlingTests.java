@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -284,7 +283,7 @@ class HandlingTests extends HandlingTest {
 				.andExpect(jsonPath("$.currentGuideVersion").isNumber());
 	}
 
-	private static LocalDate today() {
-		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	private LocalDate today() {
+		return clock.today();
 	}
 }

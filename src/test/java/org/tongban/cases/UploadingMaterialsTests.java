@@ -11,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -92,7 +91,7 @@ class UploadingMaterialsTests extends CasesIntegrationTest {
 				INSERT INTO cases_material (id, case_id, material, filename, media_type, sha256, size, uploaded_at)
 				VALUES (?, ?::uuid, ?, 'scan.pdf', 'application/pdf', ?, ?, ?)""")
 				.params(UUID.randomUUID(), id, MATERIAL, "0".repeat(64), CaseHandling.MAX_CASE_BYTES - 10,
-						Timestamp.from(Instant.now()))
+						Timestamp.from(clock.instant()))
 				.update();
 		mvc.perform(multipart("/api/cases/{id}/materials", id)
 				.file(new MockMultipartFile("file", "more.png", "image/png", png()))

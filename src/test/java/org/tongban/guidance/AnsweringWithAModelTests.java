@@ -143,10 +143,9 @@ class AnsweringWithAModelTests {
 
 		model.stubFor(post(urlEqualTo("/v1/chat/completions"))
 			.willReturn(okJson("{\"choices\":[{\"message\":{\"content\":\"不收费[3]。\"}}]}").withFixedDelay(3000)));
-		long t0 = System.nanoTime();
+		// the model's late answer would be accepted (it cites its source): only the timeout can reject it
 		Answer slow = assistant.ask(QUESTION);
 		assertThat(slow.answer()).startsWith(EXTRACTIVE);
-		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(2900);
 	}
 
 	@Test

@@ -126,7 +126,7 @@ class SigningInTests {
 
 		SignedInUser admin() {
 			return new SignedInUser(UUID.randomUUID(), "admin", "系统管理员", EnumSet.of(Role.ADMIN), "COMMISSION",
-					"区卫健委", null, null, "{noop}x", true, null);
+					"区卫健委", null, null, "{noop}x", true, false);
 		}
 	}
 }

@@ -53,7 +53,7 @@ class IssuingLicencesTests extends LicencesIntegrationTest {
 
 	@Test
 	void anItemWithoutExpiryHasNoLastValidDayAndTheScopeFieldWins() throws Exception {
-		Licence l = grantAndAwait(apply("citizen", "PD-WJW-XK-009", "NEW", Map.of("scope", "内科专业")), Instant.now());
+		Licence l = grantAndAwait(apply("citizen", "PD-WJW-XK-009", "NEW", Map.of("scope", "内科专业")), clock.instant());
 		assertThat(l.number()).matches("\\d{15}");
 		assertThat(l.validUntil()).isNull();
 		assertThat(l.scope()).isEqualTo("内科专业");
@@ -72,8 +72,8 @@ class IssuingLicencesTests extends LicencesIntegrationTest {
 	@Test
 	void theSameDecisionTwiceIssuesOneLicence() throws Exception {
 		Case c = apply("citizen", "PD-WJW-XK-023", "NEW", Map.of());
-		Licence first = grantAndAwait(c, Instant.now());
-		decide(c, true, Instant.now());
+		Licence first = grantAndAwait(c, clock.instant());
+		decide(c, true, clock.instant());
 		// the second delivery is complete once the registry has no incomplete publication left for it
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
 				"SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
@@ -86,7 +86,7 @@ class IssuingLicencesTests extends LicencesIntegrationTest {
 	@Test
 	void aDenialIssuesNothing() throws Exception {
 		Case c = apply("citizen", "PD-WJW-XK-023", "NEW", Map.of());
-		decide(c, false, Instant.now());
+		decide(c, false, clock.instant());
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
 				"SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
 			.param("%" + c.id() + "%").query(Long.class).single() == 0);

@@ -108,7 +108,7 @@ class LicenceLifecycleTests extends LicencesIntegrationTest {
 		Licence l = issue("citizen", "PD-WJW-XK-023", "NEW");
 		Case c = caseRecords.find(new org.tongban.cases.CaseId(l.caseId())).orElseThrow();
 		tx.executeWithoutResult(s -> events.publishEvent(new CommitmentBroken(c.id(), c.itemCode(), c.applicant(),
-				"承诺的场地条件不实", "inspector", Instant.now())));
+				"承诺的场地条件不实", "inspector", clock.instant())));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> licences.find(l.number()).orElseThrow().storedStatus() == LicenceStatus.REVOKED);
 		assertThat(licences.history(l.number())).last().satisfies(h -> {
@@ -123,24 +123,24 @@ class LicenceLifecycleTests extends LicencesIntegrationTest {
 		assertThat(l.validUntil()).isEqualTo(LocalDate.of(2029, 1, 9));
 
 		Case change = apply("citizen", "PD-WJW-XK-023", "CHANGE", Map.of("licenceNumber", l.number(), "scope", "婚前医学检查（变更后）"));
-		decide(change, true, Instant.now());
+		decide(change, true, clock.instant());
 		await().atMost(Duration.ofSeconds(20)).until(() -> licences.find(l.number()).orElseThrow().scope().equals("婚前医学检查（变更后）"));
 		Licence changed = licences.find(l.number()).orElseThrow();
 		assertThat(changed.signedData()).isEqualTo(CanonicalForm.of(changed)).contains("变更后");
 		assertThat(licences.forCase(change.id())).isEmpty();
 
 		Case renew = apply("citizen", "PD-WJW-XK-023", "RENEW", Map.of("licenceNumber", l.number()));
-		decide(renew, true, Instant.now());
+		decide(renew, true, clock.instant());
 		await().atMost(Duration.ofSeconds(20)).until(() -> LocalDate.of(2032, 1, 9).equals(licences.find(l.number()).orElseThrow().validUntil()));
 
 		Case reissue = apply("citizen", "PD-WJW-XK-023", "REISSUE", Map.of("licenceNumber", l.number()));
-		decide(reissue, true, Instant.now());
+		decide(reissue, true, clock.instant());
 		await().atMost(Duration.ofSeconds(20)).until(() -> !licences.find(l.number()).orElseThrow().checkCode().equals(l.checkCode()));
 		mvc.perform(get("/api/verify/" + l.number()).param("c", l.checkCode()).with(from(randomIp())))
 			.andExpect(status().isNotFound());
 
 		Case cancel = apply("citizen", "PD-WJW-XK-023", "CANCEL", Map.of("licenceNumber", l.number()));
-		decide(cancel, true, Instant.now());
+		decide(cancel, true, clock.instant());
 		await().atMost(Duration.ofSeconds(20)).until(() -> licences.find(l.number()).orElseThrow().storedStatus() == LicenceStatus.CANCELLED);
 		assertThat(licences.history(l.number())).extracting(LicenceHistoryEntry::action)
 			.containsExactly("ISSUE", "CHANGE", "RENEW", "REISSUE", "CANCEL");
@@ -150,7 +150,7 @@ class LicenceLifecycleTests extends LicencesIntegrationTest {
 	void aChangeCaseNamingAnotherHoldersLicenceChangesNothing() throws Exception {
 		Licence l = issue("citizen", "PD-WJW-XK-025", "NEW");
 		Case change = apply("enterprise", "PD-WJW-XK-025", "CANCEL", Map.of("licenceNumber", l.number()));
-		decide(change, true, Instant.now());
+		decide(change, true, clock.instant());
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
 				"SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
 			.param("%" + change.id() + "%").query(Long.class).single() == 0);

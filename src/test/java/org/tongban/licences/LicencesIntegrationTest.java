@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.tongban.support.TestClock;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
@@ -38,6 +39,9 @@ abstract class LicencesIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	TestClock clock;
 
 	@Autowired
 	CaseRecords caseRecords;
@@ -105,6 +109,6 @@ abstract class LicencesIntegrationTest {
 	}
 
 	Licence issue(String username, String item, String situation) throws Exception {
-		return grantAndAwait(apply(username, item, situation, Map.of("note", "证照测试")), Instant.now());
+		return grantAndAwait(apply(username, item, situation, Map.of("note", "证照测试")), clock.instant());
 	}
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,7 +99,7 @@ class VerifyingFromTheQrCodeInTheBrowserTests extends BrowserTest {
 		CaseId id = new CaseId(UUID.fromString(created.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]+)\".*", "$1")));
 		Case c = cases.find(id).orElseThrow();
 		tx.executeWithoutResult(s -> events.publishEvent(new CaseDecided(c.id(), c.itemCode(), c.itemName(),
-				c.situation(), c.situationName(), true, c.applicant(), Instant.now(), null, false, c.channel())));
+				c.situation(), c.situationName(), true, c.applicant(), clock.instant(), null, false, c.channel())));
 		return await().atMost(Duration.ofSeconds(20)).until(() -> licences.forCase(id), Optional::isPresent).get();
 	}
 }

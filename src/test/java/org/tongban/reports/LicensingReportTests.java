@@ -17,7 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.tongban.shared.WorkingDayCalendar;
+import org.tongban.support.TestClock;
 
 /**
  * The annual licensing report from real cases: cases taken through handling over the API on items no other
@@ -66,9 +66,12 @@ class LicensingReportTests {
 	@Autowired
 	WorkingDayCalendar calendar;
 
+	@Autowired
+	TestClock clock;
+
 	@Test
 	void theWorkbookCountsExactlyTheCasesTakenThroughHandling() throws Exception {
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		LocalDate today = clock.today();
 		int year = today.getYear();
 		Map<String, Map<String, Cell>> before = perItem(xlsx(year));
 
@@ -199,7 +202,7 @@ class LicensingReportTests {
 
 	@Test
 	void thePdfHasTheYearAndEmbedsTheChineseFont() throws Exception {
-		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+		int year = clock.today().getYear();
 		byte[] pdf = mvc.perform(get("/api/reports/licensing/{year}.pdf", year).with(basic("leader")))
 				.andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF))
 				.andReturn().getResponse().getContentAsByteArray();
@@ -235,7 +238,7 @@ class LicensingReportTests {
 
 	@Test
 	void aYearOutOfRangeIsRefusedInChinese() throws Exception {
-		int next = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
+		int next = clock.today().getYear() + 1;
 		mvc.perform(get("/api/reports/licensing/1999.xlsx").with(basic("leader"))).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("year"))
 				.andExpect(jsonPath("$.detail", containsString("年度应在 2000 年至 " + next + " 年之间")));
@@ -247,7 +250,7 @@ class LicensingReportTests {
 
 	@Test
 	void onlyStaffWhoReadReportsGetThem() throws Exception {
-		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+		int year = clock.today().getYear();
 		for (String path : List.of("/api/reports/licensing/" + year + ".xlsx", "/api/reports/licensing/" + year + ".pdf",
 				"/reports/licensing")) {
 			mvc.perform(get(path).with(basic("citizen"))).andExpect(status().isForbidden());
@@ -261,7 +264,7 @@ class LicensingReportTests {
 
 	@Test
 	void thePageShowsTheTableAndTheDownloadsAndIsLinkedFromTheNavigation() throws Exception {
-		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+		int year = clock.today().getYear();
 		submitted(MIDWIFE, "NEW", false);
 		mvc.perform(get("/reports/licensing").param("year", String.valueOf(year)).with(basic("leader")))
 				.andExpect(status().isOk())

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -13,6 +14,9 @@ public abstract class BrowserTest {
 
 	@LocalServerPort
 	protected int port;
+
+	@Autowired
+	protected TestClock clock;
 
 	protected ChromeDriver browser;
 

@@ -34,9 +34,9 @@ class AccountAdmin {
 	record AccountView(String username, String displayName, Set<Role> roles, String orgUnitCode, boolean enabled,
 			boolean locked, boolean demo) {
 
-		static AccountView of(Account a) {
+		static AccountView of(Account a, java.time.Instant now) {
 			return new AccountView(a.username(), a.displayName(), a.roles(), a.orgUnitCode(), a.enabled(),
-					a.locked(java.time.Instant.now()), a.demo());
+					a.locked(now), a.demo());
 		}
 	}
 
@@ -55,32 +55,38 @@ class AccountAdmin {
 	static class Api {
 
 		private final AccountManagement accounts;
+		private final java.time.Clock clock;
 
-		Api(AccountManagement accounts) {
+		Api(AccountManagement accounts, java.time.Clock clock) {
 			this.accounts = accounts;
+			this.clock = clock;
+		}
+
+		private AccountView view(Account a) {
+			return AccountView.of(a, clock.instant());
 		}
 
 		@GetMapping("/api/accounts")
 		List<AccountView> list() {
-			return accounts.all().stream().map(AccountView::of).toList();
+			return accounts.all().stream().map(this::view).toList();
 		}
 
 		@PostMapping("/api/accounts")
 		@ResponseStatus(HttpStatus.CREATED)
 		AccountView create(@RequestBody AccountForm form) {
-			return AccountView.of(accounts.create(form.toRequest()));
+			return view(accounts.create(form.toRequest()));
 		}
 
 		@PostMapping("/api/accounts/{username}/unlock")
 		AccountView unlock(@PathVariable String username) {
-			return AccountView.of(accounts.unlock(username));
+			return view(accounts.unlock(username));
 		}
 
 		@PostMapping("/api/accounts/{username}/enabled")
 		AccountView enabled(@PathVariable String username, @RequestParam boolean value,
 				@AuthenticationPrincipal SignedInUser me) {
 			guardSelf(username, value, me);
-			return AccountView.of(accounts.setEnabled(username, value));
+			return view(accounts.setEnabled(username, value));
 		}
 	}
 
@@ -90,10 +96,12 @@ class AccountAdmin {
 
 		private final AccountManagement accounts;
 		private final Organisation organisation;
+		private final java.time.Clock clock;
 
-		Pages(AccountManagement accounts, Organisation organisation) {
+		Pages(AccountManagement accounts, Organisation organisation, java.time.Clock clock) {
 			this.accounts = accounts;
 			this.organisation = organisation;
+			this.clock = clock;
 		}
 
 		@ModelAttribute("orgUnits")
@@ -109,7 +117,7 @@ class AccountAdmin {
 		@GetMapping("/admin/accounts")
 		String list(Model model) {
 			model.addAttribute("accounts", accounts.all());
-			model.addAttribute("now", java.time.Instant.now());
+			model.addAttribute("now", clock.instant());
 			if (!model.containsAttribute("form")) {
 				model.addAttribute("form", new AccountForm("", "", "", EnumSet.noneOf(Role.class), "", "", "", ""));
 			}
