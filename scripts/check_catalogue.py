@@ -38,6 +38,7 @@ ITEM_KEYS = {  # key: (required, allowed types)
     "fee": (True, str), "channels": (True, dict), "noticeCommitment": (False, dict),
     "keywords": (True, list), "situationQuestions": (True, list), "situations": (True, list),
     "processSteps": (True, list), "faqs": (True, list), "licence": (False, dict), "retentionYears": (True, int),
+    "timeLimits": (False, dict),
 }
 MATERIAL_KEYS = {
     "name": (True, str), "kind": (True, str), "copies": (True, int), "required": (True, bool),
@@ -322,7 +323,9 @@ def check_item(rep, path, laws, orgs, seen_codes):
     for i, sit in enumerate(situations):
         w = f"{where} situation[{i}]"
         if not check_keys(rep, w, sit, {"code": (True, str), "name": (True, str), "description": (True, str),
-                                        "materials": (True, list)}):
+                                        "materials": (True, list), "statutoryDays": (False, int),
+                                        "promisedDays": (False, int), "countFrom": (False, str),
+                                        "limitBasis": (False, str)}):
             continue
         sc = sit.get("code")
         if isinstance(sc, str):

@@ -10,14 +10,35 @@ final class ActionInputs {
 	private ActionInputs() {
 	}
 
-	static Suspension.Kind suspensionKind(String kind) {
-		if ("EXPERT_REVIEW".equals(kind)) {
-			return Suspension.Kind.EXPERT_REVIEW;
+	/** The longest stop a decision may announce, in working days: about a year. */
+	static final int MAX_EXPECTED_DAYS = 250;
+
+	/**
+	 * The kind of a clock stop after acceptance: one of the procedures art. 45 names, or an on-site check where
+	 * the guide lets it stop the promised clock (it never stops the statutory one, so elsewhere it is no stop).
+	 */
+	static Suspension.Kind suspensionKind(String kind, boolean onsiteStopsPromised) {
+		for (Suspension.Kind k : Suspension.Kind.values()) {
+			if (k.name().equals(kind) && k.stopsStatutoryClock()) {
+				return k;
+			}
 		}
-		if ("ONSITE_CHECK".equals(kind)) {
-			return Suspension.Kind.ONSITE_CHECK;
+		if (Suspension.Kind.ONSITE_CHECK.name().equals(kind)) {
+			if (onsiteStopsPromised) {
+				return Suspension.Kind.ONSITE_CHECK;
+			}
+			throw Problem.invalid("kind", "现场核查所需时间计入法定办理期限（《行政许可法》第四十五条未将其排除），本事项的办事指南也未规定其停止承诺时限，不能暂停计时。");
 		}
-		throw Problem.invalid("kind", "暂停计时的类型应为 EXPERT_REVIEW（专家评审）或 ONSITE_CHECK（现场核查）。");
+		throw Problem.invalid("kind", "暂停计时须为《行政许可法》第四十五条规定的听证、招标、拍卖、检验、检测、检疫、鉴定或专家评审"
+				+ "（HEARING、TENDER、AUCTION、INSPECTION、TESTING、QUARANTINE、APPRAISAL、EXPERT_REVIEW）。");
+	}
+
+	/** Art. 45: the time the procedure needs is told to the applicant in writing. */
+	static int expectedDays(Integer days) {
+		if (days == null || days < 1 || days > MAX_EXPECTED_DAYS) {
+			throw Problem.invalid("expectedDays", "请填写预计所需的工作日数（1 至 " + MAX_EXPECTED_DAYS + "），将书面告知申请人。");
+		}
+		return days;
 	}
 
 	static List<String> items(CaseWork.ActionRequest body) {

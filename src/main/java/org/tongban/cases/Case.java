@@ -298,14 +298,41 @@ public final class Case {
 
 	/**
 	 * The date the authority is next bound to: the acceptance decision before acceptance, the promised
-	 * decision date after it, nothing once decided.
+	 * decision date after it, the post-verification of a grant on commitment, nothing once finished.
 	 */
 	public LocalDate deadline() {
 		return switch (status) {
 			case SUBMITTED -> handling.acceptanceDue;
 			case UNDER_REVIEW, SUSPENDED -> handling.promisedDeadline;
+			case GRANTED -> "postVerify".equals(handling.step) ? handling.verificationDue : null;
 			default -> null;
 		};
+	}
+
+	public CountFrom countFrom() {
+		return handling.countFrom;
+	}
+
+	public WarningLevel warningLevel() {
+		return handling.warningLevel;
+	}
+
+	/** Whether the guide lets an on-site check stop the promised clock (never the statutory one). */
+	public boolean onSiteCheckStopsPromisedClock() {
+		return handling.onsiteStopsPromised;
+	}
+
+	/** Working days the decision limit may be extended by once; 0 when the rule allows none. */
+	public int extensionDays() {
+		return handling.extensionDays;
+	}
+
+	/** When the decision limit starts counting (the guide's rule for the item or situation). */
+	public enum CountFrom {
+		/** From receipt of the complete application (e.g. a nurse's change of registration). */
+		RECEIPT,
+		/** From acceptance, as 《行政许可法》第四十二条 counts. */
+		ACCEPTANCE
 	}
 
 	/**
@@ -324,6 +351,9 @@ public final class Case {
 		boolean noticeCommitment;
 		Integer promisedDays;
 		Integer statutoryDays;
+		CountFrom countFrom = CountFrom.ACCEPTANCE;
+		int extensionDays;
+		boolean onsiteStopsPromised;
 		LocalDate receivedOn;
 		LocalDate acceptanceDue;
 		LocalDate acceptedOn;
@@ -333,7 +363,7 @@ public final class Case {
 		int suspendedDays;
 		boolean extended;
 		int corrections;
-		String warningLevel;
+		WarningLevel warningLevel;
 		String decision;
 		String decisionReasons;
 		Instant decidedAt;
@@ -345,6 +375,15 @@ public final class Case {
 
 		Optional<Suspension> openSuspension() {
 			return suspensions.stream().filter(Suspension::open).findFirst();
+		}
+
+		/** The art. 45 kinds stop both clocks; an on-site check stops only the promised one, where allowed. */
+		boolean promisedClockRunning() {
+			return openSuspension().isEmpty();
+		}
+
+		boolean statutoryClockRunning() {
+			return openSuspension().map(s -> !s.kind().stopsStatutoryClock()).orElse(true);
 		}
 
 		void closeStep() {

@@ -82,7 +82,7 @@ class CaseDemoData implements ApplicationRunner {
 		for (String[] step : demo.steps()) {
 			List<String> items = "request-correction".equals(step[1])
 					? List.of("选址报告和建筑设计平面图（需标注各功能区面积）", "设置可行性研究报告（补充人员配备计划）") : List.of();
-			work.act(user(step[0]), id, step[1], new CaseWork.ActionRequest(null, items, null, null));
+			work.act(user(step[0]), id, step[1], new CaseWork.ActionRequest(null, items, null, null, null));
 		}
 		return true;
 	}

@@ -212,7 +212,7 @@ public class CaseHandling {
 		}
 		Case c = owned(me, id, true);
 		if (c.status() != CaseStatus.DRAFT) {
-			return work.act(me, id, "withdraw", new CaseWork.ActionRequest(reason, List.of(), null, null));
+			return work.act(me, id, "withdraw", CaseWork.ActionRequest.because(reason));
 		}
 		c.withdraw(me.username(), now(), reason.strip());
 		record(c, "case.withdrawn", CaseStatus.DRAFT);
@@ -344,11 +344,32 @@ public class CaseHandling {
 		h.noticeCommitment = commitment && !guide.immediate();
 		h.fourEyes = guide.type() == ItemType.LICENSING && "case-standard".equals(h.processKey);
 		h.division = guide.division();
-		h.promisedDays = guide.immediate() ? 0 : guide.promisedDays();
-		h.statutoryDays = guide.statutoryDays();
+		limitRules(h, guide, situation);
 		h.openedBy = clerk;
 		return Case.draft(guide.code(), guide.name(), situation.code(), situation.name(), guide.version(), applicant,
 				clerk == null ? Channel.ONLINE : Channel.WINDOW, form, h, now());
+	}
+
+	/**
+	 * The time-limit rules of the situation, else of the item: limits, when they start counting, the one
+	 * extension (art. 42's ten days on its own twenty, otherwise only what the guide names), on-site checks.
+	 */
+	private static void limitRules(Case.Handling h, Guide guide, GuideContent.Situation situation) {
+		GuideContent.TimeLimitRules rules = guide.timeLimits();
+		h.promisedDays = guide.immediate() ? 0
+				: situation.promisedDays() != null ? situation.promisedDays() : guide.promisedDays();
+		h.statutoryDays = situation.statutoryDays() != null ? situation.statutoryDays() : guide.statutoryDays();
+		String countFrom = situation.countFrom() != null ? situation.countFrom()
+				: rules != null && rules.countFrom() != null ? rules.countFrom() : null;
+		h.countFrom = countFrom == null ? Case.CountFrom.ACCEPTANCE : Case.CountFrom.valueOf(countFrom);
+		boolean ownRule = situation.statutoryDays() != null;
+		if (rules != null && rules.extension() != null && !ownRule) {
+			h.extensionDays = rules.extension().days() == null ? 0 : rules.extension().days();
+		}
+		else {
+			h.extensionDays = java.util.Objects.equals(h.statutoryDays, TimeLimits.ARTICLE_42_DAYS) ? TimeLimits.EXTENSION_DAYS : 0;
+		}
+		h.onsiteStopsPromised = rules != null && Boolean.TRUE.equals(rules.onSiteCheckStopsPromisedClock());
 	}
 
 	private String hash(NewCase request) {

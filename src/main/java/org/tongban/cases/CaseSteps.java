@@ -1,5 +1,6 @@
 package org.tongban.cases;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +25,13 @@ public final class CaseSteps {
 				|| me.has(Role.DIVISION_STAFF) || me.has(Role.ADMIN);
 	}
 
-	/** Every action the open step offers, whoever may take it. */
-	static Set<CaseAction> stepActions(Case c) {
+	/**
+	 * Every action the open step offers on {@code today}, whoever may take it. The law closes some of them by
+	 * the dates alone: after the five working days of art. 32 a case is accepted (no refusal, no correction
+	 * notice), a case is told to correct once (art. 32), and an extension (art. 42) is granted only before the
+	 * statutory limit has passed and only where the rule allows one.
+	 */
+	static Set<CaseAction> stepActions(Case c, LocalDate today) {
 		Set<CaseAction> actions = new LinkedHashSet<>();
 		if (c.status().withdrawable() && c.status() != CaseStatus.DRAFT) {
 			actions.add(CaseAction.WITHDRAW);
@@ -39,16 +45,21 @@ public final class CaseSteps {
 			return actions;
 		}
 		switch (step) {
-			case "accept" -> actions.addAll(List.of(CaseAction.ACCEPT, CaseAction.REQUEST_CORRECTION, CaseAction.REFUSE));
-			case "acceptAndDecide" -> actions.addAll(List.of(CaseAction.APPROVE, CaseAction.DENY,
-					CaseAction.REQUEST_CORRECTION, CaseAction.REFUSE));
+			case "accept" -> {
+				actions.add(CaseAction.ACCEPT);
+				actions.addAll(beforeAcceptance(c, today));
+			}
+			case "acceptAndDecide" -> {
+				actions.addAll(List.of(CaseAction.APPROVE, CaseAction.DENY));
+				actions.addAll(beforeAcceptance(c, today));
+			}
 			case "correct" -> actions.add(CaseAction.CORRECT);
 			case "review", "decide" -> {
 				actions.addAll(List.of(CaseAction.APPROVE, CaseAction.DENY, CaseAction.SUSPEND));
 				if ("decide".equals(step)) {
 					actions.add(CaseAction.SEND_BACK);
 				}
-				if (!c.handling.extended) {
+				if (extensible(c, today)) {
 					actions.add(CaseAction.EXTEND);
 				}
 			}
@@ -63,9 +74,53 @@ public final class CaseSteps {
 		return actions;
 	}
 
-	static List<CaseAction> allowed(SignedInUser me, Case c) {
+	/** Refusal and the correction notice, while the acceptance window is open; the notice only once. */
+	private static List<CaseAction> beforeAcceptance(Case c, LocalDate today) {
+		if (acceptanceWindowPassed(c, today)) {
+			return List.of();
+		}
+		return c.handling.corrections > 0 || c.handling.suspensions.stream()
+				.anyMatch(s -> s.kind() == Suspension.Kind.CORRECTION) ? List.of(CaseAction.REFUSE)
+						: List.of(CaseAction.REQUEST_CORRECTION, CaseAction.REFUSE);
+	}
+
+	/** Art. 32: five working days after receipt with no decision, the case is accepted as of its receipt. */
+	static boolean acceptanceWindowPassed(Case c, LocalDate today) {
+		return c.status() == CaseStatus.SUBMITTED && c.handling.acceptanceDue != null
+				&& today.isAfter(c.handling.acceptanceDue);
+	}
+
+	private static boolean extensible(Case c, LocalDate today) {
+		Case.Handling h = c.handling;
+		return !h.extended && h.extensionDays > 0 && (h.statutoryDeadline == null || !today.isAfter(h.statutoryDeadline));
+	}
+
+	/** Why an action the step would offer is closed by the dates or by an earlier notice; null when it is not. */
+	static String closedByLaw(Case c, CaseAction action, LocalDate today) {
+		Case.Handling h = c.handling;
+		boolean acceptStep = "accept".equals(h.step) || "acceptAndDecide".equals(h.step);
+		if (acceptStep && (action == CaseAction.REFUSE || action == CaseAction.REQUEST_CORRECTION)
+				&& acceptanceWindowPassed(c, today)) {
+			return "收到申请已满 5 个工作日（" + h.acceptanceDue + " 到期）未作决定，依《行政许可法》第三十二条自收到申请材料之日起即为受理，"
+					+ "不能再不予受理或要求补正。";
+		}
+		if (acceptStep && action == CaseAction.REQUEST_CORRECTION) {
+			return "依《行政许可法》第三十二条，补正须一次告知申请人需要补正的全部内容；本办件已告知过补正，不能再次要求补正。";
+		}
+		if (action == CaseAction.EXTEND && ("review".equals(h.step) || "decide".equals(h.step)) && !h.extended) {
+			if (h.extensionDays == 0) {
+				return "本事项（情形）的办理时限不适用《行政许可法》第四十二条的延长，依其规定不能延长。";
+			}
+			if (h.statutoryDeadline != null && today.isAfter(h.statutoryDeadline)) {
+				return "法定期限已于 " + h.statutoryDeadline + " 届满，依《行政许可法》第四十二条只能在期限内延长。";
+			}
+		}
+		return null;
+	}
+
+	static List<CaseAction> allowed(SignedInUser me, Case c, LocalDate today) {
 		List<CaseAction> allowed = new ArrayList<>();
-		for (CaseAction action : stepActions(c)) {
+		for (CaseAction action : stepActions(c, today)) {
 			if (may(me, c, action)) {
 				allowed.add(action);
 			}

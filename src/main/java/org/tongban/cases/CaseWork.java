@@ -25,6 +25,8 @@ import org.tongban.shared.Problem;
 public class CaseWork {
 
 	static final String SYSTEM = "system";
+	/** The commission's own unit, where its leaders sit. */
+	static final String LEADERS = "COMMISSION";
 	static final int MAX_REASON = 2000;
 
 	private final Cases cases;
@@ -55,10 +57,15 @@ public class CaseWork {
 	}
 
 	/** What an action carries: reasons, the items of a correction notice, a suspension's kind, a hand-over's target. */
-	public record ActionRequest(String reason, List<String> items, String kind, String to) {
+	public record ActionRequest(String reason, List<String> items, String kind, String to, Integer expectedDays) {
 
 		public static ActionRequest none() {
-			return new ActionRequest(null, List.of(), null, null);
+			return new ActionRequest(null, List.of(), null, null, null);
+		}
+
+		/** A body with a reason only (withdrawal, correction). */
+		public static ActionRequest because(String reason) {
+			return new ActionRequest(reason, List.of(), null, null, null);
 		}
 	}
 
@@ -125,7 +132,7 @@ public class CaseWork {
 	 * read through a call that checked the user may see it ({@link CaseHandling#get}, {@link #act}).
 	 */
 	public List<CaseAction> allowed(SignedInUser me, Case c) {
-		return CaseSteps.allowed(me, c);
+		return CaseSteps.allowed(me, c, LocalDate.now(clock));
 	}
 
 	/** Takes an action on a case: 409 with the allowed actions when the step has no such action. */
@@ -134,17 +141,19 @@ public class CaseWork {
 		CaseAction action = CaseAction.of(actionName).orElseThrow(() -> Problem.notFound("没有名为“" + actionName + "”的办件操作。"));
 		Case c = visible(me, id, true);
 		ActionRequest body = request == null ? ActionRequest.none() : request;
-		List<CaseAction> allowed = CaseSteps.allowed(me, c);
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.now(clock);
+		List<CaseAction> allowed = CaseSteps.allowed(me, c, today);
 		if (!allowed.contains(action)) {
-			if (CaseSteps.stepActions(c).contains(action)) {
+			if (CaseSteps.stepActions(c, today).contains(action)) {
 				throw Problem.forbidden(CaseSteps.refusal(me, c, action));
 			}
-			throw Problem.conflict("办件当前为“" + c.status().label() + "”" + CaseSteps.stepName(c) + "，不能“" + action.label() + "”。")
+			String closed = CaseSteps.closedByLaw(c, action, today);
+			throw Problem.conflict(closed != null ? closed
+					: "办件当前为“" + c.status().label() + "”" + CaseSteps.stepName(c) + "，不能“" + action.label() + "”。")
 					.with("allowedActions", allowed.stream().map(CaseAction::apiName).toList());
 		}
 		CaseStatus before = c.status();
-		Instant now = clock.instant();
-		LocalDate today = LocalDate.now(clock);
 		String actor = me.username();
 		Case.Handling h = c.handling;
 		switch (action) {
@@ -161,7 +170,11 @@ public class CaseWork {
 				processes.assign(process(c), to);
 				h.assignee = to;
 			}
-			case ACCEPT -> accept(c, actor, now, today, false);
+			// after the window of art. 32 the case is accepted as of its receipt, whoever clicks
+			case ACCEPT -> {
+				boolean deemed = CaseSteps.acceptanceWindowPassed(c, today);
+				accept(c, actor, now, deemed ? h.receivedOn : today, deemed);
+			}
 			case REFUSE -> {
 				String reasons = ActionInputs.reason(body, "请写明不予受理的理由。");
 				complete(c, actor, Map.of("outcome", "refuse"));
@@ -174,7 +187,7 @@ public class CaseWork {
 				List<String> items = ActionInputs.items(body);
 				String note = body.reason() == null ? null : ActionInputs.text(body.reason());
 				complete(c, actor, Map.of("outcome", "request-correction"));
-				h.suspensions.add(new Suspension(Suspension.Kind.CORRECTION, String.join("；", items), today, null, null));
+				h.suspensions.add(new Suspension(Suspension.Kind.CORRECTION, String.join("；", items), today, null, null, null));
 				h.suspensionsChanged = true;
 				h.acceptanceDue = null;
 				c.step(CaseStatus.CORRECTION_REQUESTED, "request-correction", actor, now, note, items);
@@ -192,13 +205,17 @@ public class CaseWork {
 			}
 			case APPROVE, DENY -> decideOrReview(c, action, body, actor, now, today);
 			case SUSPEND -> {
-				Suspension.Kind kind = ActionInputs.suspensionKind(body.kind());
+				Suspension.Kind kind = ActionInputs.suspensionKind(body.kind(), h.onsiteStopsPromised);
 				String reason = ActionInputs.reason(body, "请写明暂停计时的原因。");
-				h.suspensions.add(new Suspension(kind, reason, today, null, null));
+				int expected = ActionInputs.expectedDays(body.expectedDays());
+				h.suspensions.add(new Suspension(kind, reason, today, null, null, expected));
 				h.suspensionsChanged = true;
-				c.step(CaseStatus.SUSPENDED, "suspend", actor, now, kind.label() + "：" + reason, List.of());
+				c.step(CaseStatus.SUSPENDED, "suspend", actor, now, kind.label() + "：" + reason + "（预计 " + expected
+						+ " 个工作日）", List.of());
 				c.raise(new CaseEvents.ClockStopped(c.id(), c.itemCode(), kind));
-				notifications.tell(c, "您的办件暂停计时", "因" + kind.label() + "，办理时限暂停计算。原因：" + reason);
+				notifications.tell(c, "您的办件暂停计时", "因" + kind.label() + "，" + (kind.stopsStatutoryClock()
+						? "依《行政许可法》第四十五条，所需时间不计算在办理期限内" : "承诺办理时限暂停计算（法定期限照常计算）")
+						+ "，预计需要 " + expected + " 个工作日。原因：" + reason);
 			}
 			case RESUME -> {
 				h.openSuspension().ifPresent(s -> end(h, s, today));
@@ -215,7 +232,7 @@ public class CaseWork {
 				c.step(c.status(), "extend", actor, now, reason, List.of());
 				c.raise(new CaseEvents.CaseExtended(c.id(), c.itemCode(), h.promisedDeadline, reason));
 				notifications.tell(c, "您的办件办理期限已延长",
-						"经本机关负责人批准，办理期限延长 " + TimeLimits.EXTENSION_DAYS + " 个工作日" + (h.promisedDeadline == null
+						"经本机关负责人批准，办理期限延长 " + h.extensionDays + " 个工作日" + (h.promisedDeadline == null
 								? "" : "，至 " + h.promisedDeadline) + "。理由：" + reason);
 			}
 			case SEND_BACK -> {
@@ -278,9 +295,10 @@ public class CaseWork {
 		boolean firstStep = "acceptAndDecide".equals(h.step);
 		complete(c, actor, Map.of("outcome", action.apiName()));
 		if (firstStep) {
-			h.acceptedOn = today;
+			boolean deemed = CaseSteps.acceptanceWindowPassed(c, today);
+			h.acceptedOn = deemed ? h.receivedOn : today;
 			c.step(CaseStatus.UNDER_REVIEW, "accept", actor, now, null, List.of());
-			c.raise(new CaseAccepted(c.id(), c.itemCode(), today, today, false));
+			c.raise(new CaseAccepted(c.id(), c.itemCode(), h.acceptedOn, today, deemed));
 		}
 		c.decide(granted, action.apiName(), actor, now, reasons);
 		notifications.tell(c, granted ? "您的办件已准予许可" : "您的办件不予许可", granted
@@ -308,25 +326,31 @@ public class CaseWork {
 	 * Returns the new level when it changed to amber or red.
 	 */
 	@Transactional
-	public String watch(CaseId id) {
+	public WarningLevel watch(CaseId id) {
 		Case c = cases.lock(id).orElseThrow();
 		Case.Handling h = c.handling;
 		boolean pending = h.limitsPending;
 		if (pending) {
 			limits.recompute(h);
 		}
-		String level = c.status() == CaseStatus.SUSPENDED ? null
-				: limits.level(LocalDate.now(clock), c.deadline()).orElse(null);
-		String before = h.warningLevel;
-		if (!pending && java.util.Objects.equals(before, level)) {
+		LocalDate today = LocalDate.now(clock);
+		WarningLevel level = limits.level(today, c).orElse(null);
+		WarningLevel before = h.warningLevel;
+		if (limits.statutoryOverdue(today, c)) {
+			// beyond the law's limit, not only the promise: the commission's leaders are told, once per deadline
+			inbox.notifyUnit(LEADERS, "办件时限", "办件已超过法定期限：" + c.itemName(), "办件 " + c.id() + "（"
+					+ CaseSteps.stepLabel(h.step) + "）的法定办理期限已于 " + h.statutoryDeadline + " 届满，请督办。",
+					"/work/cases/" + c.id(), "case-statutory-" + c.id() + "-" + h.statutoryDeadline);
+		}
+		if (!pending && before == level) {
 			return null;
 		}
 		h.warningLevel = level;
 		cases.save(c);
-		if (level == null || level.equals(before) || "GREEN".equals(level)) {
+		if (level == null || level == before || level == WarningLevel.GREEN) {
 			return null;
 		}
-		boolean red = "RED".equals(level);
+		boolean red = level == WarningLevel.RED;
 		String title = (red ? "办件已超期：" : "办件即将到期：") + c.itemName();
 		String body = "办件 " + c.id() + "（" + CaseSteps.stepLabel(h.step) + "）" + (red ? "已超过" : "将于") + " " + c.deadline()
 				+ (red ? " 的办理期限，请立即处理。" : " 到期，剩余不足 " + TimeLimits.AMBER_DAYS + " 个工作日。");
@@ -338,7 +362,7 @@ public class CaseWork {
 		if (red || h.assignee == null) {
 			inbox.notifyUnit(h.division, "办件时限", title, body, link, key + "-unit");
 		}
-		events.publishEvent(new CaseEvents.DeadlineWarning(c.id(), c.itemCode(), level, c.deadline()));
+		events.publishEvent(new CaseEvents.DeadlineWarning(c.id(), c.itemCode(), level.name(), c.deadline()));
 		return level;
 	}
 
@@ -366,6 +390,10 @@ public class CaseWork {
 	}
 
 	private void save(Case c, String auditAction, CaseStatus before, String actor) {
+		if (c.deadline() == null) {
+			// nothing is due any more: the case leaves the warnings and escalations
+			c.handling.warningLevel = null;
+		}
 		cases.save(c);
 		c.takeEvents().forEach(events::publishEvent);
 		Map<String, Object> after = new HashMap<>();

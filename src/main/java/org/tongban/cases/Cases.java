@@ -76,9 +76,9 @@ class Cases {
 				  notice_commitment, promised_days, statutory_days, received_on, acceptance_due, accepted_on,
 				  promised_deadline, statutory_deadline, limits_pending, suspended_days, extended,
 				  corrections, warning_level, decision, decision_reasons, decided_at, completed_at, verification_due,
-				  opened_by, due_on)
+				  opened_by, due_on, count_from, extension_days, onsite_stops_promised)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?,
-				  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (id) DO UPDATE SET form = excluded.form, status = excluded.status,
 				  submitted_at = excluded.submitted_at, process_instance_id = excluded.process_instance_id,
 				  step = excluded.step, step_role = excluded.step_role, assignee = excluded.assignee,
@@ -98,16 +98,18 @@ class Cases {
 						h.processKey, h.processInstanceId, h.division, h.step, h.stepRole, h.assignee, h.reviewer,
 						h.fourEyes, h.noticeCommitment, h.promisedDays, h.statutoryDays, h.receivedOn, h.acceptanceDue,
 						h.acceptedOn, h.promisedDeadline, h.statutoryDeadline, h.limitsPending,
-						h.suspendedDays, h.extended, h.corrections, h.warningLevel, h.decision, h.decisionReasons,
-						ts(h.decidedAt), ts(h.completedAt), h.verificationDue, h.openedBy, c.deadline())
+						h.suspendedDays, h.extended, h.corrections, h.warningLevel == null ? null : h.warningLevel.name(),
+						h.decision, h.decisionReasons, ts(h.decidedAt), ts(h.completedAt), h.verificationDue, h.openedBy,
+						c.deadline(), h.countFrom.name(), h.extensionDays, h.onsiteStopsPromised)
 				.update();
 		if (h.suspensionsChanged) {
 			jdbc.sql("DELETE FROM cases_suspension WHERE case_id = ?").param(c.id().value()).update();
 			for (Suspension s : h.suspensions) {
 				jdbc.sql("""
-						INSERT INTO cases_suspension (case_id, kind, reason, started_on, ended_on, working_days)
-						VALUES (?, ?, ?, ?, ?, ?)""")
-						.params(c.id().value(), s.kind().name(), s.reason(), s.startedOn(), s.endedOn(), s.workingDays())
+						INSERT INTO cases_suspension (case_id, kind, reason, started_on, ended_on, working_days, expected_days)
+						VALUES (?, ?, ?, ?, ?, ?, ?)""")
+						.params(c.id().value(), s.kind().name(), s.reason(), s.startedOn(), s.endedOn(), s.workingDays(),
+								s.expectedDays())
 						.update();
 			}
 			h.suspensionsChanged = false;
@@ -184,7 +186,7 @@ class Cases {
 		return jdbc.sql("SELECT * FROM cases_suspension WHERE case_id = ? ORDER BY id").param(caseId)
 				.query((r, i) -> new Suspension(Suspension.Kind.valueOf(r.getString("kind")), r.getString("reason"),
 						r.getObject("started_on", LocalDate.class), r.getObject("ended_on", LocalDate.class),
-						(Integer) r.getObject("working_days")))
+						(Integer) r.getObject("working_days"), (Integer) r.getObject("expected_days")))
 				.list();
 	}
 
@@ -211,7 +213,11 @@ class Cases {
 		h.suspendedDays = rs.getInt("suspended_days");
 		h.extended = rs.getBoolean("extended");
 		h.corrections = rs.getInt("corrections");
-		h.warningLevel = rs.getString("warning_level");
+		String level = rs.getString("warning_level");
+		h.warningLevel = level == null ? null : WarningLevel.valueOf(level);
+		h.countFrom = Case.CountFrom.valueOf(rs.getString("count_from"));
+		h.extensionDays = rs.getInt("extension_days");
+		h.onsiteStopsPromised = rs.getBoolean("onsite_stops_promised");
 		h.decision = rs.getString("decision");
 		h.decisionReasons = rs.getString("decision_reasons");
 		h.decidedAt = instant(rs, "decided_at");

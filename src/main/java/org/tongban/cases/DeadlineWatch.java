@@ -43,7 +43,8 @@ public class DeadlineWatch {
 		int warned = 0;
 		List<UUID> open = jdbc.sql("""
 				SELECT id FROM cases_case
-				WHERE status IN ('SUBMITTED', 'UNDER_REVIEW', 'SUSPENDED', 'CORRECTION_REQUESTED') OR limits_pending""")
+				WHERE status IN ('SUBMITTED', 'UNDER_REVIEW', 'SUSPENDED', 'CORRECTION_REQUESTED') OR limits_pending
+				  OR step = 'postVerify'""")
 				.query(UUID.class).list();
 		for (UUID id : open) {
 			warned += work.watch(new CaseId(id)) == null ? 0 : 1;

@@ -11,6 +11,12 @@ import org.tongban.shared.WorkingDayCalendar;
  * Time limits in working days (行政许可法 art. 32, 42, 45). Every limit is derived again from what happened
  * (received, accepted, suspensions, extension), never shifted in place, so a limit that reached a year
  * whose holidays were not yet entered is simply computed once they are ({@code limitsPending}).
+ *
+ * <p>The decision limits count from acceptance (art. 42) or, where the item's own regulation says so, from
+ * receipt of the complete application. Only the procedures art. 45 names (听证、招标、拍卖、检验、检测、检疫、鉴定、
+ * 专家评审) are left out of the statutory limit; an on-site check counts towards it, and is left out of the
+ * promised limit only where the guide says so. A correction before acceptance moves the receipt (art. 32),
+ * not the decision limit.
  */
 @Component
 class TimeLimits {
@@ -18,8 +24,11 @@ class TimeLimits {
 	/** Art. 32: decide on acceptance within five working days of receipt, or the case is deemed accepted. */
 	static final int ACCEPTANCE_DAYS = 5;
 
-	/** Art. 42: one extension of ten working days, approved by the head of the authority. */
+	/** Art. 42: one extension of ten working days on its twenty-day limit, approved by the head of the authority. */
 	static final int EXTENSION_DAYS = 10;
+
+	/** Art. 42's own limit: items whose limit is another law's take their extension rule from their guide. */
+	static final int ARTICLE_42_DAYS = 20;
 
 	/** Amber when this many working days or fewer are left. */
 	static final int AMBER_DAYS = 2;
@@ -43,7 +52,7 @@ class TimeLimits {
 	/** Ends an open suspension on {@code on}; its working days stop counting. */
 	Suspension ended(Suspension open, LocalDate on) {
 		Integer days = count(() -> calendar.workingDaysBetween(open.startedOn(), on)).orElse(null);
-		return new Suspension(open.kind(), open.reason(), open.startedOn(), on, days);
+		return new Suspension(open.kind(), open.reason(), open.startedOn(), on, days, open.expectedDays());
 	}
 
 	/** Derives every limit from the facts; marks the case pending when a year's holidays are missing. */
@@ -63,15 +72,16 @@ class TimeLimits {
 			pending |= h.acceptanceDue == null;
 		}
 		if (h.acceptedOn != null) {
-			int stopped = h.suspensions.stream()
-					.filter(s -> s.kind() != Suspension.Kind.CORRECTION && s.workingDays() != null)
-					.mapToInt(Suspension::workingDays).sum();
-			h.suspendedDays = stopped;
-			int extra = stopped + (h.extended ? EXTENSION_DAYS : 0);
+			int statutoryStop = stopped(h, s -> s.kind().stopsStatutoryClock());
+			int promisedStop = stopped(h, s -> s.kind().stopsStatutoryClock()
+					|| s.kind() == Suspension.Kind.ONSITE_CHECK && h.onsiteStopsPromised);
+			h.suspendedDays = statutoryStop;
+			int extension = h.extended ? h.extensionDays : 0;
 			int promised = h.promisedDays == null ? 0 : h.promisedDays;
 			int statutory = h.statutoryDays == null ? promised : h.statutoryDays;
-			h.promisedDeadline = plus(h.acceptedOn, promised + extra).orElse(null);
-			h.statutoryDeadline = plus(h.acceptedOn, statutory + extra).orElse(null);
+			LocalDate start = h.countFrom == Case.CountFrom.RECEIPT && h.receivedOn != null ? h.receivedOn : h.acceptedOn;
+			h.promisedDeadline = plus(start, promised + promisedStop + extension).orElse(null);
+			h.statutoryDeadline = plus(start, statutory + statutoryStop + extension).orElse(null);
 			pending |= h.promisedDeadline == null || h.statutoryDeadline == null;
 		}
 		h.limitsPending = pending;
@@ -82,9 +92,46 @@ class TimeLimits {
 		return deadline == null ? Optional.empty() : count(() -> calendar.workingDaysBetween(today, deadline));
 	}
 
-	/** GREEN, AMBER (two working days or fewer left) or RED (overdue); empty when no clock runs. */
-	Optional<String> level(LocalDate today, LocalDate deadline) {
-		return left(today, deadline).map(days -> days < 0 ? "RED" : days <= AMBER_DAYS ? "AMBER" : "GREEN");
+	/**
+	 * GREEN, AMBER (two working days or fewer left) or RED (the deadline has passed, on any day: a weekend or
+	 * holiday after it is as late as a working day); empty without a deadline.
+	 */
+	Optional<WarningLevel> level(LocalDate today, LocalDate deadline) {
+		if (deadline == null) {
+			return Optional.empty();
+		}
+		if (today.isAfter(deadline)) {
+			return Optional.of(WarningLevel.RED);
+		}
+		return left(today, deadline).map(days -> days <= AMBER_DAYS ? WarningLevel.AMBER : WarningLevel.GREEN);
+	}
+
+	/**
+	 * The level of the case's running clocks: acceptance before acceptance; after it the promised and the
+	 * statutory limit, each while its clock runs; the post-verification of a grant on commitment.
+	 */
+	Optional<WarningLevel> level(LocalDate today, Case c) {
+		Case.Handling h = c.handling;
+		return switch (c.status()) {
+			case SUBMITTED -> level(today, h.acceptanceDue);
+			case UNDER_REVIEW, SUSPENDED -> Optional.ofNullable(WarningLevel.worst(
+					h.promisedClockRunning() ? level(today, h.promisedDeadline).orElse(null) : null,
+					h.statutoryClockRunning() ? level(today, h.statutoryDeadline).orElse(null) : null));
+			case GRANTED -> "postVerify".equals(h.step) ? level(today, h.verificationDue) : Optional.empty();
+			default -> Optional.empty();
+		};
+	}
+
+	/** Whether the statutory limit of a case being decided has passed (escalated beyond the division). */
+	boolean statutoryOverdue(LocalDate today, Case c) {
+		Case.Handling h = c.handling;
+		return (c.status() == CaseStatus.UNDER_REVIEW || c.status() == CaseStatus.SUSPENDED)
+				&& h.statutoryDeadline != null && today.isAfter(h.statutoryDeadline);
+	}
+
+	private static int stopped(Case.Handling h, java.util.function.Predicate<Suspension> counts) {
+		return h.suspensions.stream().filter(s -> s.workingDays() != null && counts.test(s))
+				.mapToInt(Suspension::workingDays).sum();
 	}
 
 	/** Empty when the count reaches a year whose holidays are not entered yet. */

@@ -52,7 +52,7 @@ public class Worklist {
 		String[] roles = me.roles().stream().filter(Role::isStaff).map(Role::name).toArray(String[]::new);
 		LocalDate today = LocalDate.now(clock);
 		// one working-day count per distinct due date, not per line: each count asks the calendar for its revision
-		Map<LocalDate, Optional<String>> levels = new HashMap<>();
+		Map<LocalDate, Optional<WarningLevel>> levels = new HashMap<>();
 		List<Entry> tasks = jdbc.sql(SELECT + """
 				WHERE step_role = ANY(?) AND (assignee IS NULL OR assignee = ?)
 				ORDER BY due_on NULLS LAST, id LIMIT ?""")
@@ -72,13 +72,13 @@ public class Worklist {
 	private static final String SELECT = "SELECT id, item_code, item_name, situation_name, applicant_name, channel, "
 			+ "status, step, assignee, due_on FROM cases_case ";
 
-	private Entry entry(java.sql.ResultSet rs, LocalDate today, Map<LocalDate, Optional<String>> levels,
+	private Entry entry(java.sql.ResultSet rs, LocalDate today, Map<LocalDate, Optional<WarningLevel>> levels,
 			boolean escalated) throws java.sql.SQLException {
 		CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
 		Channel channel = Channel.valueOf(rs.getString("channel"));
 		LocalDate due = rs.getObject("due_on", LocalDate.class);
 		String level = status == CaseStatus.SUSPENDED || due == null ? null
-				: levels.computeIfAbsent(due, d -> limits.level(today, d)).orElse(null);
+				: levels.computeIfAbsent(due, d -> limits.level(today, d)).map(WarningLevel::name).orElse(null);
 		return new Entry(rs.getObject("id", UUID.class), rs.getString("item_code"), rs.getString("item_name"),
 				rs.getString("situation_name"), rs.getString("applicant_name"), channel, channel.label(), status,
 				status.label(), rs.getString("step"), CaseSteps.stepLabel(rs.getString("step")), rs.getString("assignee"),

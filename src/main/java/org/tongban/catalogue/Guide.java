@@ -10,6 +10,7 @@ import org.tongban.catalogue.GuideContent.NoticeCommitment;
 import org.tongban.catalogue.GuideContent.PowersListEntry;
 import org.tongban.catalogue.GuideContent.Question;
 import org.tongban.catalogue.GuideContent.Situation;
+import org.tongban.catalogue.GuideContent.TimeLimitRules;
 
 /** One version of an item's guide (办事指南) as applicants, cases and other modules read it. */
 public record Guide(String code, String name, ItemType type, String typeLabel, int version, GuideStatus status,
@@ -17,8 +18,8 @@ public record Guide(String code, String name, ItemType type, String typeLabel, i
 		PowersListEntry powersListEntry, List<LegalBasis> legalBasis, Integer statutoryDays, int promisedDays,
 		boolean immediate, String fee, Channels channels, NoticeCommitment noticeCommitment, List<String> keywords,
 		List<Question> questions, List<Situation> situations, List<String> processSteps, List<Faq> faqs,
-		Licence licence, Integer retentionYears, String author, String reviewer, String rejectReason,
-		Instant updatedAt, Instant publishedAt) {
+		Licence licence, Integer retentionYears, TimeLimitRules timeLimits, String author, String reviewer,
+		String rejectReason, Instant updatedAt, Instant publishedAt) {
 
 	/** A citation with the law's name and status resolved. */
 	public record LegalBasis(String law, String name, LawStatus status, String article) {
@@ -29,7 +30,7 @@ public record Guide(String code, String name, ItemType type, String typeLabel, i
 		return new GuideContent(name, powersListEntry,
 				legalBasis.stream().map(b -> new GuideContent.Citation(b.law(), b.article())).toList(), statutoryDays,
 				promisedDays, immediate, fee, channels, noticeCommitment, keywords, questions, situations, processSteps,
-				faqs, licence, retentionYears);
+				faqs, licence, retentionYears, timeLimits);
 	}
 
 	/** The guide as the public sees it: without the staff who wrote and reviewed it or a reviewer's remarks. */
@@ -37,7 +38,7 @@ public record Guide(String code, String name, ItemType type, String typeLabel, i
 		return new Guide(code, name, type, typeLabel, version, status, statusLabel, division, divisionName,
 				handlingUnit, handlingUnitName, powersListEntry, legalBasis, statutoryDays, promisedDays, immediate, fee,
 				channels, noticeCommitment, keywords, questions, situations, processSteps, faqs, licence,
-				retentionYears, null, null, null, updatedAt, publishedAt);
+				retentionYears, timeLimits, null, null, null, updatedAt, publishedAt);
 	}
 
 	public Situation situation(String code) {

@@ -21,6 +21,8 @@ import org.tongban.shared.FieldMessage;
 final class GuideRules {
 
 	private static final Set<String> KINDS = Set.of("ORIGINAL", "COPY", "ORIGINAL_AND_COPY");
+	/** When a limit starts counting: from receipt of the complete application, or from acceptance. */
+	static final Set<String> COUNT_FROM = Set.of("RECEIPT", "ACCEPTANCE");
 
 	private final List<FieldMessage> errors = new ArrayList<>();
 
@@ -30,6 +32,7 @@ final class GuideRules {
 	static List<FieldMessage> check(GuideContent c, Set<String> lawIds) {
 		GuideRules rules = new GuideRules();
 		rules.header(c, lawIds);
+		rules.timeLimits(c.timeLimits());
 		rules.situations(c.situations());
 		rules.questions(c.situationQuestions(), c.situations());
 		return List.copyOf(rules.errors);
@@ -89,10 +92,47 @@ final class GuideRules {
 				error(path + ".code", "情形编码“" + situation.code() + "”重复。");
 			}
 			required(path + ".name", situation.name(), "请填写情形名称。");
+			situationLimits(path, situation);
 			List<Material> materials = situation.materials() == null ? List.of() : situation.materials();
 			for (int m = 0; m < materials.size(); m++) {
 				material(path + ".materials[" + m + "]", materials.get(m));
 			}
+		}
+	}
+
+	private void timeLimits(GuideContent.TimeLimitRules rules) {
+		if (rules == null) {
+			return;
+		}
+		if (rules.countFrom() != null && !COUNT_FROM.contains(rules.countFrom())) {
+			error("timeLimits.countFrom", "时限起算须为收到申请（RECEIPT）或受理（ACCEPTANCE）。");
+		}
+		GuideContent.Extension extension = rules.extension();
+		if (extension != null) {
+			if (extension.days() == null || extension.days() < 0) {
+				error("timeLimits.extension.days", "请填写可延长的工作日数（不可延长填 0）。");
+			}
+			else if (extension.days() > 0 && blank(extension.basis())) {
+				error("timeLimits.extension.basis", "请写明延长期限的依据。");
+			}
+		}
+	}
+
+	private void situationLimits(String path, Situation s) {
+		if (s.statutoryDays() != null && s.statutoryDays() <= 0) {
+			error(path + ".statutoryDays", "情形的法定时限须为正数。");
+		}
+		if (s.promisedDays() != null && s.promisedDays() < 0) {
+			error(path + ".promisedDays", "情形的承诺时限不能为负数。");
+		}
+		if (s.promisedDays() != null && s.statutoryDays() != null && s.promisedDays() > s.statutoryDays()) {
+			error(path + ".promisedDays", "情形的承诺时限不能超过其法定时限。");
+		}
+		if (s.countFrom() != null && !COUNT_FROM.contains(s.countFrom())) {
+			error(path + ".countFrom", "时限起算须为收到申请（RECEIPT）或受理（ACCEPTANCE）。");
+		}
+		if ((s.statutoryDays() != null || s.countFrom() != null) && blank(s.limitBasis())) {
+			error(path + ".limitBasis", "情形另有时限规定的，须写明依据（如某办法第几条）。");
 		}
 	}
 

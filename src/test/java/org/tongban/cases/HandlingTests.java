@@ -159,15 +159,25 @@ class HandlingTests extends HandlingTest {
 		act("clerk", id, "accept", null).andExpect(status().isOk());
 		LocalDate promised = LocalDate.parse(jdbc.sql("SELECT promised_deadline::text FROM cases_case WHERE id = ?")
 				.param(UUID.fromString(id)).query(String.class).single());
-		act("approver", id, "suspend", "{\"kind\": \"HOLIDAY\", \"reason\": \"x\"}").andExpect(status().isBadRequest());
+		act("approver", id, "suspend", "{\"kind\": \"HOLIDAY\", \"reason\": \"x\", \"expectedDays\": 5}")
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("kind"));
+		// art. 45 does not name on-site checks: their time counts, and this guide does not stop the promised clock
+		act("approver", id, "suspend", "{\"kind\": \"ONSITE_CHECK\", \"reason\": \"现场核查\", \"expectedDays\": 3}")
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message", containsString("第四十五条")));
+		// art. 45: the time needed is told to the applicant
 		act("approver", id, "suspend", "{\"kind\": \"EXPERT_REVIEW\", \"reason\": \"组织专家评审\"}")
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("expectedDays"));
+		act("approver", id, "suspend", "{\"kind\": \"EXPERT_REVIEW\", \"reason\": \"组织专家评审\", \"expectedDays\": 10}")
 				.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUSPENDED"))
+				.andExpect(jsonPath("$.suspensions[0].expectedDays").value(10))
 				.andExpect(jsonPath("$.allowedActions", contains("resume")));
 		act("approver", id, "approve", null).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.allowedActions", contains("resume")));
 		act("approver", id, "resume", null).andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("UNDER_REVIEW"))
 				.andExpect(jsonPath("$.suspensions[0].workingDays").value(0));
+		assertThat(jdbc.sql("SELECT body FROM notification_message WHERE recipient_username = 'citizen' AND link = ? AND title LIKE '%暂停%'")
+				.param("/cases/" + id).query(String.class).single()).contains("预计需要 10 个工作日").contains("第四十五条");
 		act("approver", id, "extend", "{\"reason\": \"情况复杂\"}").andExpect(status().isForbidden());
 		act("leader", id, "extend", "{}").andExpect(status().isBadRequest());
 		act("leader", id, "extend", "{\"reason\": \"需现场核查多个执业地点\"}").andExpect(status().isOk())

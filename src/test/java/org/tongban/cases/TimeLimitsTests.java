@@ -49,13 +49,14 @@ class TimeLimitsTests {
 	@Test
 	void suspendedWorkingDaysAndTheExtensionMoveTheLimits() {
 		Case.Handling h = accepted(LocalDate.of(2024, 9, 23), 10, 20);
-		Suspension expert = new Suspension(Suspension.Kind.EXPERT_REVIEW, "专家评审", LocalDate.of(2024, 9, 25), null, null);
+		Suspension expert = new Suspension(Suspension.Kind.EXPERT_REVIEW, "专家评审", LocalDate.of(2024, 9, 25), null, null, 5);
 		// ended on Friday 9/27: Thursday and Friday do not count
 		h.suspensions.add(limits.ended(expert, LocalDate.of(2024, 9, 27)));
 		limits.recompute(h);
 		assertThat(h.suspendedDays).isEqualTo(2);
 		// 12 working days after 9/23: 9/24, 25, 26, 27, Sun 29, 30, 10/8, 9, 10, 11, Sat 12, Mon 14
 		assertThat(h.promisedDeadline).isEqualTo(LocalDate.of(2024, 10, 14));
+		h.extensionDays = TimeLimits.EXTENSION_DAYS;
 		h.extended = true;
 		limits.recompute(h);
 		// ten more: 10/15 … 10/28
@@ -66,7 +67,7 @@ class TimeLimitsTests {
 	void aCorrectionBeforeAcceptanceDoesNotMoveTheDecisionLimit() {
 		Case.Handling h = accepted(LocalDate.of(2024, 9, 23), 10, null);
 		h.suspensions.add(new Suspension(Suspension.Kind.CORRECTION, "补正", LocalDate.of(2024, 9, 10),
-				LocalDate.of(2024, 9, 20), null));
+				LocalDate.of(2024, 9, 20), null, null));
 		limits.recompute(h);
 		// Mid-Autumn 2024: Sep 15–17 off, Sat Sep 14 worked: 9/11, 12, 13, 14, 18, 19, 20
 		assertThat(h.suspensions.get(0).workingDays()).isEqualTo(7);
@@ -91,9 +92,63 @@ class TimeLimitsTests {
 	@Test
 	void amberAtTwoWorkingDaysLeftAndRedWhenOverdue() {
 		LocalDate deadline = LocalDate.of(2024, 10, 10);
-		assertThat(limits.level(LocalDate.of(2024, 9, 27), deadline)).contains("GREEN");
-		assertThat(limits.level(LocalDate.of(2024, 10, 8), deadline)).contains("AMBER");
-		assertThat(limits.level(LocalDate.of(2024, 10, 10), deadline)).contains("AMBER");
-		assertThat(limits.level(LocalDate.of(2024, 10, 11), deadline)).contains("RED");
+		assertThat(limits.level(LocalDate.of(2024, 9, 27), deadline)).contains(WarningLevel.GREEN);
+		assertThat(limits.level(LocalDate.of(2024, 10, 8), deadline)).contains(WarningLevel.AMBER);
+		assertThat(limits.level(LocalDate.of(2024, 10, 10), deadline)).contains(WarningLevel.AMBER);
+		assertThat(limits.level(LocalDate.of(2024, 10, 11), deadline)).contains(WarningLevel.RED);
+	}
+
+	@Test
+	void aDeadlinePassedIsRedOnHolidaysAndWeekendsToo() {
+		// due Monday 30 September 2024; 1 October is National Day: no working day has passed, but the date has
+		assertThat(limits.level(LocalDate.of(2024, 10, 1), LocalDate.of(2024, 9, 30))).contains(WarningLevel.RED);
+		// due Friday 18 October 2024, read on Saturday the 19th
+		assertThat(limits.level(LocalDate.of(2024, 10, 19), LocalDate.of(2024, 10, 18))).contains(WarningLevel.RED);
+		assertThat(limits.level(LocalDate.of(2024, 10, 18), LocalDate.of(2024, 10, 18))).contains(WarningLevel.AMBER);
+	}
+
+	/** 《护士执业注册管理办法》第十九条: seven working days from receipt, whenever the case was accepted. */
+	@Test
+	void aLimitCountedFromReceiptStartsBeforeAcceptance() {
+		Case.Handling h = accepted(LocalDate.of(2024, 9, 30), 5, 7);
+		h.receivedOn = LocalDate.of(2024, 9, 27);
+		h.countFrom = Case.CountFrom.RECEIPT;
+		limits.recompute(h);
+		// Sun 9/29 make-up (1), 9/30 (2), Oct 1–7 off, 10/8 (3), 10/9 (4), 10/10 (5), 10/11 (6), Sat 10/12 make-up (7)
+		assertThat(h.statutoryDeadline).isEqualTo(LocalDate.of(2024, 10, 12));
+		assertThat(h.promisedDeadline).isEqualTo(LocalDate.of(2024, 10, 10));
+	}
+
+	/**
+	 * 《行政许可法》第四十五条 names 听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审; an on-site check is not among them,
+	 * so it counts towards the statutory limit, and stops the promised one only where the guide says so.
+	 */
+	@Test
+	void anOnSiteCheckNeverStopsTheStatutoryClock() {
+		Suspension check = limits.ended(new Suspension(Suspension.Kind.ONSITE_CHECK, "现场核查", LocalDate.of(2024, 9, 25),
+				null, null, 2), LocalDate.of(2024, 9, 27));
+		Case.Handling stops = accepted(LocalDate.of(2024, 9, 23), 10, 20);
+		stops.onsiteStopsPromised = true;
+		stops.suspensions.add(check);
+		limits.recompute(stops);
+		// promised: 12 working days after 9/23 (as with the expert review above)
+		assertThat(stops.promisedDeadline).isEqualTo(LocalDate.of(2024, 10, 14));
+		// statutory: 20 working days, the check included: ... 10/11 (10), Sat 10/12 (11), 10/14 ... 10/24 (20)
+		assertThat(stops.statutoryDeadline).isEqualTo(LocalDate.of(2024, 10, 24));
+		assertThat(stops.suspendedDays).isZero();
+		Case.Handling counts = accepted(LocalDate.of(2024, 9, 23), 10, 20);
+		counts.suspensions.add(check);
+		limits.recompute(counts);
+		assertThat(counts.promisedDeadline).isEqualTo(LocalDate.of(2024, 10, 11));
+	}
+
+	/** Art. 42: the extension is the rule's, not always ten days. */
+	@Test
+	void theExtensionIsTheRulesNumberOfDays() {
+		Case.Handling h = accepted(LocalDate.of(2024, 9, 23), 10, 30);
+		h.extensionDays = 15;
+		h.extended = true;
+		limits.recompute(h);
+		assertThat(h.promisedDeadline).isEqualTo(LocalDate.of(2024, 10, 31));
 	}
 }

@@ -87,7 +87,7 @@ class LicensingReportTests {
 
 		String reviewed = submitted(CLINIC, "NEW", false);
 		act("clerk", reviewed, "accept", null);
-		act("approver", reviewed, "suspend", "{\"kind\": \"EXPERT_REVIEW\", \"reason\": \"组织专家评审\"}");
+		act("approver", reviewed, "suspend", "{\"kind\": \"EXPERT_REVIEW\", \"reason\": \"组织专家评审\", \"expectedDays\": 5}");
 		act("approver", reviewed, "resume", null);
 		LocalDate acceptedShort = today.minusDays(12);
 		jdbc.sql("UPDATE cases_case SET accepted_on = ? WHERE id = ?").params(acceptedShort, UUID.fromString(reviewed)).update();

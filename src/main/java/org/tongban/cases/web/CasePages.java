@@ -152,7 +152,7 @@ class CasePages {
 	@PostMapping("/cases/{id}/correct")
 	String correct(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestParam(required = false) String reason) {
-		work.act(me, new CaseId(id), "correct", new CaseWork.ActionRequest(reason, List.of(), null, null));
+		work.act(me, new CaseId(id), "correct", CaseWork.ActionRequest.because(reason));
 		return "redirect:/cases/" + id;
 	}
 

@@ -16,6 +16,7 @@ import org.tongban.cases.CaseWork;
 import org.tongban.cases.Channel;
 import org.tongban.cases.Suspension;
 import org.tongban.cases.TimelineEntry;
+import org.tongban.cases.WarningLevel;
 
 /**
  * A case as the API returns it. {@code deadline} is the next date the authority is bound to (acceptance,
@@ -31,10 +32,14 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 	record ApplicantView(Applicant.Kind kind, String idNumber, String uscc, String name, String agentName) {
 	}
 
-	/** Promised and statutory limits in working days and the dates they fall on; {@code pending} while a year's holidays are missing. */
+	/**
+	 * Promised and statutory limits in working days and the dates they fall on; {@code pending} while a year's
+	 * holidays are missing; {@code countFrom} RECEIPT or ACCEPTANCE; {@code extensionDays} the one extension the
+	 * rule allows (0: none).
+	 */
 	record TimeLimitsView(Integer promisedDays, Integer statutoryDays, LocalDate acceptanceDue, LocalDate acceptedOn,
 			LocalDate promisedDeadline, LocalDate statutoryDeadline, int suspendedWorkingDays, boolean extended,
-			boolean pending) {
+			boolean pending, String countFrom, int extensionDays, WarningLevel warningLevel) {
 	}
 
 	static CaseView of(Case c, List<CaseAction> allowed) {
@@ -45,7 +50,8 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 				c.step() == null ? null : CaseSteps.stepLabel(c.step()), c.assignee(),
 				allowed.stream().map(CaseAction::apiName).toList(), c.noticeCommitment(),
 				new TimeLimitsView(c.promisedDays(), c.statutoryDays(), c.acceptanceDue(), c.acceptedOn(),
-						c.promisedDeadline(), c.statutoryDeadline(), c.suspendedDays(), c.extended(), c.limitsPending()),
+						c.promisedDeadline(), c.statutoryDeadline(), c.suspendedDays(), c.extended(), c.limitsPending(),
+						c.countFrom().name(), c.extensionDays(), c.warningLevel()),
 				c.suspensions(), c.decision(), c.decisionReasons(), c.decidedAt(), c.completedAt(), c.verificationDue(),
 				c.createdAt(), c.submittedAt(), c.timeline(), c.materials());
 	}

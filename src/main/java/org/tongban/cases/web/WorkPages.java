@@ -59,9 +59,10 @@ class WorkPages {
 	@PostMapping("/work/cases/{id}/actions/{action}")
 	String act(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @PathVariable String action,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String items,
-			@RequestParam(required = false) String kind, @RequestParam(required = false) String to) {
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String to,
+			@RequestParam(required = false) Integer expectedDays) {
 		List<String> lines = items == null ? List.of() : Arrays.stream(items.split("\\R")).toList();
-		work.act(me, new CaseId(id), action, new CaseWork.ActionRequest(reason, lines, kind, to));
+		work.act(me, new CaseId(id), action, new CaseWork.ActionRequest(reason, lines, kind, to, expectedDays));
 		return "redirect:/work/cases/" + id + "?done=" + action;
 	}
 

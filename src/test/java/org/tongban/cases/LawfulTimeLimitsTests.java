@@ -1,0 +1,147 @@
+package org.tongban.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tongban.shared.WorkingDayCalendar;
+
+/**
+ * The rules of 《行政许可法》 on time limits, through the API on fixed dates: the clock starts on Monday
+ * 2026-06-15 and travels where a rule depends on a date having passed.
+ */
+class LawfulTimeLimitsTests extends HandlingTest {
+
+	static final String LICENSING = "PD-WJW-XK-010";
+	static final String NURSE = "PD-WJW-XK-001";
+
+	@Autowired
+	WorkingDayCalendar calendar;
+
+	@Autowired
+	DeadlineWatch watch;
+
+	@AfterEach
+	void backToTheStart() {
+		clock.reset();
+	}
+
+	/** Art. 32: everything to be corrected is told at once, so there is only one correction notice. */
+	@Test
+	void aSecondCorrectionNoticeIsRefused() throws Exception {
+		String id = submitted(LICENSING, "NEW", false);
+		act("clerk", id, "request-correction", "{\"items\": [\"场所平面图\"]}").andExpect(status().isOk());
+		act("citizen", id, "correct", "{\"reason\": \"已补交\"}").andExpect(status().isOk());
+		read("clerk", id).andExpect(jsonPath("$.allowedActions", not(hasItem("request-correction"))))
+				.andExpect(jsonPath("$.allowedActions", hasItem("refuse")));
+		act("clerk", id, "request-correction", "{\"items\": [\"法定代表人身份证明\"]}").andExpect(status().isConflict())
+				.andExpect(jsonPath("$.detail", containsString("第三十二条")))
+				.andExpect(jsonPath("$.detail", containsString("不能再次要求补正")));
+		act("clerk", id, "accept", null).andExpect(status().isOk());
+	}
+
+	/**
+	 * Art. 32: five working days after receipt without a decision on acceptance, the case is accepted as of
+	 * its receipt. That is a fact of the dates: the hourly check need not have run.
+	 */
+	@Test
+	void afterFiveWorkingDaysTheCaseIsAcceptedAsOfItsReceiptWhetherOrNotTheCheckRan() throws Exception {
+		String id = submitted(LICENSING, "NEW", false);
+		LocalDate received = clock.today();
+		LocalDate due = calendar.plusWorkingDays(received, 5);
+		clock.travelTo(due);
+		read("clerk", id).andExpect(jsonPath("$.allowedActions", hasItem("refuse")));
+		clock.travelTo(due.plusDays(1));
+		read("clerk", id).andExpect(jsonPath("$.allowedActions", not(hasItem("refuse"))))
+				.andExpect(jsonPath("$.allowedActions", not(hasItem("request-correction"))));
+		act("clerk", id, "refuse", "{\"reason\": \"不属于本机关职权范围\"}").andExpect(status().isConflict())
+				.andExpect(jsonPath("$.detail", containsString("即为受理")));
+		act("clerk", id, "request-correction", "{\"items\": [\"场所平面图\"]}").andExpect(status().isConflict());
+		act("clerk", id, "accept", null).andExpect(status().isOk())
+				.andExpect(jsonPath("$.timeLimits.acceptedOn").value(received.toString()))
+				.andExpect(jsonPath("$.timeline[-1].action").value("deemed-accept"));
+	}
+
+	/** Art. 42: the head may extend once, and only while the limit has not yet passed. */
+	@Test
+	void anExtensionComesOnlyBeforeTheStatutoryDeadline() throws Exception {
+		String id = submitted(LICENSING, "NEW", false);
+		act("clerk", id, "accept", null).andExpect(status().isOk()).andExpect(jsonPath("$.timeLimits.extensionDays").value(10));
+		LocalDate statutory = LocalDate.parse(jdbc.sql("SELECT statutory_deadline::text FROM cases_case WHERE id = ?")
+				.param(UUID.fromString(id)).query(String.class).single());
+		clock.travelTo(statutory.plusDays(1));
+		read("leader", id).andExpect(jsonPath("$.allowedActions", not(hasItem("extend"))));
+		act("leader", id, "extend", "{\"reason\": \"情况复杂\"}").andExpect(status().isConflict())
+				.andExpect(jsonPath("$.detail", containsString("届满")));
+	}
+
+	/**
+	 * 《护士执业注册管理办法》第十九条: a change of registration is done within 7 working days of receipt. The
+	 * limit is the situation's own, counted from receipt, and art. 42's extension does not apply to it.
+	 */
+	@Test
+	void aNursesChangeOfRegistrationHasSevenWorkingDaysFromReceiptAndNoExtension() throws Exception {
+		String id = submitted(NURSE, "CHANGE", false);
+		LocalDate received = clock.today();
+		clock.travelTo(calendar.plusWorkingDays(received, 2));
+		act("clerk", id, "accept", null).andExpect(status().isOk())
+				.andExpect(jsonPath("$.timeLimits.statutoryDays").value(7))
+				.andExpect(jsonPath("$.timeLimits.countFrom").value("RECEIPT"))
+				.andExpect(jsonPath("$.timeLimits.statutoryDeadline").value(calendar.plusWorkingDays(received, 7).toString()))
+				.andExpect(jsonPath("$.timeLimits.promisedDeadline").value(calendar.plusWorkingDays(received, 5).toString()))
+				.andExpect(jsonPath("$.timeLimits.extensionDays").value(0));
+		act("leader", id, "extend", "{\"reason\": \"情况复杂\"}").andExpect(status().isConflict())
+				.andExpect(jsonPath("$.detail", containsString("不适用")));
+	}
+
+	/** A decided case is no longer late: it leaves the leaders' and the division's escalations. */
+	@Test
+	void aDecidedCaseLeavesTheEscalations() throws Exception {
+		String id = submitted(LICENSING, "NEW", false);
+		act("clerk", id, "accept", null).andExpect(status().isOk());
+		act("approver", id, "approve", null).andExpect(status().isOk());
+		clock.travelTo(clock.today().plusDays(60));
+		watch.run();
+		mvc.perform(get("/api/worklist").with(basic("leader"))).andExpect(jsonPath("$.escalations[*].id", hasItem(id)));
+		act("approver2", id, "approve", null).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("GRANTED"));
+		assertThat(jdbc.sql("SELECT warning_level IS NULL FROM cases_case WHERE id = ?").param(UUID.fromString(id))
+				.query(Boolean.class).single()).isTrue();
+		mvc.perform(get("/api/worklist").with(basic("leader")))
+				.andExpect(jsonPath("$.escalations[*].id", not(hasItem(id))));
+	}
+
+	/** Past the statutory limit, not only the promised one, the commission's leaders are told, once. */
+	@Test
+	void pastTheStatutoryLimitTheLeadersAreToldOnce() throws Exception {
+		String id = submitted(LICENSING, "NEW", false);
+		act("clerk", id, "accept", null).andExpect(status().isOk());
+		LocalDate promised = LocalDate.parse(jdbc.sql("SELECT promised_deadline::text FROM cases_case WHERE id = ?")
+				.param(UUID.fromString(id)).query(String.class).single());
+		clock.travelTo(promised.plusDays(1));
+		watch.run();
+		assertThat(leadersTold(id)).isZero();
+		read("approver", id).andExpect(jsonPath("$.timeLimits.warningLevel").value("RED"));
+		LocalDate statutory = LocalDate.parse(jdbc.sql("SELECT statutory_deadline::text FROM cases_case WHERE id = ?")
+				.param(UUID.fromString(id)).query(String.class).single());
+		clock.travelTo(statutory.plusDays(1));
+		watch.run();
+		watch.run();
+		assertThat(leadersTold(id)).isEqualTo(1);
+	}
+
+	private long leadersTold(String id) {
+		return jdbc.sql("""
+				SELECT count(*) FROM notification_message WHERE recipient_unit = 'COMMISSION' AND link = ?
+				AND title LIKE '%法定期限%'""").param("/work/cases/" + id).query(Long.class).single();
+	}
+}
