@@ -1,27 +1,43 @@
 # Shared by the cases benchmarks: build, classpath, machine line, starting and stopping the jar.
-# Sourced, not run. JAR=path (and BENCH_CLASSES=dir) run a copy while target/ is rebuilt. Every server gets a fresh TONGBAN_DATA_DIR (its own embedded PostgreSQL).
+# Sourced, not run. JAR=path (and BENCH_CLASSES=dir, a copy of target/test-classes) run a copy while target/ is
+# rebuilt. Every server gets a fresh TONGBAN_DATA_DIR (its own embedded PostgreSQL).
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 
 bench_build() {
-  if [ -n "${JAR:-}" ]; then jar=$JAR; cp="${BENCH_CLASSES:-target/test-classes}:$(cat target/bench.classpath)"; return; fi
+  classes=$(realpath -m "${BENCH_CLASSES:-target/test-classes}")
+  if [ -n "${JAR:-}" ]; then jar=$JAR; cp="$classes:$(cat target/bench.classpath)"; return; fi
   jar=$(ls target/tongban-*.jar 2>/dev/null | grep -v original | head -1 || true)
-  if [ -z "$jar" ] || [ ! -d target/test-classes/org/tongban/bench ] || [ -n "${REBUILD:-}" ]; then
+  if [ -z "$jar" ] || [ ! -d target/test-classes/org/tongban/bench/server ] || [ -n "${REBUILD:-}" ]; then
     mvn -B -q -ntp -DskipTests package
     jar=$(ls target/tongban-*.jar | grep -v original | head -1)
   fi
   [ -f target/bench.classpath ] || mvn -B -q -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
-  cp="target/test-classes:$(cat target/bench.classpath)"
+  cp="$classes:$(cat target/bench.classpath)"
 }
 
 machine() {
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB RAM; $(java -version 2>&1 | head -1)"
 }
 
-# start_server PORT PGPORT DATADIR [extra args...]; sets $pid
+# start_server PORT PGPORT DATADIR [--bench-api] [extra args...]; sets $pid. Starts the packaged jar as it ships.
+# --bench-api: the production jar has no bench code; the bench endpoints (/api/bench/*, BenchApi) and the
+# migration of their table are in the test sources (org/tongban/bench/server, db/bench). Only those are copied
+# to DATADIR/bench-api, and the same jar is started through Spring Boot's PropertiesLauncher with that folder on
+# loader.path, the switch that turns the endpoints on and db/bench added to the migration locations.
 start_server() {
   local port=$1 pgport=$2 data=$3; shift 3
-  TONGBAN_DATA_DIR="$data" java ${JAVA_OPTS:-} -jar "$(realpath "$jar")" --server.port=$port \
+  local launch=(-jar "$(realpath "$jar")")
+  if [ "${1:-}" = --bench-api ]; then
+    shift
+    local extra="$data/bench-api"
+    mkdir -p "$extra/org/tongban/bench" "$extra/db"
+    cp -r "$classes/org/tongban/bench/server" "$extra/org/tongban/bench/"
+    cp -r "$classes/db/bench" "$extra/db/"
+    launch=(-cp "$(realpath "$jar")" -Dloader.path="$extra" org.springframework.boot.loader.launch.PropertiesLauncher
+      --tongban.bench.enabled=true --spring.flyway.locations=classpath:db/migration,classpath:db/bench)
+  fi
+  TONGBAN_DATA_DIR="$data" java ${JAVA_OPTS:-} "${launch[@]}" --server.port=$port \
     --tongban.embedded-postgres.port=$pgport --logging.level.root=WARN --logging.level.org.tongban.guidance.GuideSearch=INFO "$@" >> "$data/run.log" 2>&1 &
   pid=$!
   wait_ready $port

@@ -22,7 +22,7 @@ accept() { java -Xmx512m -cp "$cp" org.tongban.bench.AcceptLoad "$base" "$1" "$c
 
 for level in ${LEVELS:-activity none audit}; do
   data=$(mktemp -d /tmp/tongban-subm.XXXX)
-  start_server $port $pgport "$data" --tongban.bench.enabled=true --flowable.history-level=$level
+  start_server $port $pgport "$data" --bench-api --flowable.history-level=$level
   wait_settled
   echo "== flowable.history-level=$level  ($threads virtual users, ${warmup}s warm-up + ${seconds}s measured each)"
   set_sync_commit $pgport

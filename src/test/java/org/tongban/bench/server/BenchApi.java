@@ -1,4 +1,4 @@
-package org.tongban.cases.web;
+package org.tongban.bench.server;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -29,8 +29,10 @@ import org.tongban.shared.Problem;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Baselines for bench/submissions.sh, present only with {@code tongban.bench.enabled=true} (never in
- * production or the test suite). Both sit behind the same session sign-in, CSRF check and JSON parsing as
+ * Baselines for bench/submissions.sh. It lives in the test sources, so the production jar has no bench code:
+ * bench/lib.sh starts the packaged jar with this package and its table's migration ({@code db/bench}) added to
+ * the class path, and {@code tongban.bench.enabled=true} (the test suite scans this package but leaves the switch
+ * off). Both sit behind the same session sign-in, CSRF check and JSON parsing as
  * {@code POST /api/cases}, so the comparison measures what submitting adds:
  * <ul>
  * <li>{@code POST /api/bench/insert}: one INSERT of the request in its own transaction, nothing else;</li>
@@ -55,13 +57,9 @@ class BenchApi {
 		this.clock = clock;
 		this.cases = cases;
 		this.work = work;
-		// a scratch table for the baseline only; it exists only where the benchmark switch was turned on
-		jdbc.sql("""
-				CREATE TABLE IF NOT EXISTS bench_insert (
-				  id UUID PRIMARY KEY, owner TEXT NOT NULL, item_code TEXT, body JSONB NOT NULL,
-				  created_at TIMESTAMPTZ NOT NULL)""").update();
 	}
 
+	/** One INSERT into {@code bench_insert}, created by {@code db/bench/R__bench_insert.sql}. */
 	@PostMapping(path = "/insert", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('CITIZEN', 'ENTERPRISE')")
 	ResponseEntity<Map<String, Object>> insert(@AuthenticationPrincipal SignedInUser me,
