@@ -304,7 +304,8 @@ def check_item(rep, path, laws, orgs, seen_codes):
 
     nc = item.get("noticeCommitment")
     if isinstance(nc, dict) and check_keys(rep, f"{where} noticeCommitment", nc,
-                                          {"applies": (True, bool), "conditions": (False, list)}):
+                                          {"applies": (True, bool), "conditions": (False, list),
+                                           "verificationDays": (False, int), "verificationBasis": (False, str)}):
         if nc.get("applies"):
             conds = nc.get("conditions")
             if not conds or not all(isinstance(c, str) and c.strip() for c in conds):
@@ -325,7 +326,8 @@ def check_item(rep, path, laws, orgs, seen_codes):
         if not check_keys(rep, w, sit, {"code": (True, str), "name": (True, str), "description": (True, str),
                                         "materials": (True, list), "statutoryDays": (False, int),
                                         "promisedDays": (False, int), "countFrom": (False, str),
-                                        "limitBasis": (False, str)}):
+                                        "limitBasis": (False, str), "noticeCommitment": (False, bool),
+                                        "onSiteCheckBeforeDecision": (False, bool)}):
             continue
         sc = sit.get("code")
         if isinstance(sc, str):

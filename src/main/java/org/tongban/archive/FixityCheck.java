@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.shared.Sm3;
 import org.tongban.cases.CaseId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

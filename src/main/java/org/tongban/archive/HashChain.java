@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongban.shared.Sm3;
 
 /**
  * The append-only SM3 hash chain over packages and disposals. Each entry's digest covers its canonical form

@@ -15,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.springframework.stereotype.Component;
+import org.tongban.shared.Sm3;
 import org.tongban.cases.Applicant;
 import org.tongban.cases.Case;
 import org.tongban.cases.CaseMaterial;

@@ -291,6 +291,35 @@ public final class Case {
 		return handling.division;
 	}
 
+	/** The 告知承诺 text the applicant committed to, as the guide version showed it; null without a commitment. */
+	public String commitmentText() {
+		return handling.commitmentText;
+	}
+
+	/** SM3 of {@link #commitmentText()} in UTF-8, lower-case hex. */
+	public String commitmentSm3() {
+		return handling.commitmentSm3;
+	}
+
+	/** When the holder was told of an intended revocation; null when not. */
+	public LocalDate revocationNoticedOn() {
+		return handling.revocationNoticedOn;
+	}
+
+	/** Until when the holder may state their case against the intended revocation. */
+	public LocalDate statementDue() {
+		return handling.statementDue;
+	}
+
+	/** What the holder stated (陈述申辩); null when nothing was stated. */
+	public String statement() {
+		return handling.statement;
+	}
+
+	public Instant statementAt() {
+		return handling.statementAt;
+	}
+
 	/** The clerk who opened a window case; null online. */
 	public String openedBy() {
 		return handling.openedBy;
@@ -369,6 +398,13 @@ public final class Case {
 		Instant decidedAt;
 		Instant completedAt;
 		LocalDate verificationDue;
+		Integer verificationDays;
+		String commitmentText;
+		String commitmentSm3;
+		LocalDate revocationNoticedOn;
+		LocalDate statementDue;
+		String statement;
+		Instant statementAt;
 		String openedBy;
 		final List<Suspension> suspensions = new ArrayList<>();
 		boolean suspensionsChanged;

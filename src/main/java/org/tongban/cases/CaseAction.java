@@ -20,6 +20,8 @@ public enum CaseAction {
 	CLAIM("claim", "签收"),
 	HAND_OVER("hand-over", "转交"),
 	CONFIRM("confirm", "核查属实"),
+	NOTIFY_REVOCATION("notify-revocation", "告知拟撤销"),
+	STATE_CASE("state-case", "陈述申辩"),
 	REVOKE("revoke", "承诺不实，撤销");
 
 	private final String name;

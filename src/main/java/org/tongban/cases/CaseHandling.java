@@ -326,8 +326,13 @@ public class CaseHandling {
 		Applicant applicant = clerk == null ? ApplicantCheck.check(me, request.applicant(), errors)
 				: ApplicantCheck.atWindow(request.applicant(), errors, accounts::applicantUsername);
 		boolean commitment = Boolean.TRUE.equals(request.commitment());
-		if (commitment && (guide.noticeCommitment() == null || !Boolean.TRUE.equals(guide.noticeCommitment().applies()))) {
-			errors.add(new FieldMessage("commitment", "事项“" + guide.name() + "”不实行告知承诺制，请按一般程序申请。"));
+		if (commitment && !guide.offersCommitment(situation.code())) {
+			errors.add(new FieldMessage("commitment", guide.noticeCommitment() == null
+					|| !Boolean.TRUE.equals(guide.noticeCommitment().applies())
+							? "事项“" + guide.name() + "”不实行告知承诺制，请按一般程序申请。"
+							: Boolean.TRUE.equals(situation.onSiteCheckBeforeDecision())
+									? "“" + situation.name() + "”须在作出决定前现场核查，不适用告知承诺制，请按一般程序申请。"
+									: "办理情形“" + situation.name() + "”不适用告知承诺制，请按一般程序申请。"));
 		}
 		Map<String, String> form = new LinkedHashMap<>();
 		try {
@@ -342,6 +347,11 @@ public class CaseHandling {
 		Case.Handling h = new Case.Handling();
 		h.processKey = guide.immediate() ? "case-immediate" : commitment ? "case-commitment" : "case-standard";
 		h.noticeCommitment = commitment && !guide.immediate();
+		if (h.noticeCommitment) {
+			h.commitmentText = guide.noticeCommitment().statement();
+			h.commitmentSm3 = org.tongban.shared.Sm3.hex(h.commitmentText);
+			h.verificationDays = guide.noticeCommitment().verificationDays();
+		}
 		h.fourEyes = guide.type() == ItemType.LICENSING && "case-standard".equals(h.processKey);
 		h.division = guide.division();
 		limitRules(h, guide, situation);

@@ -63,7 +63,10 @@ public final class CaseSteps {
 					actions.add(CaseAction.EXTEND);
 				}
 			}
-			case "postVerify" -> actions.addAll(List.of(CaseAction.CONFIRM, CaseAction.REVOKE));
+			case "postVerify" -> {
+				actions.add(CaseAction.CONFIRM);
+				actions.addAll(revocation(c.handling, today));
+			}
 			default -> {
 			}
 		}
@@ -72,6 +75,18 @@ public final class CaseSteps {
 			actions.add(CaseAction.HAND_OVER);
 		}
 		return actions;
+	}
+
+	/**
+	 * A revocation is told to the holder first, who may state their case until the due date (《行政许可法》第七条:
+	 * 陈述权、申辩权); it is decided once they have, or the date has passed.
+	 */
+	private static List<CaseAction> revocation(Case.Handling h, LocalDate today) {
+		if (h.revocationNoticedOn == null) {
+			return List.of(CaseAction.NOTIFY_REVOCATION);
+		}
+		boolean heard = h.statement != null || h.statementDue != null && today.isAfter(h.statementDue);
+		return heard ? List.of(CaseAction.REVOKE) : List.of(CaseAction.STATE_CASE);
 	}
 
 	/** Refusal and the correction notice, while the acceptance window is open; the notice only once. */
@@ -107,6 +122,14 @@ public final class CaseSteps {
 		if (acceptStep && action == CaseAction.REQUEST_CORRECTION) {
 			return "依《行政许可法》第三十二条，补正须一次告知申请人需要补正的全部内容；本办件已告知过补正，不能再次要求补正。";
 		}
+		if (action == CaseAction.REVOKE && "postVerify".equals(h.step)) {
+			return h.revocationNoticedOn == null
+					? "撤销许可前须先告知持证人拟作出的决定及其事实、理由，听取陈述申辩（《行政许可法》第七条）。"
+					: "持证人可在 " + h.statementDue + " 前陈述申辩，期满或其陈述申辩后方可作出撤销决定。";
+		}
+		if (action == CaseAction.STATE_CASE && "postVerify".equals(h.step) && h.revocationNoticedOn != null) {
+			return h.statement != null ? "已提交过陈述申辩。" : "陈述申辩期限已于 " + h.statementDue + " 届满。";
+		}
 		if (action == CaseAction.EXTEND && ("review".equals(h.step) || "decide".equals(h.step)) && !h.extended) {
 			if (h.extensionDays == 0) {
 				return "本事项（情形）的办理时限不适用《行政许可法》第四十二条的延长，依其规定不能延长。";
@@ -132,7 +155,7 @@ public final class CaseSteps {
 		Case.Handling h = c.handling;
 		boolean owner = c.applicant().owner().equals(me.username());
 		return switch (action) {
-			case WITHDRAW -> owner;
+			case WITHDRAW, STATE_CASE -> owner;
 			// at the window the clerk takes the corrected materials for an applicant without an account
 			case CORRECT -> owner || c.channel() == Channel.WINDOW && me.has(Role.CLERK);
 			// art. 42: only the head of the authority approves an extension

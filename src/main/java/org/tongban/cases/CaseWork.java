@@ -39,11 +39,13 @@ public class CaseWork {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final int verificationWorkingDays;
+	private final int statementWorkingDays;
 
 	CaseWork(Cases cases, CaseProcesses processes, TimeLimits limits, Notifications notifications,
 			org.tongban.notification.Inbox inbox, org.tongban.identity.AccountManagement accounts, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${tongban.cases.post-verification-working-days:20}") int verificationWorkingDays) {
+			@org.springframework.beans.factory.annotation.Value("${tongban.cases.post-verification-working-days:20}") int verificationWorkingDays,
+			@org.springframework.beans.factory.annotation.Value("${tongban.cases.statement-working-days:5}") int statementWorkingDays) {
 		this.cases = cases;
 		this.processes = processes;
 		this.limits = limits;
@@ -54,6 +56,7 @@ public class CaseWork {
 		this.events = events;
 		this.clock = clock;
 		this.verificationWorkingDays = verificationWorkingDays;
+		this.statementWorkingDays = statementWorkingDays;
 	}
 
 	/** What an action carries: reasons, the items of a correction notice, a suspension's kind, a hand-over's target. */
@@ -118,7 +121,8 @@ public class CaseWork {
 		variables.put("applicant", c.applicant().owner());
 		if (h.noticeCommitment) {
 			// a due date in a year without holiday arrangements yet is left open rather than guessed
-			h.verificationDue = limits.plus(LocalDate.now(clock), verificationWorkingDays).orElse(null);
+			h.verificationDue = limits.verificationDue(LocalDate.now(clock), h.verificationDays, verificationWorkingDays)
+					.orElse(null);
 			variables.put("verificationDue", h.verificationDue == null ? null
 					: java.util.Date.from(h.verificationDue.atStartOfDay(clock.getZone()).toInstant()));
 		}
@@ -245,6 +249,30 @@ public class CaseWork {
 				complete(c, actor, Map.of("outcome", "confirm"));
 				c.step(CaseStatus.GRANTED, "confirm", actor, now, findings, List.of());
 				c.complete(now);
+			}
+			case NOTIFY_REVOCATION -> {
+				String findings = ActionInputs.reason(body, "请写明核查发现的承诺不实情况，即拟撤销许可的事实和理由。");
+				h.revocationNoticedOn = today;
+				h.statementDue = limits.plus(today, statementWorkingDays).orElseThrow(() -> Problem.conflict(
+						"工作日历缺少下一年度的节假日安排，无法计算陈述申辩期限，请管理员录入后再告知。"));
+				c.step(c.status(), "notify-revocation", actor, now, findings, List.of());
+				notifications.tell(c, "拟撤销许可告知", "经事后核查，发现：" + findings + "。本机关拟依法撤销您的“" + c.itemName()
+						+ "”许可。依《行政许可法》第七条，您享有陈述、申辩的权利，可在 " + h.statementDue
+						+ " 前（含当日）在“我的办件”中提出陈述申辩；逾期未提出的，视为放弃。");
+			}
+			case STATE_CASE -> {
+				String statement = ActionInputs.reason(body, "请填写陈述申辩的内容。");
+				h.statement = statement;
+				h.statementAt = now;
+				c.step(c.status(), "state-case", actor, now, statement, List.of());
+				String title = "持证人已陈述申辩：" + c.itemName();
+				String text = "办件 " + c.id() + " 的持证人对拟撤销许可提出了陈述申辩，请在作出决定前听取。";
+				if (h.assignee != null) {
+					inbox.notifyUser(h.assignee, "办件", title, text, "/work/cases/" + c.id(), "statement-" + c.id());
+				}
+				else {
+					inbox.notifyUnit(h.division, "办件", title, text, "/work/cases/" + c.id(), "statement-" + c.id());
+				}
 			}
 			case REVOKE -> {
 				String findings = ActionInputs.reason(body, "请写明承诺不实的核查情况。");

@@ -76,9 +76,11 @@ class Cases {
 				  notice_commitment, promised_days, statutory_days, received_on, acceptance_due, accepted_on,
 				  promised_deadline, statutory_deadline, limits_pending, suspended_days, extended,
 				  corrections, warning_level, decision, decision_reasons, decided_at, completed_at, verification_due,
-				  opened_by, due_on, count_from, extension_days, onsite_stops_promised)
+				  opened_by, due_on, count_from, extension_days, onsite_stops_promised, commitment_text, commitment_sm3,
+				  verification_days, revocation_noticed_on, statement_due, statement, statement_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?,
-				  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+				  ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (id) DO UPDATE SET form = excluded.form, status = excluded.status,
 				  submitted_at = excluded.submitted_at, process_instance_id = excluded.process_instance_id,
 				  step = excluded.step, step_role = excluded.step_role, assignee = excluded.assignee,
@@ -90,7 +92,10 @@ class Cases {
 				  corrections = excluded.corrections, warning_level = excluded.warning_level,
 				  decision = excluded.decision, decision_reasons = excluded.decision_reasons,
 				  decided_at = excluded.decided_at, completed_at = excluded.completed_at,
-				  verification_due = excluded.verification_due, due_on = excluded.due_on, row_version = cases_case.row_version + 1""")
+				  verification_due = excluded.verification_due, due_on = excluded.due_on,
+				  revocation_noticed_on = excluded.revocation_noticed_on, statement_due = excluded.statement_due,
+				  statement = excluded.statement, statement_at = excluded.statement_at,
+				  row_version = cases_case.row_version + 1""")
 				.params(c.id().value(), c.itemCode(), c.itemName(), c.situation(), c.situationName(),
 						c.guideVersion(), a.kind().name(), a.idNumber(), a.uscc(), a.name(), a.agentName(), a.owner(),
 						c.channel().name(), json.writeValueAsString(c.form()), c.status().name(),
@@ -100,7 +105,9 @@ class Cases {
 						h.acceptedOn, h.promisedDeadline, h.statutoryDeadline, h.limitsPending,
 						h.suspendedDays, h.extended, h.corrections, h.warningLevel == null ? null : h.warningLevel.name(),
 						h.decision, h.decisionReasons, ts(h.decidedAt), ts(h.completedAt), h.verificationDue, h.openedBy,
-						c.deadline(), h.countFrom.name(), h.extensionDays, h.onsiteStopsPromised)
+						c.deadline(), h.countFrom.name(), h.extensionDays, h.onsiteStopsPromised, h.commitmentText,
+						h.commitmentSm3, h.verificationDays, h.revocationNoticedOn, h.statementDue, h.statement,
+						ts(h.statementAt))
 				.update();
 		if (h.suspensionsChanged) {
 			jdbc.sql("DELETE FROM cases_suspension WHERE case_id = ?").param(c.id().value()).update();
@@ -218,6 +225,13 @@ class Cases {
 		h.countFrom = Case.CountFrom.valueOf(rs.getString("count_from"));
 		h.extensionDays = rs.getInt("extension_days");
 		h.onsiteStopsPromised = rs.getBoolean("onsite_stops_promised");
+		h.commitmentText = rs.getString("commitment_text");
+		h.commitmentSm3 = rs.getString("commitment_sm3");
+		h.verificationDays = (Integer) rs.getObject("verification_days");
+		h.revocationNoticedOn = rs.getObject("revocation_noticed_on", LocalDate.class);
+		h.statementDue = rs.getObject("statement_due", LocalDate.class);
+		h.statement = rs.getString("statement");
+		h.statementAt = instant(rs, "statement_at");
 		h.decision = rs.getString("decision");
 		h.decisionReasons = rs.getString("decision_reasons");
 		h.decidedAt = instant(rs, "decided_at");

@@ -134,6 +134,24 @@ class TimeLimits {
 				.mapToInt(Suspension::workingDays).sum();
 	}
 
+	/**
+	 * The post-verification date of a grant on commitment: {@code days} calendar days after the grant as the
+	 * guide sets it, moved to the next working day when it falls on a rest day (《民法典》第二百零三条); without
+	 * a period in the guide, {@code fallbackWorkingDays} working days. Empty when a year's holidays are missing.
+	 */
+	Optional<LocalDate> verificationDue(LocalDate granted, Integer days, int fallbackWorkingDays) {
+		if (days == null) {
+			return plus(granted, fallbackWorkingDays);
+		}
+		return count(() -> {
+			LocalDate due = granted.plusDays(days);
+			while (!calendar.isWorkingDay(due)) {
+				due = due.plusDays(1);
+			}
+			return due;
+		});
+	}
+
 	/** Empty when the count reaches a year whose holidays are not entered yet. */
 	Optional<LocalDate> plus(LocalDate from, int days) {
 		return count(() -> calendar.plusWorkingDays(from, days));

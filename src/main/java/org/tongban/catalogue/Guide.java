@@ -41,6 +41,16 @@ public record Guide(String code, String name, ItemType type, String typeLabel, i
 				retentionYears, timeLimits, null, null, null, updatedAt, publishedAt);
 	}
 
+	/**
+	 * Whether the situation offers 告知承诺制: the item applies it, the situation is marked for it, it needs no
+	 * on-site check before the decision, and the item is not decided on the spot anyway.
+	 */
+	public boolean offersCommitment(String situationCode) {
+		Situation s = situation(situationCode);
+		return s != null && !immediate && noticeCommitment != null && Boolean.TRUE.equals(noticeCommitment.applies())
+				&& Boolean.TRUE.equals(s.noticeCommitment()) && !Boolean.TRUE.equals(s.onSiteCheckBeforeDecision());
+	}
+
 	public Situation situation(String code) {
 		return situations.stream().filter(s -> s.code().equals(code)).findFirst().orElse(null);
 	}

@@ -23,8 +23,23 @@ public record GuideContent(String name, PowersListEntry powersListEntry, List<Ci
 	public record Channels(Boolean online, Boolean window, String windowAddress, String windowHours, String phone) {
 	}
 
-	/** 告知承诺制: the conditions the applicant commits to in writing. */
-	public record NoticeCommitment(Boolean applies, List<String> conditions) {
+	/**
+	 * 告知承诺制: the conditions the applicant commits to in writing, and when the commitment is verified after
+	 * the grant ({@code verificationDays} calendar days, on the basis {@code verificationBasis}). Which
+	 * situations offer it is marked on each situation.
+	 */
+	public record NoticeCommitment(Boolean applies, List<String> conditions, Integer verificationDays,
+			String verificationBasis) {
+
+		/** The text the applicant signs, as shown on the application form and kept with the case. */
+		public String statement() {
+			StringBuilder text = new StringBuilder("申请人承诺已经符合下列条件：\n");
+			List<String> all = conditions == null ? List.of() : conditions;
+			for (int i = 0; i < all.size(); i++) {
+				text.append(i + 1).append(". ").append(all.get(i)).append("\n");
+			}
+			return text.append("以上承诺真实、准确。如承诺不实，愿意承担相应法律责任，行政机关可依法撤销许可并记入信用记录。").toString();
+		}
 	}
 
 	/** A question of the tree; the first question of the list is the root. */
@@ -38,10 +53,12 @@ public record GuideContent(String name, PowersListEntry powersListEntry, List<Ci
 	/**
 	 * 办理情形. {@code statutoryDays}, {@code promisedDays} and {@code countFrom} replace the item's where the
 	 * situation's own rule sets another limit (e.g. a nurse's change of registration: 7 working days from
-	 * receipt); {@code limitBasis} names that rule.
+	 * receipt); {@code limitBasis} names that rule. {@code noticeCommitment} marks the situations that offer
+	 * 告知承诺制; a situation that needs an on-site check before the decision never does.
 	 */
 	public record Situation(String code, String name, String description, List<Material> materials,
-			Integer statutoryDays, Integer promisedDays, String countFrom, String limitBasis) {
+			Integer statutoryDays, Integer promisedDays, String countFrom, String limitBasis, Boolean noticeCommitment,
+			Boolean onSiteCheckBeforeDecision) {
 	}
 
 	/**

@@ -34,6 +34,7 @@ final class GuideRules {
 		rules.header(c, lawIds);
 		rules.timeLimits(c.timeLimits());
 		rules.situations(c.situations());
+		rules.commitment(c);
 		rules.questions(c.situationQuestions(), c.situations());
 		return List.copyOf(rules.errors);
 	}
@@ -96,6 +97,27 @@ final class GuideRules {
 			List<Material> materials = situation.materials() == null ? List.of() : situation.materials();
 			for (int m = 0; m < materials.size(); m++) {
 				material(path + ".materials[" + m + "]", materials.get(m));
+			}
+		}
+	}
+
+	private void commitment(GuideContent c) {
+		GuideContent.NoticeCommitment nc = c.noticeCommitment();
+		boolean applies = nc != null && Boolean.TRUE.equals(nc.applies());
+		if (applies && nc.verificationDays() != null && nc.verificationDays() <= 0) {
+			error("noticeCommitment.verificationDays", "事后核查期限须为正数（自准予许可之日起的日数）。");
+		}
+		List<Situation> situations = c.situations() == null ? List.of() : c.situations();
+		for (int s = 0; s < situations.size(); s++) {
+			Situation situation = situations.get(s);
+			if (!Boolean.TRUE.equals(situation.noticeCommitment())) {
+				continue;
+			}
+			if (!applies) {
+				error("situations[" + s + "].noticeCommitment", "事项未实行告知承诺制，情形不能适用告知承诺。");
+			}
+			if (Boolean.TRUE.equals(situation.onSiteCheckBeforeDecision())) {
+				error("situations[" + s + "].noticeCommitment", "作出决定前须现场核查的情形不能适用告知承诺制。");
 			}
 		}
 	}

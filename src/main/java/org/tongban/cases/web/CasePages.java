@@ -123,6 +123,7 @@ class CasePages {
 		model.addAttribute("canUpload", mine
 				&& (c.status() == CaseStatus.DRAFT || c.status() == CaseStatus.CORRECTION_REQUESTED));
 		model.addAttribute("materials", cases.materials(c));
+		model.addAttribute("canState", work.allowed(me, c).contains(org.tongban.cases.CaseAction.STATE_CASE));
 		// a fresh token per rendering: a double click or a reload resends the same one
 		model.addAttribute("token", UUID.randomUUID().toString());
 		return "cases/detail";
@@ -154,6 +155,13 @@ class CasePages {
 			@RequestParam(required = false) String reason) {
 		work.act(me, new CaseId(id), "correct", CaseWork.ActionRequest.because(reason));
 		return "redirect:/cases/" + id;
+	}
+
+	/** The holder states their case against an intended revocation (陈述申辩). */
+	@PostMapping("/cases/{id}/statement")
+	String statement(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam(required = false) String statement) {
+		work.act(me, new CaseId(id), "state-case", CaseWork.ActionRequest.because(statement));
+		return "redirect:/cases/" + id + "#revocation-notice";
 	}
 
 	/** A material as uploaded, for the applicant and for staff handling the case. */

@@ -27,7 +27,16 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 		CaseStatus status, String statusLabel, LocalDate deadline, String step, String stepLabel, String assignee,
 		List<String> allowedActions, boolean noticeCommitment, TimeLimitsView timeLimits, List<Suspension> suspensions,
 		String decision, String decisionReasons, Instant decidedAt, Instant completedAt, LocalDate verificationDue,
-		Instant createdAt, Instant submittedAt, List<TimelineEntry> timeline, List<CaseMaterial> materials) {
+		Instant createdAt, Instant submittedAt, List<TimelineEntry> timeline, List<CaseMaterial> materials,
+		CommitmentView commitment) {
+
+	/**
+	 * A notice-commitment: the text the applicant committed to and its SM3, the verification date, and an
+	 * intended revocation with the holder's statement (陈述申辩); null for other cases.
+	 */
+	record CommitmentView(String text, String sm3, LocalDate verificationDue, LocalDate revocationNoticedOn,
+			LocalDate statementDue, String statement) {
+	}
 
 	record ApplicantView(Applicant.Kind kind, String idNumber, String uscc, String name, String agentName) {
 	}
@@ -53,6 +62,8 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 						c.promisedDeadline(), c.statutoryDeadline(), c.suspendedDays(), c.extended(), c.limitsPending(),
 						c.countFrom().name(), c.extensionDays(), c.warningLevel()),
 				c.suspensions(), c.decision(), c.decisionReasons(), c.decidedAt(), c.completedAt(), c.verificationDue(),
-				c.createdAt(), c.submittedAt(), c.timeline(), c.materials());
+				c.createdAt(), c.submittedAt(), c.timeline(), c.materials(), c.commitmentText() == null ? null
+						: new CommitmentView(c.commitmentText(), c.commitmentSm3(), c.verificationDue(),
+								c.revocationNoticedOn(), c.statementDue(), c.statement()));
 	}
 }

@@ -1,4 +1,4 @@
-package org.tongban.archive;
+package org.tongban.shared;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,22 +8,22 @@ import java.util.HexFormat;
 import org.bouncycastle.crypto.digests.SM3Digest;
 
 /** SM3 (GB/T 32905) digests as lower-case hex. */
-final class Sm3 {
+public final class Sm3 {
 
 	private Sm3() {
 	}
 
-	static String hex(byte[] data) {
+	public static String hex(byte[] data) {
 		SM3Digest d = new SM3Digest();
 		d.update(data, 0, data.length);
 		return finish(d);
 	}
 
-	static String hex(String text) {
+	public static String hex(String text) {
 		return hex(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	static String hex(InputStream in) throws IOException {
+	public static String hex(InputStream in) throws IOException {
 		SM3Digest d = new SM3Digest();
 		byte[] buf = new byte[64 * 1024];
 		int n;
