@@ -73,18 +73,19 @@ class WorkingDayApiTests {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.errors[*].field").value(hasItem("days")));
 		}
+		// the most allowed is counted, on provisional years from 2027 on
 		mvc.perform(get("/api/calendar/working-days").param("from", "2024-01-01").param("days", "3650"))
-			.andExpect(status().isUnprocessableContent());
+			.andExpect(status().isOk());
 	}
 
 	@Test
-	void countingIntoAnUnknownYearIsUnprocessableAndNamesTheYear() throws Exception {
-		mvc.perform(get("/api/calendar/working-days").param("from", "2026-12-30").param("days", "5"))
+	void countingIntoAnUnknownYearBefore2025IsUnprocessableAndNamesTheYear() throws Exception {
+		mvc.perform(get("/api/calendar/working-days").param("from", "2023-12-28").param("days", "1"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://tongban.org/problems/calendar-year-missing"))
 			.andExpect(jsonPath("$.detail").value(
-					"2027 年的法定节假日安排尚未录入，无法计算工作日，请管理员在国务院办公厅通知发布后录入。"))
+					"2023 年的法定节假日安排尚未录入，无法计算工作日，请管理员在国务院办公厅通知发布后录入。"))
 			.andExpect(jsonPath("$.instance").value("/api/calendar/working-days"));
 	}
 }
