@@ -78,7 +78,8 @@ class CalendarAdministrationTests {
 	void anAdministratorsEditChangesTheAnswerAndIsAudited() throws Exception {
 		String ask = "/api/calendar/working-days?from=2030-01-01&days=1";
 		// provisionally Tue 1 Jan 2030 is 元旦 and Wed 2 Jan an ordinary working day
-		mvc.perform(get(ask)).andExpect(status().isOk()).andExpect(jsonPath("$.date").value("2030-01-02"));
+		mvc.perform(get(ask)).andExpect(status().isOk()).andExpect(jsonPath("$.date").value("2030-01-02"))
+			.andExpect(jsonPath("$.provisional").value(true));
 
 		// Tue 1 Jan 2030 off and, in this made-up arrangement, Wed 2 Jan too
 		mvc.perform(put("/api/calendar/years/2030").with(httpBasic("admin", PASSWORD))
@@ -89,7 +90,8 @@ class CalendarAdministrationTests {
 			.andExpect(jsonPath("$.enteredBy").value("admin"))
 			.andExpect(jsonPath("$.days.length()").value(2));
 		// the entered year replaces the provisional one at once
-		mvc.perform(get(ask)).andExpect(jsonPath("$.date").value("2030-01-03"));
+		mvc.perform(get(ask)).andExpect(jsonPath("$.date").value("2030-01-03"))
+			.andExpect(jsonPath("$.provisional").value(false));
 
 		mvc.perform(put("/api/calendar/years/2030").with(httpBasic("admin", PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON).content(year2030("")))

@@ -26,7 +26,18 @@ class WorkingDayApiTests {
 	void anAnonymousCallerGetsTheDateAcrossAMakeUpSunday() throws Exception {
 		mvc.perform(get("/api/calendar/working-days").param("from", "2024-09-27").param("days", "1"))
 			.andExpect(status().isOk())
-			.andExpect(content().json("{\"date\":\"2024-09-29\"}", true));
+			.andExpect(content().json("{\"date\":\"2024-09-29\",\"provisional\":false}", true));
+	}
+
+	@Test
+	void aCountIntoAYearNotEnteredYetIsAnsweredAndMarkedProvisional() throws Exception {
+		// 2027 counts on its statutory holidays: Fri 1 Jan off, no make-up day
+		mvc.perform(get("/api/calendar/working-days").param("from", "2026-12-30").param("days", "5"))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"date\":\"2027-01-07\",\"provisional\":true}", true));
+		mvc.perform(get("/api/calendar/working-days").param("from", "2026-12-28").param("days", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"date\":\"2026-12-29\",\"provisional\":false}", true));
 	}
 
 	@Test
@@ -75,7 +86,8 @@ class WorkingDayApiTests {
 		}
 		// the most allowed is counted, on provisional years from 2027 on
 		mvc.perform(get("/api/calendar/working-days").param("from", "2024-01-01").param("days", "3650"))
-			.andExpect(status().isOk());
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.provisional").value(true));
 	}
 
 	@Test
