@@ -209,7 +209,8 @@ class CalendarAdministrationTests {
 		mvc.perform(get("/admin/calendar/2026").with(httpBasic("admin", PASSWORD))
 				.param("from", "2026-12-30").param("days", "5"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("2027-01-07（星期四）")));
+			.andExpect(content().string(containsString("2027-01-07（星期四）")))
+			.andExpect(content().string(containsString("此结果为预计")));
 		mvc.perform(get("/admin/calendar/2024").with(httpBasic("admin", PASSWORD))
 				.param("from", "2023-12-28").param("days", "1"))
 			.andExpect(status().isOk())
@@ -228,6 +229,25 @@ class CalendarAdministrationTests {
 			.andExpect(content().string(containsString("/admin/calendar/2026")));
 		mvc.perform(get("/admin/calendar").param("year", "2035").with(httpBasic("admin", PASSWORD)))
 			.andExpect(redirectedUrl("/admin/calendar/2035"));
+	}
+
+	@Test
+	void theYearsPageShowsWhatIsAssumedForNextYearUntilItIsEntered() throws Exception {
+		// on the test clock's 15 June 2026, next year is 2027, which nobody has entered
+		mvc.perform(get("/admin/calendar").with(httpBasic("admin", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2027 年　预计（尚未录入国务院办公厅通知）")))
+			.andExpect(content().string(containsString("<td>2027-02-05</td>")))
+			.andExpect(content().string(containsString("<td>2027-10-03</td>")))
+			.andExpect(content().string(not(containsString("2028 年　预计"))));
+		mvc.perform(get("/admin/calendar/2027").with(httpBasic("admin", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("预计（尚未录入国务院办公厅通知）")))
+			.andExpect(content().string(containsString("<td>2027-09-15</td>")));
+		mvc.perform(get("/admin/calendar/2023").with(httpBasic("admin", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2023 年的安排尚未录入，在录入之前系统不会计算落在该年的工作日。")))
+			.andExpect(content().string(not(containsString("预计（尚未录入"))));
 	}
 
 	@Test
