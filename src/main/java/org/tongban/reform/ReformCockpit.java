@@ -230,8 +230,8 @@ public class ReformCockpit {
 	}
 
 	/**
-	 * Working days from today to the deadline by the legal calendar; empty when the deadline lies in a
-	 * year whose holidays are not entered yet: then no due-soon warning is guessed (overdue still shows).
+	 * Working days from today to the deadline by the legal calendar (provisional for a year not entered yet);
+	 * empty when the calendar refuses a year on the way: then no due-soon warning is guessed (overdue still shows).
 	 */
 	OptionalInt workingDaysLeft(LocalDate today, LocalDate deadline) {
 		try {

@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Enters and reads the yearly holiday arrangements; every edit is audited with the year before and after. */
+/**
+ * Enters and reads the yearly holiday arrangements; every edit is audited with the year before and after and
+ * announced as {@link CalendarYearChanged}.
+ */
 @Service
 public class CalendarManagement {
 
@@ -28,11 +32,13 @@ public class CalendarManagement {
 	private final CalendarYears years;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	CalendarManagement(CalendarYears years, AuditTrail audit, Clock clock) {
+	CalendarManagement(CalendarYears years, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
 		this.years = years;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Every entered year, oldest first. */
@@ -47,7 +53,7 @@ public class CalendarManagement {
 	/**
 	 * Replaces a year's special days with those of its published notice (creating the year if new). Nothing
 	 * is saved when any day is wrong; the field names of the errors are {@code source} and
-	 * {@code days[i].date}, {@code days[i].kind}, {@code days[i].name}.
+	 * {@code days[i].date}, {@code days[i].kind}, {@code days[i].name}. Publishes {@link CalendarYearChanged}.
 	 */
 	@Transactional
 	public CalendarYear replace(int year, String source, List<SpecialDay> days, String enteredBy) {
@@ -112,6 +118,8 @@ public class CalendarManagement {
 		years.bumpRevision();
 		audit.record("CALENDAR_YEAR_REPLACED", "calendar-year", year, before.map(CalendarManagement::auditState).orElse(null),
 				auditState(after));
+		// in the transaction, so the event publication registry keeps it for the listeners if the edit commits
+		events.publishEvent(new CalendarYearChanged(year));
 		return after;
 	}
 

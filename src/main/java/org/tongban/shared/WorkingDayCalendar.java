@@ -1,13 +1,8 @@
 package org.tongban.shared;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -15,7 +10,14 @@ import org.springframework.stereotype.Component;
 /**
  * Counts working days by the published holiday arrangements: a date is a working day when it is Monday
  * to Friday and not a holiday, or when it is a make-up working day. Every statutory time limit in the
- * product counts with this; a year whose arrangement has not been entered is refused, never guessed.
+ * product counts with this.
+ *
+ * <p>A year from {@value #FIRST_PROVISIONAL_YEAR} on whose arrangement has not been entered yet is
+ * <em>provisional</em>: it counts with the statutory holidays of 《全国年节及纪念日放假办法》 第二条 alone
+ * (no make-up working days, no bridges), because the State Council publishes each year's notice only in the
+ * autumn before and deadlines must run meanwhile. Callers that show or fix a date ask
+ * {@link #anyProvisional} and say so. An earlier year that has not been entered is refused
+ * ({@link #YEAR_MISSING}), as is any year after {@link CalendarManagement#LAST_YEAR}.
  *
  * <p>The arrangements are held in memory. Before answering, each call reads one number from
  * {@code shared_calendar_revision} (a primary-key read) and reloads when another edit has committed
@@ -29,8 +31,11 @@ public class WorkingDayCalendar {
 	/** The {@code type} of the problem raised when counting reaches a year with no arrangement. */
 	public static final String YEAR_MISSING = "calendar-year-missing";
 
+	/** The first year a missing arrangement is replaced by a provisional one: the amended 办法 took effect then. */
+	public static final int FIRST_PROVISIONAL_YEAR = StatutoryHolidays.FIRST_YEAR;
+
 	private final CalendarYears years;
-	private volatile Snapshot snapshot;
+	private volatile CalendarSnapshot snapshot;
 
 	WorkingDayCalendar(CalendarYears years) {
 		this.years = years;
@@ -41,7 +46,7 @@ public class WorkingDayCalendar {
 		if (from == null || days < 0) {
 			throw new IllegalArgumentException("from must be given and days must not be negative: " + from + ", " + days);
 		}
-		Snapshot current = current();
+		CalendarSnapshot current = current();
 		LocalDate date = from;
 		for (int counted = 0; counted < days;) {
 			date = date.plusDays(1);
@@ -52,7 +57,7 @@ public class WorkingDayCalendar {
 		return date;
 	}
 
-	/** Whether people work on that date; refused for a year with no arrangement. */
+	/** Whether people work on that date; refused for a year that is neither entered nor provisional. */
 	public boolean isWorkingDay(LocalDate date) {
 		return current().isWorkingDay(date);
 	}
@@ -65,7 +70,7 @@ public class WorkingDayCalendar {
 		if (to.isBefore(from)) {
 			return -workingDaysBetween(to, from);
 		}
-		Snapshot current = current();
+		CalendarSnapshot current = current();
 		int count = 0;
 		for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
 			if (current.isWorkingDay(date)) {
@@ -75,9 +80,35 @@ public class WorkingDayCalendar {
 		return count;
 	}
 
-	/** The years whose arrangement has been entered. */
+	/** The years whose arrangement has been entered (provisional years are not among them). */
 	public Set<Integer> coveredYears() {
-		return current().years();
+		return current().entered();
+	}
+
+	/** Whether counts in that year rest on the statutory holidays alone, its arrangement not being entered yet. */
+	public boolean isProvisional(int year) {
+		return current().isProvisional(year);
+	}
+
+	/**
+	 * Whether any year from {@code from}'s to {@code to}'s (inclusive, in either order) is provisional: a date
+	 * counted between the two rests on an assumption and may move when the notice is entered.
+	 */
+	public boolean anyProvisional(LocalDate from, LocalDate to) {
+		CalendarSnapshot current = current();
+		int first = Math.min(from.getYear(), to.getYear());
+		int last = Math.max(from.getYear(), to.getYear());
+		for (int year = first; year <= last; year++) {
+			if (current.isProvisional(year)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The days off assumed for a provisional year, in date order; empty for a year that is not provisional. */
+	public List<SpecialDay> provisionalDays(int year) {
+		return current().provisionalDays(year);
 	}
 
 	/** The refusal every count into an unknown year ends in, for callers that want to check ahead. */
@@ -86,47 +117,25 @@ public class WorkingDayCalendar {
 				+ " 年的法定节假日安排尚未录入，无法计算工作日，请管理员在国务院办公厅通知发布后录入。", List.of());
 	}
 
-	private Snapshot current() {
+	private CalendarSnapshot current() {
 		long revision = years.revision();
-		Snapshot known = snapshot;
+		CalendarSnapshot known = snapshot;
 		if (known != null && known.revision() == revision) {
 			return known;
 		}
 		return reload();
 	}
 
-	private synchronized Snapshot reload() {
+	private synchronized CalendarSnapshot reload() {
 		// the number first, then the data: an edit committing in between leaves an older number with
 		// newer data, which only costs one more reload, never a stale answer
 		long revision = years.revision();
-		Snapshot known = snapshot;
+		CalendarSnapshot known = snapshot;
 		if (known != null && known.revision() == revision) {
 			return known;
 		}
-		List<CalendarYear> all = years.all();
-		Snapshot loaded = new Snapshot(revision,
-				all.stream().map(CalendarYear::year).collect(Collectors.toCollection(TreeSet::new)),
-				all.stream().flatMap(y -> y.days().stream())
-						.collect(Collectors.toUnmodifiableMap(SpecialDay::date, SpecialDay::kind)));
+		CalendarSnapshot loaded = CalendarSnapshot.of(revision, years.all());
 		snapshot = loaded;
 		return loaded;
-	}
-
-	private record Snapshot(long revision, Set<Integer> years, Map<LocalDate, SpecialDay.Kind> special) {
-
-		Snapshot {
-			years = Collections.unmodifiableSortedSet(new TreeSet<>(years));
-		}
-
-		boolean isWorkingDay(LocalDate date) {
-			if (!years.contains(date.getYear())) {
-				throw yearMissing(date.getYear());
-			}
-			SpecialDay.Kind kind = special.get(date);
-			if (kind != null) {
-				return kind == SpecialDay.Kind.WORK;
-			}
-			return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
-		}
 	}
 }

@@ -56,7 +56,9 @@ class WarningLeadDivisionsTests extends ReformIntegrationTest {
 	void workingDaysLeftFollowTheLegalCalendar() {
 		// five weekdays, the make-up Sunday 29 September, and Monday 30 September
 		assertThat(cockpit.workingDaysLeft(LocalDate.of(2024, 9, 20), LocalDate.of(2024, 9, 30))).hasValue(7);
-		// no warning is guessed for a deadline in a year whose holidays are not entered yet
-		assertThat(cockpit.workingDaysLeft(LocalDate.of(2026, 12, 20), LocalDate.of(2027, 1, 15))).isEmpty();
+		// a deadline in 2027, not entered yet, counts on its statutory holidays: 9 days in December, 1 January off, 10 more
+		assertThat(cockpit.workingDaysLeft(LocalDate.of(2026, 12, 20), LocalDate.of(2027, 1, 15))).hasValue(19);
+		// no warning is guessed across a year the calendar refuses (2023: before the amended 办法, not entered)
+		assertThat(cockpit.workingDaysLeft(LocalDate.of(2023, 12, 20), LocalDate.of(2024, 1, 15))).isEmpty();
 	}
 }

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An administrator enters a year's arrangement when the notice is published. Each test uses a year of
- * its own from 2030 on, so that the seeded years and the unknown 2027 stay as the other tests expect.
+ * its own from 2030 on, so that the seeded years and the provisional 2027 stay as the other tests expect.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -77,7 +77,9 @@ class CalendarAdministrationTests {
 	@Test
 	void anAdministratorsEditChangesTheAnswerAndIsAudited() throws Exception {
 		String ask = "/api/calendar/working-days?from=2030-01-01&days=1";
-		mvc.perform(get(ask)).andExpect(status().isUnprocessableContent());
+		// provisionally Tue 1 Jan 2030 is 元旦 and Wed 2 Jan an ordinary working day
+		mvc.perform(get(ask)).andExpect(status().isOk()).andExpect(jsonPath("$.date").value("2030-01-02"))
+			.andExpect(jsonPath("$.provisional").value(true));
 
 		// Tue 1 Jan 2030 off and, in this made-up arrangement, Wed 2 Jan too
 		mvc.perform(put("/api/calendar/years/2030").with(httpBasic("admin", PASSWORD))
@@ -87,7 +89,9 @@ class CalendarAdministrationTests {
 			.andExpect(jsonPath("$.year").value(2030))
 			.andExpect(jsonPath("$.enteredBy").value("admin"))
 			.andExpect(jsonPath("$.days.length()").value(2));
-		mvc.perform(get(ask)).andExpect(jsonPath("$.date").value("2030-01-03"));
+		// the entered year replaces the provisional one at once
+		mvc.perform(get(ask)).andExpect(jsonPath("$.date").value("2030-01-03"))
+			.andExpect(jsonPath("$.provisional").value(false));
 
 		mvc.perform(put("/api/calendar/years/2030").with(httpBasic("admin", PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON).content(year2030("")))
@@ -205,7 +209,12 @@ class CalendarAdministrationTests {
 		mvc.perform(get("/admin/calendar/2026").with(httpBasic("admin", PASSWORD))
 				.param("from", "2026-12-30").param("days", "5"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("2027 年的法定节假日安排尚未录入")));
+			.andExpect(content().string(containsString("2027-01-07（星期四）")))
+			.andExpect(content().string(containsString("此结果为预计")));
+		mvc.perform(get("/admin/calendar/2024").with(httpBasic("admin", PASSWORD))
+				.param("from", "2023-12-28").param("days", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2023 年的法定节假日安排尚未录入")));
 		mvc.perform(get("/admin/calendar/2026").with(httpBasic("admin", PASSWORD))
 				.param("from", "2026-02-30").param("days", "-3"))
 			.andExpect(content().string(containsString("id=\"from-errors\"")))
@@ -220,6 +229,25 @@ class CalendarAdministrationTests {
 			.andExpect(content().string(containsString("/admin/calendar/2026")));
 		mvc.perform(get("/admin/calendar").param("year", "2035").with(httpBasic("admin", PASSWORD)))
 			.andExpect(redirectedUrl("/admin/calendar/2035"));
+	}
+
+	@Test
+	void theYearsPageShowsWhatIsAssumedForNextYearUntilItIsEntered() throws Exception {
+		// on the test clock's 15 June 2026, next year is 2027, which nobody has entered
+		mvc.perform(get("/admin/calendar").with(httpBasic("admin", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2027 年　预计（尚未录入国务院办公厅通知）")))
+			.andExpect(content().string(containsString("<td>2027-02-05</td>")))
+			.andExpect(content().string(containsString("<td>2027-10-03</td>")))
+			.andExpect(content().string(not(containsString("2028 年　预计"))));
+		mvc.perform(get("/admin/calendar/2027").with(httpBasic("admin", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("预计（尚未录入国务院办公厅通知）")))
+			.andExpect(content().string(containsString("<td>2027-09-15</td>")));
+		mvc.perform(get("/admin/calendar/2023").with(httpBasic("admin", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2023 年的安排尚未录入，在录入之前系统不会计算落在该年的工作日。")))
+			.andExpect(content().string(not(containsString("预计（尚未录入"))));
 	}
 
 	@Test

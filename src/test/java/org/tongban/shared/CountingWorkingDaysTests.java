@@ -12,8 +12,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 
 /**
- * Counting working days against the seeded 2024–2026 arrangements. Every expectation was worked out by
- * hand from /work/shared/reference/cn-holidays-2024-2026.md, not from the code.
+ * Counting working days against the seeded 2024–2026 arrangements and the provisional 2027. Every expectation
+ * was worked out by hand from /work/shared/reference/cn-holidays-2024-2026.md and, for 2027, from the
+ * statutory holidays of 《全国年节及纪念日放假办法》 第二条 on their almanac dates, not from the code.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -95,21 +96,64 @@ class CountingWorkingDaysTests {
 	}
 
 	@Test
-	void countingIntoAYearWithNoArrangementIsRefused() {
-		// Thu 31 Dec 2026 is the 1st; the 2nd would be in 2027, which nobody has entered
-		assertThat(calendar.plusWorkingDays(d("2026-12-30"), 1)).isEqualTo(d("2026-12-31"));
-		assertThatThrownBy(() -> calendar.plusWorkingDays(d("2026-12-30"), 5))
+	void countingIntoAnUnenteredYearBefore2025OrAfter2099IsRefused() {
+		// 2023 is not entered and predates the amended 办法: nothing is guessed for it
+		assertThatThrownBy(() -> calendar.workingDaysBetween(d("2023-12-01"), d("2024-01-10")))
 				.isInstanceOfSatisfying(Problem.class, p -> {
 					assertThat(p.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 					assertThat(p.type()).isEqualTo("calendar-year-missing");
-					assertThat(p.detail()).startsWith("2027 年的法定节假日安排尚未录入");
+					assertThat(p.detail()).startsWith("2023 年的法定节假日安排尚未录入");
 				});
-		assertThatThrownBy(() -> calendar.isWorkingDay(d("2027-03-01"))).isInstanceOf(Problem.class);
+		assertThatThrownBy(() -> calendar.isWorkingDay(d("2023-03-01"))).isInstanceOf(Problem.class);
 		assertThatThrownBy(() -> calendar.plusWorkingDays(d("2023-12-29"), 1)).isInstanceOf(Problem.class)
 				.hasMessageContaining("2023 年");
-		assertThatThrownBy(() -> calendar.workingDaysBetween(d("2026-12-01"), d("2027-01-10")))
-				.isInstanceOf(Problem.class);
+		assertThatThrownBy(() -> calendar.isWorkingDay(d("2100-01-04"))).isInstanceOf(Problem.class)
+				.hasMessageContaining("2100 年");
+		assertThat(calendar.isProvisional(2023)).isFalse();
+		assertThat(calendar.isProvisional(2100)).isFalse();
+		assertThat(calendar.provisionalDays(2023)).isEmpty();
+	}
+
+	@Test
+	void countingInto2027WithNoArrangementUsesTheStatutoryHolidaysAlone() {
+		// 2027 provisionally: Fri 1 Jan off, no make-up Sunday; Thu 31 Dec 2026 is the 1st, Mon 4 to Thu 7 Jan the rest
+		assertThat(calendar.plusWorkingDays(d("2026-12-30"), 1)).isEqualTo(d("2026-12-31"));
+		assertThat(calendar.plusWorkingDays(d("2026-12-30"), 5)).isEqualTo(d("2027-01-07"));
+		// 除夕 Fri 5 Feb to 初三 Mon 8 Feb
+		assertThat(calendar.plusWorkingDays(d("2027-02-04"), 1)).isEqualTo(d("2027-02-09"));
+		assertThat(calendar.isWorkingDay(d("2027-03-01"))).isTrue();
+		assertThat(calendar.isWorkingDay(d("2027-04-05"))).as("清明, a Monday").isFalse();
+		assertThat(calendar.isWorkingDay(d("2027-06-09"))).as("端午, a Wednesday").isFalse();
+		assertThat(calendar.isWorkingDay(d("2027-09-15"))).as("中秋, a Wednesday").isFalse();
+		assertThat(calendar.isWorkingDay(d("2027-10-04"))).as("no bridge after 国庆").isTrue();
+		// Dec 2026 after the 1st: 22 weekdays; Jan 2027 up to the 10th: 4–8
+		assertThat(calendar.workingDaysBetween(d("2026-12-01"), d("2027-01-10"))).isEqualTo(27);
+		// 261 weekdays in 2027, 7 of them holidays (1 Jan, 5 and 8 Feb, 5 Apr, 9 Jun, 15 Sep, 1 Oct)
+		assertThat(calendar.workingDaysBetween(d("2026-12-31"), d("2027-12-31"))).isEqualTo(254);
+	}
+
+	@Test
+	void callersCanTellWhetherAnAnswerRestsOnAProvisionalYear() {
+		assertThat(calendar.isProvisional(2027)).isTrue();
+		assertThat(calendar.isProvisional(2026)).as("entered").isFalse();
+		assertThat(calendar.anyProvisional(d("2026-12-01"), d("2027-01-10"))).isTrue();
+		assertThat(calendar.anyProvisional(d("2027-01-10"), d("2026-12-01"))).as("either order").isTrue();
+		assertThat(calendar.anyProvisional(d("2024-01-01"), d("2026-12-31"))).isFalse();
+		assertThat(calendar.anyProvisional(d("2023-06-01"), d("2024-06-01"))).as("refused, not provisional").isFalse();
+		assertThat(calendar.provisionalDays(2027)).extracting(SpecialDay::date).contains(d("2027-02-05"), d("2027-10-03"))
+				.hasSize(13);
+		assertThat(calendar.provisionalDays(2026)).isEmpty();
 		assertThat(calendar.coveredYears()).contains(2024, 2025, 2026).doesNotContain(2023, 2027);
+	}
+
+	@Test
+	void everyStatutoryHolidayOfArticle2IsADayOffInThePublished2025And2026Notices() {
+		// the provisional calendar can only err by missing bridges and make-up days, never by a holiday too many
+		for (int year : new int[] {2025, 2026}) {
+			for (SpecialDay day : StatutoryHolidays.of(year)) {
+				assertThat(calendar.isWorkingDay(day.date())).as("%s %s", day.date(), day.name()).isFalse();
+			}
+		}
 	}
 
 	@Test

@@ -26,7 +26,18 @@ class WorkingDayApiTests {
 	void anAnonymousCallerGetsTheDateAcrossAMakeUpSunday() throws Exception {
 		mvc.perform(get("/api/calendar/working-days").param("from", "2024-09-27").param("days", "1"))
 			.andExpect(status().isOk())
-			.andExpect(content().json("{\"date\":\"2024-09-29\"}", true));
+			.andExpect(content().json("{\"date\":\"2024-09-29\",\"provisional\":false}", true));
+	}
+
+	@Test
+	void aCountIntoAYearNotEnteredYetIsAnsweredAndMarkedProvisional() throws Exception {
+		// 2027 counts on its statutory holidays: Fri 1 Jan off, no make-up day
+		mvc.perform(get("/api/calendar/working-days").param("from", "2026-12-30").param("days", "5"))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"date\":\"2027-01-07\",\"provisional\":true}", true));
+		mvc.perform(get("/api/calendar/working-days").param("from", "2026-12-28").param("days", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"date\":\"2026-12-29\",\"provisional\":false}", true));
 	}
 
 	@Test
@@ -73,18 +84,20 @@ class WorkingDayApiTests {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.errors[*].field").value(hasItem("days")));
 		}
+		// the most allowed is counted, on provisional years from 2027 on
 		mvc.perform(get("/api/calendar/working-days").param("from", "2024-01-01").param("days", "3650"))
-			.andExpect(status().isUnprocessableContent());
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.provisional").value(true));
 	}
 
 	@Test
-	void countingIntoAnUnknownYearIsUnprocessableAndNamesTheYear() throws Exception {
-		mvc.perform(get("/api/calendar/working-days").param("from", "2026-12-30").param("days", "5"))
+	void countingIntoAnUnknownYearBefore2025IsUnprocessableAndNamesTheYear() throws Exception {
+		mvc.perform(get("/api/calendar/working-days").param("from", "2023-12-28").param("days", "1"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://tongban.org/problems/calendar-year-missing"))
 			.andExpect(jsonPath("$.detail").value(
-					"2027 年的法定节假日安排尚未录入，无法计算工作日，请管理员在国务院办公厅通知发布后录入。"))
+					"2023 年的法定节假日安排尚未录入，无法计算工作日，请管理员在国务院办公厅通知发布后录入。"))
 			.andExpect(jsonPath("$.instance").value("/api/calendar/working-days"));
 	}
 }

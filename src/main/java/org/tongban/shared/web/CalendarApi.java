@@ -32,7 +32,8 @@ class CalendarApi {
 		this.management = management;
 	}
 
-	record WorkingDayAnswer(String date) {
+	/** {@code provisional}: the count crossed a year whose arrangement is not entered yet, so the date may still move. */
+	record WorkingDayAnswer(String date, boolean provisional) {
 	}
 
 	record DayView(String date, String kind, String label, String weekday, String name) {
@@ -63,7 +64,8 @@ class CalendarApi {
 	WorkingDayAnswer workingDays(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String days) {
 		WorkingDaysQuery query = WorkingDaysQuery.parse(from, days);
-		return new WorkingDayAnswer(calendar.plusWorkingDays(query.from(), query.days()).toString());
+		LocalDate date = calendar.plusWorkingDays(query.from(), query.days());
+		return new WorkingDayAnswer(date.toString(), calendar.anyProvisional(query.from(), date));
 	}
 
 	/** Staff who set deadlines may read the arrangements; only administrators change them. */

@@ -65,9 +65,13 @@ class CalendarPages {
 		}
 	}
 
-	/** The "try it" box: what was asked and either the answer or why there is none. */
-	record Trial(String from, String days, String answer, String answerWeekday, Map<String, List<String>> errors,
-			String refusal) {
+	/** A year not entered yet, with the statutory days off the product assumes for it meanwhile. */
+	record ProvisionalYear(int year, List<CalendarApi.DayView> days) {
+	}
+
+	/** The "try it" box: what was asked and either the answer (provisional or not) or why there is none. */
+	record Trial(String from, String days, String answer, String answerWeekday, boolean provisional,
+			Map<String, List<String>> errors, String refusal) {
 
 		public List<String> errorsFor(String field) {
 			return errors.getOrDefault(field, List.of());
@@ -88,6 +92,14 @@ class CalendarPages {
 		model.addAttribute("years", years.stream().map(YearRow::of).toList());
 		model.addAttribute("nextYear", next);
 		model.addAttribute("nextYearMissing", years.stream().noneMatch(y -> y.year() == next));
+		// the years deadlines can reach now: the past and current ones still missing, and next year
+		List<ProvisionalYear> provisional = new ArrayList<>();
+		for (int y = WorkingDayCalendar.FIRST_PROVISIONAL_YEAR; y <= next; y++) {
+			if (calendar.isProvisional(y)) {
+				provisional.add(provisionalYear(y));
+			}
+		}
+		model.addAttribute("provisionalYears", provisional);
 		return "shared/calendar-years";
 	}
 
@@ -140,24 +152,31 @@ class CalendarPages {
 		model.addAttribute("entered", entered.orElse(null));
 		model.addAttribute("specialDays", entered.map(y -> y.days().stream().map(CalendarApi.DayView::of).toList())
 				.orElse(List.of()));
+		model.addAttribute("provisional", entered.isEmpty() && calendar.isProvisional(year)
+				? provisionalYear(year) : null);
 		return "shared/calendar-year";
+	}
+
+	private ProvisionalYear provisionalYear(int year) {
+		return new ProvisionalYear(year, calendar.provisionalDays(year).stream().map(CalendarApi.DayView::of).toList());
 	}
 
 	private Trial trial(String from, String days, int year) {
 		if (from == null && days == null) {
-			return new Trial(year + "-01-01", "5", null, null, Map.of(), null);
+			return new Trial(year + "-01-01", "5", null, null, false, Map.of(), null);
 		}
 		try {
 			WorkingDaysQuery query = WorkingDaysQuery.parse(from, days);
 			LocalDate answer = calendar.plusWorkingDays(query.from(), query.days());
-			return new Trial(from, days, answer.toString(), CalendarViews.weekday(answer), Map.of(), null);
+			return new Trial(from, days, answer.toString(), CalendarViews.weekday(answer),
+					calendar.anyProvisional(query.from(), answer), Map.of(), null);
 		}
 		catch (Problem problem) {
 			Map<String, List<String>> byField = new LinkedHashMap<>();
 			for (FieldMessage e : problem.errors()) {
 				byField.computeIfAbsent(e.field(), f -> new ArrayList<>()).add(e.message());
 			}
-			return new Trial(from, days, null, null, byField, byField.isEmpty() ? problem.detail() : null);
+			return new Trial(from, days, null, null, false, byField, byField.isEmpty() ? problem.detail() : null);
 		}
 	}
 
