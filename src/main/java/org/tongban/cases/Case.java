@@ -246,8 +246,8 @@ public final class Case {
 		return handling.statutoryDays;
 	}
 
-	public boolean limitsPending() {
-		return handling.limitsPending;
+	public boolean limitsProvisional() {
+		return handling.limitsProvisional;
 	}
 
 	public boolean extended() {
@@ -388,7 +388,8 @@ public final class Case {
 		LocalDate acceptedOn;
 		LocalDate promisedDeadline;
 		LocalDate statutoryDeadline;
-		boolean limitsPending;
+		/** Some date of the case rests on a year whose holiday arrangement is not yet published (预计). */
+		boolean limitsProvisional;
 		int suspendedDays;
 		boolean extended;
 		int corrections;

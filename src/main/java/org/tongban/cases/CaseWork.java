@@ -355,11 +355,31 @@ public class CaseWork {
 	 */
 	@Transactional
 	public WarningLevel watch(CaseId id) {
+		return watch(id, false);
+	}
+
+	/**
+	 * As {@link #watch(CaseId)} after the holiday arrangement of a year has been entered or edited: every date
+	 * of the case is counted again, ended suspensions included, and its warning level set anew.
+	 */
+	@Transactional
+	public WarningLevel recount(CaseId id) {
+		return watch(id, true);
+	}
+
+	private WarningLevel watch(CaseId id, boolean recount) {
 		Case c = cases.lock(id).orElseThrow();
 		Case.Handling h = c.handling;
-		boolean pending = h.limitsPending;
+		boolean pending = recount || h.limitsProvisional;
 		if (pending) {
-			limits.recompute(h);
+			if (h.noticeCommitment && h.decidedAt != null) {
+				h.verificationDue = limits.verificationDue(LocalDate.ofInstant(h.decidedAt, clock.getZone()),
+						h.verificationDays, verificationWorkingDays).orElse(null);
+			}
+			if (h.revocationNoticedOn != null) {
+				h.statementDue = limits.plus(h.revocationNoticedOn, statementWorkingDays).orElse(h.statementDue);
+			}
+			limits.recompute(h, recount);
 		}
 		LocalDate today = LocalDate.now(clock);
 		WarningLevel level = limits.level(today, c).orElse(null);

@@ -74,7 +74,7 @@ class Cases {
 				  form, status, created_at, submitted_at,
 				  process_key, process_instance_id, division, step, step_role, assignee, reviewer, four_eyes,
 				  notice_commitment, promised_days, statutory_days, received_on, acceptance_due, accepted_on,
-				  promised_deadline, statutory_deadline, limits_pending, suspended_days, extended,
+				  promised_deadline, statutory_deadline, limits_provisional, suspended_days, extended,
 				  corrections, warning_level, decision, decision_reasons, decided_at, completed_at, verification_due,
 				  opened_by, due_on, count_from, extension_days, onsite_stops_promised, commitment_text, commitment_sm3,
 				  verification_days, revocation_noticed_on, statement_due, statement, statement_at)
@@ -87,7 +87,7 @@ class Cases {
 				  reviewer = excluded.reviewer, received_on = excluded.received_on,
 				  acceptance_due = excluded.acceptance_due, accepted_on = excluded.accepted_on,
 				  promised_deadline = excluded.promised_deadline, statutory_deadline = excluded.statutory_deadline,
-				  limits_pending = excluded.limits_pending,
+				  limits_provisional = excluded.limits_provisional,
 				  suspended_days = excluded.suspended_days, extended = excluded.extended,
 				  corrections = excluded.corrections, warning_level = excluded.warning_level,
 				  decision = excluded.decision, decision_reasons = excluded.decision_reasons,
@@ -102,7 +102,7 @@ class Cases {
 						ts(c.createdAt()), ts(c.submittedAt()),
 						h.processKey, h.processInstanceId, h.division, h.step, h.stepRole, h.assignee, h.reviewer,
 						h.fourEyes, h.noticeCommitment, h.promisedDays, h.statutoryDays, h.receivedOn, h.acceptanceDue,
-						h.acceptedOn, h.promisedDeadline, h.statutoryDeadline, h.limitsPending,
+						h.acceptedOn, h.promisedDeadline, h.statutoryDeadline, h.limitsProvisional,
 						h.suspendedDays, h.extended, h.corrections, h.warningLevel == null ? null : h.warningLevel.name(),
 						h.decision, h.decisionReasons, ts(h.decidedAt), ts(h.completedAt), h.verificationDue, h.openedBy,
 						c.deadline(), h.countFrom.name(), h.extensionDays, h.onsiteStopsPromised, h.commitmentText,
@@ -216,7 +216,7 @@ class Cases {
 		h.acceptedOn = rs.getObject("accepted_on", LocalDate.class);
 		h.promisedDeadline = rs.getObject("promised_deadline", LocalDate.class);
 		h.statutoryDeadline = rs.getObject("statutory_deadline", LocalDate.class);
-		h.limitsPending = rs.getBoolean("limits_pending");
+		h.limitsProvisional = rs.getBoolean("limits_provisional");
 		h.suspendedDays = rs.getInt("suspended_days");
 		h.extended = rs.getBoolean("extended");
 		h.corrections = rs.getInt("corrections");

@@ -7,9 +7,11 @@ import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.tongban.shared.CalendarYearChanged;
 
 /**
  * The clocks of open cases, kept as dates on the case rows rather than in memory, so they survive restarts
@@ -43,13 +45,34 @@ public class DeadlineWatch {
 		int warned = 0;
 		List<UUID> open = jdbc.sql("""
 				SELECT id FROM cases_case
-				WHERE status IN ('SUBMITTED', 'UNDER_REVIEW', 'SUSPENDED', 'CORRECTION_REQUESTED') OR limits_pending
+				WHERE status IN ('SUBMITTED', 'UNDER_REVIEW', 'SUSPENDED', 'CORRECTION_REQUESTED') OR limits_provisional
 				  OR step = 'postVerify'""")
 				.query(UUID.class).list();
 		for (UUID id : open) {
 			warned += work.watch(new CaseId(id)) == null ? 0 : 1;
 		}
 		return new Round(deemed, warned);
+	}
+
+	/**
+	 * The holiday arrangement of a year was entered or edited: every case with a date in that year or later
+	 * (or counted on a provisional year) is counted again, deadlines, suspensions and warning levels alike.
+	 */
+	@ApplicationModuleListener
+	void on(CalendarYearChanged changed) {
+		recount(changed.year());
+	}
+
+	/** Counts again every open case the year can touch; returns how many. */
+	public int recount(int year) {
+		List<UUID> touched = jdbc.sql("""
+				SELECT id FROM cases_case
+				WHERE (status IN ('SUBMITTED', 'UNDER_REVIEW', 'SUSPENDED', 'CORRECTION_REQUESTED') OR step = 'postVerify')
+				  AND (limits_provisional
+				    OR greatest(acceptance_due, promised_deadline, statutory_deadline, verification_due, statement_due) >= ?)""")
+				.param(LocalDate.of(year, 1, 1)).query(UUID.class).list();
+		touched.forEach(id -> work.recount(new CaseId(id)));
+		return touched.size();
 	}
 
 	@Component

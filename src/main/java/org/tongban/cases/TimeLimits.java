@@ -1,6 +1,10 @@
 package org.tongban.cases;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -10,7 +14,8 @@ import org.tongban.shared.WorkingDayCalendar;
 /**
  * Time limits in working days (行政许可法 art. 32, 42, 45). Every limit is derived again from what happened
  * (received, accepted, suspensions, extension), never shifted in place, so a limit that reached a year
- * whose holidays were not yet entered is simply computed once they are ({@code limitsPending}).
+ * whose holidays are not yet published is computed on the provisional calendar, marked provisional, and
+ * computed again once they are entered ({@code limitsProvisional}).
  *
  * <p>The decision limits count from acceptance (art. 42) or, where the item's own regulation says so, from
  * receipt of the complete application. Only the procedures art. 45 names (听证、招标、拍卖、检验、检测、检疫、鉴定、
@@ -55,12 +60,24 @@ class TimeLimits {
 		return new Suspension(open.kind(), open.reason(), open.startedOn(), on, days, open.expectedDays());
 	}
 
-	/** Derives every limit from the facts; marks the case pending when a year's holidays are missing. */
+	/**
+	 * Derives every limit from the facts. A limit counted over a year whose arrangement is not published yet
+	 * uses the provisional calendar and marks the case provisional (预计); a suspension counted over such a
+	 * year does too, so its deadline is never silently shorter than the published calendar will make it.
+	 */
 	void recompute(Case.Handling h) {
+		recompute(h, false);
+	}
+
+	/**
+	 * As {@link #recompute(Case.Handling)}; {@code recount} counts ended suspensions again too, after the
+	 * calendar of a year they span has changed.
+	 */
+	void recompute(Case.Handling h, boolean recount) {
 		boolean pending = false;
 		for (int i = 0; i < h.suspensions.size(); i++) {
 			Suspension s = h.suspensions.get(i);
-			if (!s.open() && s.workingDays() == null) {
+			if (!s.open() && (recount || s.workingDays() == null)) {
 				Suspension counted = ended(s, s.endedOn());
 				h.suspensions.set(i, counted);
 				h.suspensionsChanged = true;
@@ -84,7 +101,26 @@ class TimeLimits {
 			h.statutoryDeadline = plus(start, statutory + statutoryStop + extension).orElse(null);
 			pending |= h.promisedDeadline == null || h.statutoryDeadline == null;
 		}
-		h.limitsPending = pending;
+		h.limitsProvisional = pending || provisional(h);
+	}
+
+	/**
+	 * Whether the span the case's limits were counted over (receipt to the last deadline, suspensions
+	 * included) touches a provisional year: one look at the calendar.
+	 */
+	private boolean provisional(Case.Handling h) {
+		List<LocalDate> dates = new ArrayList<>();
+		for (Suspension s : h.suspensions) {
+			dates.add(s.startedOn());
+			dates.add(s.endedOn());
+		}
+		Collections.addAll(dates, h.receivedOn, h.acceptanceDue, h.acceptedOn, h.promisedDeadline,
+				h.statutoryDeadline, h.verificationDue, h.statementDue);
+		dates.removeIf(Objects::isNull);
+		if (dates.isEmpty()) {
+			return false;
+		}
+		return calendar.anyProvisional(Collections.min(dates), Collections.max(dates));
 	}
 
 	/** Working days left until {@code deadline} counted from {@code today}; negative when overdue. */

@@ -35,10 +35,13 @@ public class Worklist {
 		this.clock = clock;
 	}
 
-	/** One line of a work list; {@code level} is GREEN, AMBER, RED, or null while the clock is stopped. */
+	/**
+	 * One line of a work list; {@code level} is GREEN, AMBER, RED, or null while the clock is stopped;
+	 * {@code provisional} when the date rests on a year whose holidays are not yet published (预计).
+	 */
 	public record Entry(UUID id, String itemCode, String itemName, String situationName, String applicantName,
 			Channel channel, String channelLabel, CaseStatus status, String statusLabel, String step,
-			String stepLabel, String assignee, LocalDate dueOn, String level, boolean escalated) {
+			String stepLabel, String assignee, LocalDate dueOn, boolean provisional, String level, boolean escalated) {
 	}
 
 	public record Lists(List<Entry> tasks, List<Entry> escalations) {
@@ -70,7 +73,7 @@ public class Worklist {
 	}
 
 	private static final String SELECT = "SELECT id, item_code, item_name, situation_name, applicant_name, channel, "
-			+ "status, step, assignee, due_on FROM cases_case ";
+			+ "status, step, assignee, due_on, limits_provisional FROM cases_case ";
 
 	private Entry entry(java.sql.ResultSet rs, LocalDate today, Map<LocalDate, Optional<WarningLevel>> levels,
 			boolean escalated) throws java.sql.SQLException {
@@ -82,6 +85,6 @@ public class Worklist {
 		return new Entry(rs.getObject("id", UUID.class), rs.getString("item_code"), rs.getString("item_name"),
 				rs.getString("situation_name"), rs.getString("applicant_name"), channel, channel.label(), status,
 				status.label(), rs.getString("step"), CaseSteps.stepLabel(rs.getString("step")), rs.getString("assignee"),
-				due, level, escalated);
+				due, rs.getBoolean("limits_provisional"), level, escalated);
 	}
 }

@@ -79,7 +79,7 @@ public class DurabilityCheck {
 			System.out.printf("info: open cases waiting for the window's first action (process not started yet): %d%n", waiting);
 			// waiting for the applicant's correction, a case has no deadline: the clock stops (the demo data holds one)
 			long noDeadline = single(c, "SELECT count(*) FROM cases_case WHERE " + open + " AND status <> 'CORRECTION_REQUESTED'"
-					+ " AND NOT limits_pending AND (due_on IS NULL OR (status = 'SUBMITTED' AND acceptance_due IS NULL))");
+					+ " AND NOT limits_provisional AND (due_on IS NULL OR (status = 'SUBMITTED' AND acceptance_due IS NULL))");
 			report(failures, noDeadline == 0, "open cases without a deadline (limits not pending, clock not stopped for a correction): %d",
 					noDeadline);
 			long twoProcesses = single(c, "SELECT count(*) FROM (SELECT business_key_ FROM act_ru_execution WHERE parent_id_ IS NULL"

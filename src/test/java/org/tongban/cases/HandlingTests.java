@@ -206,7 +206,7 @@ class HandlingTests extends HandlingTest {
 		act("clerk", id, "accept", null).andExpect(status().isOk());
 		jdbc.sql("UPDATE cases_case SET accepted_on = ? WHERE id = ?")
 				.params(calendar.plusWorkingDays(today().minusDays(60), 0), UUID.fromString(id)).update();
-		jdbc.sql("UPDATE cases_case SET limits_pending = TRUE WHERE id = ?").param(UUID.fromString(id)).update();
+		jdbc.sql("UPDATE cases_case SET limits_provisional = TRUE WHERE id = ?").param(UUID.fromString(id)).update();
 		watch.run();
 		assertThat(jdbc.sql("SELECT warning_level FROM cases_case WHERE id = ?").param(UUID.fromString(id))
 				.query(String.class).single()).isEqualTo("RED");
@@ -237,8 +237,18 @@ class HandlingTests extends HandlingTest {
 		assertThat(caseStatus(id)).isEqualTo("GRANTED");
 		assertThat(step(id)).isEqualTo("postVerify");
 		mvc.perform(get("/api/worklist").with(basic("inspector"))).andExpect(jsonPath("$.tasks[*].id", hasItem(id)));
+		// the guide: verified within 90 days of the grant; the last day moves to the next working day (民法典 art. 203)
+		LocalDate due = today().plusDays(90);
+		while (!calendar.isWorkingDay(due)) {
+			due = due.plusDays(1);
+		}
+		String text = jdbc.sql("SELECT commitment_text FROM cases_case WHERE id = ?").param(UUID.fromString(id))
+				.query(String.class).single();
+		assertThat(text).contains("医务人员均已取得执业资格并完成注册或备案").contains("如承诺不实");
 		read("citizen", id).andExpect(jsonPath("$.noticeCommitment").value(true))
-				.andExpect(jsonPath("$.verificationDue").isNotEmpty())
+				.andExpect(jsonPath("$.verificationDue").value(due.toString()))
+				.andExpect(jsonPath("$.commitment.text").value(text))
+				.andExpect(jsonPath("$.commitment.sm3").value(org.tongban.shared.Sm3.hex(text)))
 				.andExpect(jsonPath("$.completedAt").doesNotExist());
 		act("approver", id, "confirm", "{\"reason\": \"x\"}").andExpect(status().isForbidden());
 		act("inspector", id, "confirm", "{\"reason\": \"现场核查与承诺一致\"}").andExpect(status().isOk())
@@ -247,14 +257,61 @@ class HandlingTests extends HandlingTest {
 		assertThat(processesFor(id)).isZero();
 	}
 
+	/**
+	 * Before revoking, the holder is told the intended decision and may state their case (《行政许可法》第七条);
+	 * the revocation is decided once they have.
+	 */
 	@Test
-	void aFalseCommitmentRevokesTheGrantAndIsPublished() throws Exception {
+	void aFalseCommitmentRevokesTheGrantAfterTheHolderIsHeardAndIsPublished() throws Exception {
 		String id = submitted(COMMITMENT, "NEW", true);
 		assertThat(step(id)).isEqualTo("postVerify");
+		act("inspector", id, "revoke", "{\"reason\": \"放射防护设施未按承诺配置\"}").andExpect(status().isConflict())
+				.andExpect(jsonPath("$.detail", containsString("陈述申辩")));
+		act("inspector", id, "notify-revocation", "{}").andExpect(status().isBadRequest());
+		act("inspector", id, "notify-revocation", "{\"reason\": \"放射防护设施未按承诺配置\"}").andExpect(status().isOk())
+				.andExpect(jsonPath("$.commitment.statementDue").value(calendar.plusWorkingDays(today(), 5).toString()));
+		act("inspector", id, "revoke", "{\"reason\": \"放射防护设施未按承诺配置\"}").andExpect(status().isConflict());
+		assertThat(jdbc.sql("SELECT count(*) FROM notification_message WHERE recipient_username = 'citizen' AND link = ? AND title = '拟撤销许可告知'")
+				.param("/cases/" + id).query(Long.class).single()).isEqualTo(1);
+		act("enterprise", id, "state-case", "{\"reason\": \"x\"}").andExpect(status().isNotFound());
+		act("citizen", id, "state-case", "{\"reason\": \"<b>防护设施已于上周补齐</b>，附验收报告\"}").andExpect(status().isOk())
+				.andExpect(jsonPath("$.commitment.statement").value("<b>防护设施已于上周补齐</b>，附验收报告"));
+		act("citizen", id, "state-case", "{\"reason\": \"再次陈述\"}").andExpect(status().isConflict());
 		act("inspector", id, "revoke", "{\"reason\": \"放射防护设施未按承诺配置\"}").andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("REVOKED"));
 		assertThat(events.stream(CommitmentBroken.class)).anyMatch(e -> e.caseId().toString().equals(id)
 				&& e.findings().contains("放射防护") && e.inspector().equals("inspector"));
+	}
+
+	/** The holder who does not state their case within the period has let it pass. */
+	@Test
+	void aRevocationMayBeDecidedOnceTheStatementPeriodHasPassed() throws Exception {
+		String id = submitted(COMMITMENT, "NEW", true);
+		act("inspector", id, "notify-revocation", "{\"reason\": \"执业人员数量与承诺不符\"}").andExpect(status().isOk());
+		clock.travelTo(calendar.plusWorkingDays(today(), 6));
+		try {
+			act("citizen", id, "state-case", "{\"reason\": \"迟到的陈述\"}").andExpect(status().isConflict())
+					.andExpect(jsonPath("$.detail", containsString("届满")));
+			act("inspector", id, "revoke", "{\"reason\": \"执业人员数量与承诺不符\"}").andExpect(status().isOk());
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
+	/** Offered per situation as the guide marks it, never where an on-site check must precede the decision. */
+	@Test
+	void aCommitmentIsRefusedForASituationThatNeedsAnOnSiteCheckFirst() throws Exception {
+		String body = """
+				{"itemCode": "%s", "situation": "NEW_WITH_XRAY", "commitment": true,
+				 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"}, "form": {"phone": "13800000000"}}"""
+				.formatted(COMMITMENT, CITIZEN_ID);
+		mvc.perform(apply(key(), body).with(basic("citizen"))).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("commitment"))
+				.andExpect(jsonPath("$.errors[0].message", containsString("现场核查")));
+		String change = body.replace("NEW_WITH_XRAY", "CHANGE");
+		mvc.perform(apply(key(), change).with(basic("citizen"))).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].message", containsString("不适用告知承诺制")));
 	}
 
 	@Test

@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.tongban.shared.WorkingDayCalendar;
 
 /**
@@ -137,6 +142,41 @@ class LawfulTimeLimitsTests extends HandlingTest {
 		watch.run();
 		watch.run();
 		assertThat(leadersTold(id)).isEqualTo(1);
+	}
+
+	/**
+	 * A deadline counted into a year whose arrangement is not published is provisional; entering the
+	 * arrangement counts again every open case it touches, the stored deadline and the flag included. The
+	 * years are far ahead so that no other test depends on them.
+	 */
+	@Test
+	void enteringAYearsArrangementRecountsTheCasesItTouches() throws Exception {
+		clock.travelTo(LocalDate.of(2031, 12, 22));
+		String id = submitted(LICENSING, "NEW", false);
+		// 20 working days from Monday 22 December 2031, 1 January 2032 (a Thursday) off by the statutory holidays
+		act("clerk", id, "accept", null).andExpect(status().isOk())
+				.andExpect(jsonPath("$.timeLimits.provisional").value(true))
+				.andExpect(jsonPath("$.timeLimits.statutoryDeadline").value("2032-01-20"));
+		enter(2032, "{\"date\": \"2032-01-01\", \"kind\": \"OFF\", \"name\": \"元旦\"}, "
+				+ "{\"date\": \"2032-01-02\", \"kind\": \"OFF\", \"name\": \"元旦\"}");
+		await().atMost(Duration.ofSeconds(20)).until(() -> "2032-01-21".equals(statutoryDeadline(id)));
+		// 22–31 December 2031 still rest on the provisional 2031
+		read("approver", id).andExpect(jsonPath("$.timeLimits.provisional").value(true));
+		enter(2031, "{\"date\": \"2031-01-01\", \"kind\": \"OFF\", \"name\": \"元旦\"}");
+		await().atMost(Duration.ofSeconds(20)).until(() -> !jdbc.sql("SELECT limits_provisional FROM cases_case WHERE id = ?")
+				.param(UUID.fromString(id)).query(Boolean.class).single());
+	}
+
+	private void enter(int year, String days) throws Exception {
+		mvc.perform(put("/api/calendar/years/{year}", year).with(basic("admin")).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"source\": \"国务院办公厅关于" + year + "年部分节假日安排的通知（测试）\", \"days\": [" + days + "]}"))
+				.andExpect(status().isOk());
+	}
+
+	private String statutoryDeadline(String id) {
+		return jdbc.sql("SELECT statutory_deadline::text FROM cases_case WHERE id = ?").param(UUID.fromString(id))
+				.query(String.class).single();
 	}
 
 	private long leadersTold(String id) {

@@ -35,7 +35,7 @@ class TimeLimitsTests {
 		assertThat(h.promisedDeadline).isEqualTo(LocalDate.of(2024, 10, 10));
 		// ... 10/11 (6), Sat 10/12 make-up (7), 10/14 (8) ... 10/30 (20)
 		assertThat(h.statutoryDeadline).isEqualTo(LocalDate.of(2024, 10, 30));
-		assertThat(h.limitsPending).isFalse();
+		assertThat(h.limitsProvisional).isFalse();
 	}
 
 	@Test
@@ -77,16 +77,33 @@ class TimeLimitsTests {
 		assertThat(h.statutoryDeadline).isEqualTo(h.promisedDeadline);
 	}
 
+	/**
+	 * 2027's arrangement is not in the calendar (the suite seeds 2024–2026): the limit is counted on the
+	 * statutory holidays of 《全国年节及纪念日放假办法》第二条 (元旦 1 January 2027, a Friday) and marked provisional.
+	 */
 	@Test
-	void aLimitReachingAYearWithoutHolidayArrangementsWaitsInsteadOfGuessing() {
+	void aLimitReachingAYearWithoutHolidayArrangementsIsProvisional() {
 		Case.Handling h = accepted(LocalDate.of(2026, 12, 21), 20, 20);
 		limits.recompute(h);
-		assertThat(h.limitsPending).isTrue();
-		assertThat(h.promisedDeadline).isNull();
+		assertThat(h.limitsProvisional).isTrue();
+		// Dec 22–25 (4), 28–31 (8), Fri 1 Jan off, Jan 4–8 (13), 11–15 (18), 18 (19), 19 (20)
+		assertThat(h.promisedDeadline).isEqualTo(LocalDate.of(2027, 1, 19));
 		Case.Handling early = accepted(LocalDate.of(2026, 12, 1), 5, 5);
 		limits.recompute(early);
-		assertThat(early.limitsPending).isFalse();
+		assertThat(early.limitsProvisional).isFalse();
 		assertThat(early.promisedDeadline).isEqualTo(LocalDate.of(2026, 12, 8));
+	}
+
+	/** A suspension that ends in a provisional year leaves the deadline provisional, not shorter. */
+	@Test
+	void aSuspensionEndingInAProvisionalYearKeepsTheDeadlineProvisional() {
+		Case.Handling h = accepted(LocalDate.of(2026, 12, 1), 20, 20);
+		h.suspensions.add(limits.ended(new Suspension(Suspension.Kind.EXPERT_REVIEW, "专家评审", LocalDate.of(2026, 12, 14),
+				null, null, 15), LocalDate.of(2027, 1, 8)));
+		limits.recompute(h);
+		assertThat(h.suspensions.get(0).workingDays()).isEqualTo(18);
+		assertThat(h.limitsProvisional).isTrue();
+		assertThat(h.promisedDeadline).isAfter(LocalDate.of(2027, 1, 8));
 	}
 
 	@Test

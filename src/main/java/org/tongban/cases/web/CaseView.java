@@ -42,13 +42,13 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 	}
 
 	/**
-	 * Promised and statutory limits in working days and the dates they fall on; {@code pending} while a year's
-	 * holidays are missing; {@code countFrom} RECEIPT or ACCEPTANCE; {@code extensionDays} the one extension the
+	 * Promised and statutory limits in working days and the dates they fall on; {@code provisional} when a date
+	 * rests on a year whose holiday arrangement is not yet published (预计: computed again once it is); {@code countFrom} RECEIPT or ACCEPTANCE; {@code extensionDays} the one extension the
 	 * rule allows (0: none).
 	 */
 	record TimeLimitsView(Integer promisedDays, Integer statutoryDays, LocalDate acceptanceDue, LocalDate acceptedOn,
 			LocalDate promisedDeadline, LocalDate statutoryDeadline, int suspendedWorkingDays, boolean extended,
-			boolean pending, String countFrom, int extensionDays, WarningLevel warningLevel) {
+			boolean provisional, String countFrom, int extensionDays, WarningLevel warningLevel) {
 	}
 
 	static CaseView of(Case c, List<CaseAction> allowed) {
@@ -59,7 +59,7 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 				c.step() == null ? null : CaseSteps.stepLabel(c.step()), c.assignee(),
 				allowed.stream().map(CaseAction::apiName).toList(), c.noticeCommitment(),
 				new TimeLimitsView(c.promisedDays(), c.statutoryDays(), c.acceptanceDue(), c.acceptedOn(),
-						c.promisedDeadline(), c.statutoryDeadline(), c.suspendedDays(), c.extended(), c.limitsPending(),
+						c.promisedDeadline(), c.statutoryDeadline(), c.suspendedDays(), c.extended(), c.limitsProvisional(),
 						c.countFrom().name(), c.extensionDays(), c.warningLevel()),
 				c.suspensions(), c.decision(), c.decisionReasons(), c.decidedAt(), c.completedAt(), c.verificationDue(),
 				c.createdAt(), c.submittedAt(), c.timeline(), c.materials(), c.commitmentText() == null ? null
