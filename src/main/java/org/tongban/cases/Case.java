@@ -27,6 +27,9 @@ public final class Case {
 	private final Instant createdAt;
 	private final List<TimelineEntry> timeline;
 	private final List<CaseMaterial> materials;
+	private final List<PaperMaterial> paperMaterials = new ArrayList<>();
+	/** How many paper materials are already stored; only later ones are written. */
+	int storedPaperMaterials;
 	private final List<Object> pendingEvents = new ArrayList<>();
 	private Map<String, String> form;
 	private CaseStatus status;
@@ -78,6 +81,27 @@ public final class Case {
 	void addMaterial(CaseMaterial material) {
 		requireDraft("上传材料");
 		materials.add(material);
+	}
+
+	/** A paper original received at the window for a material of the list; recorded once per material. */
+	void receivePaper(PaperMaterial paper) {
+		requireDraft("登记纸质材料");
+		if (channel != Channel.WINDOW) {
+			throw Problem.conflict("只有窗口收件的办件可以登记收取纸质原件，网上申请请上传材料。");
+		}
+		if (paperMaterials.stream().noneMatch(p -> p.material().equals(paper.material()))) {
+			paperMaterials.add(paper);
+		}
+	}
+
+	/** Loads the paper materials stored with the case. */
+	void paperMaterialsStored(List<PaperMaterial> stored) {
+		paperMaterials.addAll(stored);
+		storedPaperMaterials = paperMaterials.size();
+	}
+
+	public List<PaperMaterial> paperMaterials() {
+		return List.copyOf(paperMaterials);
 	}
 
 	void submit(String actor, Instant now) {

@@ -73,8 +73,12 @@ class CaseDemoData implements ApplicationRunner {
 		NewCase.ApplicantInput who = person
 				? new NewCase.ApplicantInput("PERSON", applicant.idNumber(), null, applicant.displayName(), null)
 				: new NewCase.ApplicantInput("ENTERPRISE", null, applicant.uscc(), applicant.displayName(), "王经办");
+		Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+		for (String material : handling.requiredUploads(demo.item(), demo.situation())) {
+			files.put(material, scan(material));
+		}
 		CaseHandling.Submission s = handling.apply(applicant, demo.key(),
-				new NewCase(demo.item(), demo.situation(), who, Map.of("phone", "13800000000", "note", demo.note())));
+				new NewCase(demo.item(), demo.situation(), who, Map.of("phone", "13800000000", "note", demo.note())), files);
 		if (!s.created()) {
 			return false;
 		}
@@ -85,6 +89,27 @@ class CaseDemoData implements ApplicationRunner {
 			work.act(user(step[0]), id, step[1], new CaseWork.ActionRequest(null, items, null, null, null));
 		}
 		return true;
+	}
+
+	/** A one-page PDF standing in for the applicant's scan of a material (ASCII only: the standard font). */
+	private static byte[] scan(String material) {
+		try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+			var page = new org.apache.pdfbox.pdmodel.PDPage();
+			doc.addPage(page);
+			try (var text = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+				text.beginText();
+				text.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+						org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+				text.newLineAtOffset(50, 700);
+				text.showText("Tongban demo material, scan no. " + Integer.toHexString(material.hashCode()));
+				text.endText();
+			}
+			doc.save(out);
+			return out.toByteArray();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private SignedInUser user(String username) {

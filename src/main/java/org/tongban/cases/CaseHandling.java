@@ -85,6 +85,15 @@ public class CaseHandling {
 	 */
 	@Transactional
 	public Submission apply(SignedInUser me, String idempotencyKey, NewCase request) {
+		return apply(me, idempotencyKey, request, Map.of());
+	}
+
+	/**
+	 * As {@link #apply(SignedInUser, String, NewCase)} with the materials' files (name → content) attached to
+	 * the draft before it is submitted, all in one transaction; the demo data applies this way.
+	 */
+	@Transactional
+	Submission apply(SignedInUser me, String idempotencyKey, NewCase request, Map<String, byte[]> files) {
 		String key = requireKey(idempotencyKey);
 		mayApply(me);
 		Case draft = validated(me, request, null);
@@ -100,6 +109,8 @@ public class CaseHandling {
 			return new Submission(receipt(first), false);
 		}
 		// drafted and submitted in one go: nobody ever saw the draft, so one write and one audit entry
+		files.forEach((material, bytes) -> attach(draft, material, material + ".pdf", bytes.length,
+				new org.springframework.core.io.ByteArrayResource(bytes)));
 		submit(draft, me.username());
 		return new Submission(receipt(draft), true);
 	}
@@ -155,6 +166,24 @@ public class CaseHandling {
 		if (c.status() != CaseStatus.DRAFT && c.status() != CaseStatus.CORRECTION_REQUESTED) {
 			throw Problem.conflict("办件已" + c.status().label() + "，不能再上传材料。");
 		}
+		CaseMaterial added = attach(c, material, filename, size, content);
+		cases.save(c);
+		audit.record("case.material-added", "case", c.id(), Map.of(), Map.of("material", material, "sha256",
+				added.sha256(), "size", added.size()));
+		return added;
+	}
+
+	/** The required materials of a situation that must be uploaded (not held by the authority). */
+	List<String> requiredUploads(String itemCode, String situation) {
+		Guide guide = catalogue.published(itemCode).orElseThrow();
+		GuideContent.Situation s = guide.situation(situation);
+		return s == null || s.materials() == null ? List.of() : s.materials().stream()
+				.filter(m -> Boolean.TRUE.equals(m.required()) && (m.heldBy() == null || m.heldBy().isBlank()))
+				.map(GuideContent.Material::name).toList();
+	}
+
+	/** Checks an upload against the situation's list and its type and size, stores it and adds it to the case. */
+	private CaseMaterial attach(Case c, String material, String filename, long size, InputStreamSource content) {
 		GuideContent.Material listed = materials(c).stream()
 				.filter(m -> m.name().equals(material)).findFirst()
 				.orElseThrow(() -> Problem.invalid("material", "“" + material + "”不是本情形需要提交的材料。"));
@@ -178,9 +207,6 @@ public class CaseHandling {
 		CaseMaterial added = new CaseMaterial(UUID.randomUUID(), material, name, type, stored.sha256(),
 				stored.size(), now());
 		c.addMaterial(added);
-		cases.save(c);
-		audit.record("case.material-added", "case", c.id(), Map.of(), Map.of("material", material, "sha256",
-				stored.sha256(), "size", stored.size()));
 		return added;
 	}
 
@@ -271,6 +297,7 @@ public class CaseHandling {
 	 * case waits for the window; a notice-commitment case is granted at once.
 	 */
 	private void submit(Case c, String actor) {
+		requireMaterials(c);
 		c.submit(actor, now());
 		if (c.noticeCommitment()) {
 			record(c, "case.submitted", CaseStatus.DRAFT);
@@ -280,6 +307,42 @@ public class CaseHandling {
 		limits.received(c.handling, LocalDate.now(clock));
 		work.awaitAcceptance(c);
 		record(c, "case.submitted", CaseStatus.DRAFT);
+	}
+
+	/**
+	 * Every required material of the situation's list is uploaded, received on paper at the window, or held by
+	 * the authority already (免提交); otherwise 400 naming each missing one. Conditional materials (needed only
+	 * in the circumstances the guide names) are left to the acceptance check, as the applicant alone knows.
+	 */
+	private void requireMaterials(Case c) {
+		java.util.Set<String> provided = new java.util.HashSet<>();
+		c.materials().forEach(m -> provided.add(m.material()));
+		c.paperMaterials().forEach(p -> provided.add(p.material()));
+		List<String> missing = materials(c).stream()
+				.filter(m -> Boolean.TRUE.equals(m.required()) && (m.heldBy() == null || m.heldBy().isBlank())
+						&& !provided.contains(m.name()))
+				.map(GuideContent.Material::name).toList();
+		if (!missing.isEmpty()) {
+			String how = c.channel() == Channel.WINDOW ? "请上传扫描件或登记收取的纸质原件后再提交。" : "请上传后再提交。";
+			throw new Problem(HttpStatus.BAD_REQUEST, "materials-missing", "申请材料不齐全",
+					"还有 " + missing.size() + " 项必需材料未提交：“" + String.join("”、“", missing) + "”。" + how,
+					missing.stream().map(name -> new FieldMessage("materials", "缺少必需材料“" + name + "”，" + how)).toList());
+		}
+	}
+
+	/** The window clerk records that the applicant handed in a material as a paper original. */
+	@Transactional
+	public Case receivePaper(SignedInUser clerk, CaseId id, String material) {
+		if (!clerk.has(Role.CLERK)) {
+			throw Problem.forbidden("只有窗口受理人员可以登记收取纸质原件。");
+		}
+		Case c = owned(clerk, id, true);
+		GuideContent.Material listed = materials(c).stream().filter(m -> m.name().equals(material)).findFirst()
+				.orElseThrow(() -> Problem.invalid("material", "“" + material + "”不是本情形需要提交的材料。"));
+		c.receivePaper(new PaperMaterial(listed.name(), clerk.username(), now()));
+		cases.save(c);
+		audit.record("case.paper-received", "case", c.id(), Map.of(), Map.of("material", listed.name()));
+		return c;
 	}
 
 	private void record(Case c, String action, CaseStatus before) {

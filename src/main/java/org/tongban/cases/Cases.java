@@ -143,6 +143,14 @@ class Cases {
 					.update();
 		}
 		c.storedMaterials = materials.size();
+		List<PaperMaterial> paper = c.paperMaterials();
+		for (PaperMaterial p : paper.subList(c.storedPaperMaterials, paper.size())) {
+			jdbc.sql("""
+					INSERT INTO cases_paper_material (case_id, material, received_by, received_at) VALUES (?, ?, ?, ?)
+					ON CONFLICT DO NOTHING""")
+					.params(c.id().value(), p.material(), p.receivedBy(), ts(p.receivedAt())).update();
+		}
+		c.storedPaperMaterials = paper.size();
 	}
 
 	/**
@@ -183,10 +191,17 @@ class Cases {
 						r.getString("filename"), r.getString("media_type"), r.getString("sha256"), r.getLong("size"),
 						instant(r, "uploaded_at")))
 				.list();
-		return new Case(new CaseId(id), rs.getString("item_code"), rs.getString("item_name"),
+		Case c = new Case(new CaseId(id), rs.getString("item_code"), rs.getString("item_name"),
 				rs.getString("situation_code"), rs.getString("situation_name"), rs.getInt("guide_version"), applicant,
 				Channel.valueOf(rs.getString("channel")), form, CaseStatus.valueOf(rs.getString("status")),
 				instant(rs, "created_at"), instant(rs, "submitted_at"), timeline, materials, handling(rs, suspensions(id)));
+		if (c.channel() == Channel.WINDOW) {
+			c.paperMaterialsStored(jdbc.sql("""
+					SELECT material, received_by, received_at FROM cases_paper_material WHERE case_id = ? ORDER BY received_at, material""")
+					.param(id).query((r, i) -> new PaperMaterial(r.getString("material"), r.getString("received_by"),
+							instant(r, "received_at"))).list());
+		}
+		return c;
 	}
 
 	private List<Suspension> suspensions(UUID caseId) {

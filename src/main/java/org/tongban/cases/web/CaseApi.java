@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -102,10 +103,25 @@ class CaseApi {
 		return ResponseEntity.status(HttpStatus.CREATED).body(added);
 	}
 
+	/** What a window clerk sends to record a material handed in as a paper original. */
+	record PaperReceipt(String material) {
+	}
+
+	/** The window clerk records a paper original (纸质原件) for a material of a window draft. */
+	@PostMapping(path = "/{id}/paper-materials", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('CLERK')")
+	ResponseEntity<CaseView> paper(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestBody PaperReceipt receipt) {
+		Case c = cases.receivePaper(me, new CaseId(id), receipt == null ? null : receipt.material());
+		return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(c, work.allowed(me, c)));
+	}
+
 	/**
 	 * Every handling action: accept, refuse, request-correction, correct, approve, deny, suspend, resume,
-	 * extend, withdraw, claim, hand-over, confirm, revoke. Body (all optional by action): {@code reason},
-	 * {@code items} (the correction notice), {@code kind} (EXPERT_REVIEW or ONSITE_CHECK), {@code to}.
+	 * extend, withdraw, claim, hand-over, confirm, notify-revocation, state-case, revoke. Body (all optional by
+	 * action): {@code reason}, {@code items} (the correction notice), {@code kind} (one of art. 45's procedures:
+	 * HEARING, TENDER, AUCTION, INSPECTION, TESTING, QUARANTINE, APPRAISAL, EXPERT_REVIEW; ONSITE_CHECK where the
+	 * guide lets it stop the promised clock) with {@code expectedDays}, {@code to}.
 	 * An action the current step does not offer gets 409 with {@code allowedActions}.
 	 */
 	@PostMapping("/{id}/actions/{action}")

@@ -157,6 +157,13 @@ class CasePages {
 		return "redirect:/cases/" + id;
 	}
 
+	/** The window clerk records a material handed in as a paper original. */
+	@PostMapping("/cases/{id}/paper")
+	String paper(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam String material) {
+		cases.receivePaper(me, new CaseId(id), material);
+		return "redirect:/cases/" + id + "#materials";
+	}
+
 	/** The holder states their case against an intended revocation (陈述申辩). */
 	@PostMapping("/cases/{id}/statement")
 	String statement(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam(required = false) String statement) {

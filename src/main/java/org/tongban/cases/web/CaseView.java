@@ -15,6 +15,7 @@ import org.tongban.cases.CaseSteps;
 import org.tongban.cases.CaseWork;
 import org.tongban.cases.Channel;
 import org.tongban.cases.Suspension;
+import org.tongban.cases.PaperMaterial;
 import org.tongban.cases.TimelineEntry;
 import org.tongban.cases.WarningLevel;
 
@@ -28,7 +29,7 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 		List<String> allowedActions, boolean noticeCommitment, TimeLimitsView timeLimits, List<Suspension> suspensions,
 		String decision, String decisionReasons, Instant decidedAt, Instant completedAt, LocalDate verificationDue,
 		Instant createdAt, Instant submittedAt, List<TimelineEntry> timeline, List<CaseMaterial> materials,
-		CommitmentView commitment) {
+		CommitmentView commitment, List<PaperMaterial> paperMaterials) {
 
 	/**
 	 * A notice-commitment: the text the applicant committed to and its SM3, the verification date, and an
@@ -64,6 +65,7 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 				c.suspensions(), c.decision(), c.decisionReasons(), c.decidedAt(), c.completedAt(), c.verificationDue(),
 				c.createdAt(), c.submittedAt(), c.timeline(), c.materials(), c.commitmentText() == null ? null
 						: new CommitmentView(c.commitmentText(), c.commitmentSm3(), c.verificationDue(),
-								c.revocationNoticedOn(), c.statementDue(), c.statement()));
+								c.revocationNoticedOn(), c.statementDue(), c.statement()),
+				c.paperMaterials());
 	}
 }

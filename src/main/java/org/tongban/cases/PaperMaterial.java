@@ -1,0 +1,7 @@
+package org.tongban.cases;
+
+import java.time.Instant;
+
+/** A material the window clerk received as a paper original (纸质原件), in place of an upload. */
+public record PaperMaterial(String material, String receivedBy, Instant receivedAt) {
+}
