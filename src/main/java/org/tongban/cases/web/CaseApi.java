@@ -25,6 +25,7 @@ import org.tongban.cases.CaseWork;
 import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseMaterial;
 import org.tongban.cases.CaseReceipt;
+import org.tongban.cases.CaseRecords;
 import org.tongban.cases.CaseSummary;
 import org.tongban.cases.NewCase;
 import org.tongban.identity.SignedInUser;
@@ -40,14 +41,16 @@ class CaseApi {
 
 	private final CaseHandling cases;
 	private final CaseWork work;
+	private final CaseRecords records;
 
-	CaseApi(CaseHandling cases, CaseWork work) {
+	CaseApi(CaseHandling cases, CaseWork work, CaseRecords records) {
 		this.cases = cases;
 		this.work = work;
+		this.records = records;
 	}
 
 	private CaseView view(SignedInUser me, Case c) {
-		return CaseView.of(c, work.allowed(me, c));
+		return CaseView.of(c, work.allowed(me, c), records.decisionNotice(c));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
