@@ -19,7 +19,8 @@ import org.tongban.shared.Sm3;
 import org.tongban.cases.Applicant;
 import org.tongban.cases.Case;
 import org.tongban.cases.CaseMaterial;
-import org.tongban.cases.CaseStatus;
+import org.tongban.cases.CaseRecords;
+import org.tongban.cases.DecisionNotice;
 import org.tongban.cases.TimelineEntry;
 import org.tongban.shared.FileStore;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,16 +33,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class PackageBuilder {
 
-	static final String FORMAT = "tongban-archive-package/1";
+	/** Version 2 names each document by what it is ({@code NN-<kind>.pdf}) and gives each event its action. */
+	static final String FORMAT = "tongban-archive-package/2";
 
 	private final FileStore files;
 	private final PdfDocuments pdf;
 	private final JsonMapper json;
+	private final CaseRecords cases;
 
-	PackageBuilder(FileStore files, PdfDocuments pdf, JsonMapper json) {
+	PackageBuilder(FileStore files, PdfDocuments pdf, JsonMapper json, CaseRecords cases) {
 		this.files = files;
 		this.pdf = pdf;
 		this.json = json;
+		this.cases = cases;
 	}
 
 	record Built(byte[] zip, String sm3, List<ManifestEntry> manifest) {
@@ -69,10 +73,13 @@ class PackageBuilder {
 		content.put("representations/documents/00-case-summary.pdf", pdf.render(summary(c, completedAt), completedAt));
 		int d = 1;
 		for (TimelineEntry t : c.timeline()) {
-			String title = documentTitle(t);
-			if (title != null) {
-				content.put("representations/documents/" + String.format("%02d", d) + "-"
-						+ t.status().name().toLowerCase().replace('_', '-') + ".pdf", pdf.render(notice(c, t, title), completedAt));
+			Optional<DocumentKind> kind = DocumentKind.of(t);
+			if (kind.isPresent()) {
+				// a refusal, denial or revocation is the written decision the applicant received, word for word
+				PdfDocuments.Doc doc = cases.decisionNotice(c, t).map(written -> decision(c, t, written))
+						.orElseGet(() -> notice(c, t, kind.get().title()));
+				content.put("representations/documents/" + String.format("%02d", d) + "-" + kind.get().slug() + ".pdf",
+						pdf.render(doc, completedAt));
 			}
 			d++;
 		}
@@ -159,27 +166,14 @@ class PackageBuilder {
 			Map<String, Object> e = new LinkedHashMap<>();
 			e.put("status", t.status().name());
 			e.put("statusLabel", t.statusLabel());
+			e.put("action", t.action());
+			e.put("actionLabel", t.actionLabel());
 			e.put("actor", t.actor());
 			e.put("at", t.at().toString());
 			e.put("reason", t.reason());
 			list.add(e);
 		}
 		return list;
-	}
-
-	/** The notice or decision a timeline entry stands for, or null when it carries neither. */
-	static String documentTitle(TimelineEntry t) {
-		return switch (t.status()) {
-			case UNDER_REVIEW -> "受理通知书";
-			case CORRECTION_REQUESTED -> "补正材料通知书";
-			case SUSPENDED -> "暂停计时告知书";
-			case REFUSED -> "不予受理决定书";
-			case GRANTED -> "准予行政许可决定书";
-			case DENIED -> "不予行政许可决定书";
-			case REVOKED -> "撤销行政许可决定书";
-			case WITHDRAWN -> "撤回申请记录";
-			default -> t.reason() == null || t.reason().isBlank() ? null : "办理记录";
-		};
 	}
 
 	private static PdfDocuments.Doc summary(Case c, Instant completedAt) {
@@ -206,7 +200,7 @@ class PackageBuilder {
 		}
 		paragraphs.add("办理过程：");
 		for (TimelineEntry t : c.timeline()) {
-			paragraphs.add(PdfDocuments.time(t.at()) + " " + t.statusLabel() + "（" + t.actor() + "）"
+			paragraphs.add(PdfDocuments.time(t.at()) + " " + t.actionLabel() + "（" + t.actor() + "）"
 					+ (t.reason() == null ? "" : "：" + t.reason()));
 		}
 		return new PdfDocuments.Doc("办件归档摘要", rows, paragraphs);
@@ -217,13 +211,40 @@ class PackageBuilder {
 		rows.add(Map.entry("办件编号", c.id().toString()));
 		rows.add(Map.entry("事项", c.itemName() + "（" + c.itemCode() + "）"));
 		rows.add(Map.entry("申请人", c.applicant().name()));
-		rows.add(Map.entry("办理结果", t.statusLabel()));
+		rows.add(Map.entry("办理环节", t.actionLabel()));
+		rows.add(Map.entry("办件状态", t.statusLabel()));
 		rows.add(Map.entry("经办人", t.actor()));
 		rows.add(Map.entry("时间", PdfDocuments.time(t.at())));
 		List<String> paragraphs = new ArrayList<>();
-		paragraphs.add((t.status() == CaseStatus.WITHDRAWN ? "撤回原因：" : "理由及依据：")
-				+ (t.reason() == null ? "无" : t.reason()));
+		if (!t.items().isEmpty()) {
+			// art. 32: the correction notice names everything to be corrected, at once
+			paragraphs.add("需要补正的全部内容：");
+			int n = 1;
+			for (String item : t.items()) {
+				paragraphs.add(n++ + ". " + item);
+			}
+		}
+		paragraphs.add(("withdraw".equals(t.action()) ? "撤回原因：" : "说明：") + (t.reason() == null ? "无" : t.reason()));
 		return new PdfDocuments.Doc(title, rows, paragraphs);
+	}
+
+	/** A refusal, denial or revocation: the text the applicant was sent, under the case's particulars. */
+	private static PdfDocuments.Doc decision(Case c, TimelineEntry t, DecisionNotice n) {
+		List<Map.Entry<String, String>> rows = new ArrayList<>();
+		rows.add(Map.entry("办件编号", c.id().toString()));
+		rows.add(Map.entry("事项", c.itemName() + "（" + c.itemCode() + "）"));
+		rows.add(Map.entry("申请人", c.applicant().name()));
+		rows.add(Map.entry("经办人", t.actor()));
+		rows.add(Map.entry("时间", PdfDocuments.time(t.at())));
+		List<String> paragraphs = new ArrayList<>();
+		paragraphs.add(n.addressee() + "：");
+		paragraphs.add(n.decision());
+		paragraphs.add("理由：" + n.reasons());
+		paragraphs.add("依据：" + n.basis());
+		paragraphs.add("权利告知：" + n.rights());
+		paragraphs.add(n.authority());
+		paragraphs.add(PdfDocuments.DATE.format(n.date()));
+		return new PdfDocuments.Doc(n.title(), rows, paragraphs);
 	}
 
 	/** A material's file name inside the package: no directories, no control characters. */

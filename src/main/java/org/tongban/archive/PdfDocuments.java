@@ -39,6 +39,7 @@ class PdfDocuments {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZONE);
+	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 	private static final String FAMILY = "Noto Sans SC";
 
 	static {

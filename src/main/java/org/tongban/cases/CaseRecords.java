@@ -7,19 +7,33 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Read access to case files for other modules (licences, archive, reports) acting on an event. Not for web
- * endpoints: it does not check who is asking, so callers answer to their own authorisation.
+ * endpoints: it does not check who is asking, so callers answer to their own authorisation. The written
+ * decisions it composes read only the case they are given, so pages may use them for a case they have already
+ * read through a checked call.
  */
 @Service
 public class CaseRecords {
 
 	private final Cases cases;
+	private final DecisionNotices notices;
 
-	CaseRecords(Cases cases) {
+	CaseRecords(Cases cases, DecisionNotices notices) {
 		this.cases = cases;
+		this.notices = notices;
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Case> find(CaseId id) {
 		return cases.find(id);
+	}
+
+	/** The written decision of a refused, denied or revoked case (reasons, basis, rights); empty otherwise. */
+	public Optional<DecisionNotice> decisionNotice(Case c) {
+		return notices.of(c);
+	}
+
+	/** The written decision a step of the case's timeline stands for, when it is a refusal, denial or revocation. */
+	public Optional<DecisionNotice> decisionNotice(Case c, TimelineEntry entry) {
+		return notices.of(c, entry);
 	}
 }

@@ -185,7 +185,7 @@ public class CaseWork {
 				c.step(CaseStatus.REFUSED, "refuse", actor, now, reasons, List.of());
 				c.complete(now);
 				c.raise(new CaseEvents.CaseRefused(c.id(), c.itemCode(), reasons));
-				notifications.tell(c, "您的办件不予受理", "不予受理理由：" + reasons + "。" + rights());
+				notifications.tellDecision(c, "您的办件不予受理");
 			}
 			case REQUEST_CORRECTION -> {
 				List<String> items = ActionInputs.items(body);
@@ -280,8 +280,7 @@ public class CaseWork {
 				c.step(CaseStatus.REVOKED, "revoke", actor, now, findings, List.of());
 				c.raise(new CommitmentBroken(c.id(), c.itemCode(), c.applicant(), findings, actor, now));
 				c.complete(now);
-				notifications.tell(c, "您的许可已被撤销", "经事后核查，承诺内容与实际不符，依法撤销许可。核查情况：" + findings
-						+ "。" + rights());
+				notifications.tellDecision(c, "您的许可已被撤销");
 			}
 			case WITHDRAW -> {
 				String reason = ActionInputs.reason(body, "请填写撤回原因。");
@@ -329,9 +328,12 @@ public class CaseWork {
 			c.raise(new CaseAccepted(c.id(), c.itemCode(), h.acceptedOn, today, deemed));
 		}
 		c.decide(granted, action.apiName(), actor, now, reasons);
-		notifications.tell(c, granted ? "您的办件已准予许可" : "您的办件不予许可", granted
-				? "您的“" + c.itemName() + "”申请已准予许可。"
-				: "不予许可理由：" + reasons + "。" + rights());
+		if (granted) {
+			notifications.tell(c, "您的办件已准予许可", "您的“" + c.itemName() + "”申请已准予许可。");
+		}
+		else {
+			notifications.tellDecision(c, "您的办件不予许可");
+		}
 	}
 
 	/** Accepts a case nobody decided on within five working days (art. 32). */
@@ -462,9 +464,5 @@ public class CaseWork {
 			return c;
 		}
 		throw Problem.notFound("未找到该办件。");
-	}
-
-	private static String rights() {
-		return "如不服本决定，可以自收到之日起六十日内向浦东新区人民政府申请行政复议，或者在六个月内向人民法院提起行政诉讼。";
 	}
 }

@@ -13,14 +13,22 @@ import org.tongban.notification.Inbox;
 class Notifications {
 
 	private final List<ApplicantChannel> channels;
+	private final DecisionNotices notices;
 
-	Notifications(List<ApplicantChannel> channels) {
+	Notifications(List<ApplicantChannel> channels, DecisionNotices notices) {
 		this.channels = channels;
+		this.notices = notices;
 	}
 
 	void tell(Case c, String title, String body) {
 		String link = "/cases/" + c.id();
 		channels.forEach(channel -> channel.send(c, title, body, link));
+	}
+
+	/** Sends the written decision of a refused, denied or revoked case: reasons, legal basis and rights. */
+	void tellDecision(Case c, String title) {
+		tell(c, title, notices.of(c).map(DecisionNotice::text)
+				.orElseThrow(() -> new IllegalStateException("case " + c.id() + " holds no refusal, denial or revocation")));
 	}
 
 	/** The in-app inbox of the account that owns the case; always on. */

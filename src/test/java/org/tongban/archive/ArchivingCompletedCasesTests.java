@@ -87,7 +87,7 @@ class ArchivingCompletedCasesTests extends ArchiveIntegrationTest {
 		assertThat(events.get(2).get("reason").asString()).isEqualTo(WITHDRAW_REASON);
 
 		// the summary and the withdrawal record as PDFs with the Chinese text in an embedded font
-		byte[] withdrawal = entries.get(prefix + "representations/documents/03-withdrawn.pdf");
+		byte[] withdrawal = entries.get(prefix + "representations/documents/03-withdrawal-record.pdf");
 		assertThat(withdrawal).isNotNull();
 		try (PDDocument doc = Loader.loadPDF(withdrawal)) {
 			// Noto Sans SC shares glyphs between ideographs and Kangxi radicals (人/⼈): PDFBox's ToUnicode map
@@ -104,7 +104,9 @@ class ArchivingCompletedCasesTests extends ArchiveIntegrationTest {
 				.contains("办件归档摘要").contains("申请表.pdf");
 		}
 		// no notice for the draft and the submission, which carry neither reason nor decision
-		assertThat(entries.keySet()).noneMatch(n -> n.contains("01-draft") || n.contains("02-submitted"));
+		assertThat(entries.keySet()).filteredOn(n -> n.contains("/documents/"))
+			.containsExactly(prefix + "representations/documents/00-case-summary.pdf",
+					prefix + "representations/documents/03-withdrawal-record.pdf");
 
 		// the package row and the chain agree with the stored bytes
 		String digest = sm3(zip);

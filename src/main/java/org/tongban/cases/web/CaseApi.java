@@ -26,6 +26,7 @@ import org.tongban.cases.CaseWork;
 import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseMaterial;
 import org.tongban.cases.CaseReceipt;
+import org.tongban.cases.CaseRecords;
 import org.tongban.cases.CaseSummary;
 import org.tongban.cases.NewCase;
 import org.tongban.identity.SignedInUser;
@@ -41,14 +42,16 @@ class CaseApi {
 
 	private final CaseHandling cases;
 	private final CaseWork work;
+	private final CaseRecords records;
 
-	CaseApi(CaseHandling cases, CaseWork work) {
+	CaseApi(CaseHandling cases, CaseWork work, CaseRecords records) {
 		this.cases = cases;
 		this.work = work;
+		this.records = records;
 	}
 
 	private CaseView view(SignedInUser me, Case c) {
-		return CaseView.of(c, work.allowed(me, c));
+		return CaseView.of(c, work.allowed(me, c), records.decisionNotice(c));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -113,7 +116,7 @@ class CaseApi {
 	ResponseEntity<CaseView> paper(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestBody PaperReceipt receipt) {
 		Case c = cases.receivePaper(me, new CaseId(id), receipt == null ? null : receipt.material());
-		return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(c, work.allowed(me, c)));
+		return ResponseEntity.status(HttpStatus.CREATED).body(view(me, c));
 	}
 
 	/**

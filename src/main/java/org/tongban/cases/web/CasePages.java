@@ -17,6 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.tongban.cases.Case;
 import org.tongban.cases.CaseHandling;
 import org.tongban.cases.CaseId;
+import org.tongban.cases.CaseRecords;
 import org.tongban.cases.CaseStatus;
 import org.tongban.cases.Channel;
 import org.tongban.cases.CaseWork;
@@ -50,9 +51,11 @@ class CasePages {
 	private final Catalogue catalogue;
 	private final Guidance guidance;
 	private final CaseWork work;
+	private final CaseRecords records;
 
-	CasePages(CaseHandling cases, Catalogue catalogue, Guidance guidance, CaseWork work) {
+	CasePages(CaseHandling cases, Catalogue catalogue, Guidance guidance, CaseWork work, CaseRecords records) {
 		this.work = work;
+		this.records = records;
 		this.cases = cases;
 		this.catalogue = catalogue;
 		this.guidance = guidance;
@@ -124,6 +127,7 @@ class CasePages {
 				&& (c.status() == CaseStatus.DRAFT || c.status() == CaseStatus.CORRECTION_REQUESTED));
 		model.addAttribute("materials", cases.materials(c));
 		model.addAttribute("canState", work.allowed(me, c).contains(org.tongban.cases.CaseAction.STATE_CASE));
+		model.addAttribute("notice", records.decisionNotice(c).orElse(null));
 		// a fresh token per rendering: a double click or a reload resends the same one
 		model.addAttribute("token", UUID.randomUUID().toString());
 		return "cases/detail";

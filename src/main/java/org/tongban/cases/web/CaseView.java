@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.tongban.cases.Applicant;
@@ -13,6 +14,7 @@ import org.tongban.cases.CaseMaterial;
 import org.tongban.cases.CaseStatus;
 import org.tongban.cases.CaseSteps;
 import org.tongban.cases.CaseWork;
+import org.tongban.cases.DecisionNotice;
 import org.tongban.cases.Channel;
 import org.tongban.cases.Suspension;
 import org.tongban.cases.PaperMaterial;
@@ -21,13 +23,14 @@ import org.tongban.cases.WarningLevel;
 
 /**
  * A case as the API returns it. {@code deadline} is the next date the authority is bound to (acceptance,
- * then decision); {@code allowedActions} are the actions the caller may take now.
+ * then decision); {@code allowedActions} are the actions the caller may take now; {@code decisionNotice} is the
+ * written decision of a refused, denied or revoked case (reasons, legal basis, rights of review and appeal).
  */
 record CaseView(UUID id, String itemCode, String itemName, String situation, String situationName,
 		int guideVersion, ApplicantView applicant, Channel channel, String channelLabel, Map<String, String> form,
 		CaseStatus status, String statusLabel, LocalDate deadline, String step, String stepLabel, String assignee,
 		List<String> allowedActions, boolean noticeCommitment, TimeLimitsView timeLimits, List<Suspension> suspensions,
-		String decision, String decisionReasons, Instant decidedAt, Instant completedAt, LocalDate verificationDue,
+		String decision, String decisionReasons, Instant decidedAt, DecisionNotice decisionNotice, Instant completedAt, LocalDate verificationDue,
 		Instant createdAt, Instant submittedAt, List<TimelineEntry> timeline, List<CaseMaterial> materials,
 		CommitmentView commitment, List<PaperMaterial> paperMaterials) {
 
@@ -52,7 +55,7 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 			boolean provisional, String countFrom, int extensionDays, WarningLevel warningLevel) {
 	}
 
-	static CaseView of(Case c, List<CaseAction> allowed) {
+	static CaseView of(Case c, List<CaseAction> allowed, Optional<DecisionNotice> notice) {
 		Applicant a = c.applicant();
 		return new CaseView(c.id().value(), c.itemCode(), c.itemName(), c.situation(), c.situationName(),
 				c.guideVersion(), new ApplicantView(a.kind(), a.idNumber(), a.uscc(), a.name(), a.agentName()),
@@ -62,7 +65,7 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 				new TimeLimitsView(c.promisedDays(), c.statutoryDays(), c.acceptanceDue(), c.acceptedOn(),
 						c.promisedDeadline(), c.statutoryDeadline(), c.suspendedDays(), c.extended(), c.limitsProvisional(),
 						c.countFrom().name(), c.extensionDays(), c.warningLevel()),
-				c.suspensions(), c.decision(), c.decisionReasons(), c.decidedAt(), c.completedAt(), c.verificationDue(),
+				c.suspensions(), c.decision(), c.decisionReasons(), c.decidedAt(), notice.orElse(null), c.completedAt(), c.verificationDue(),
 				c.createdAt(), c.submittedAt(), c.timeline(), c.materials(), c.commitmentText() == null ? null
 						: new CommitmentView(c.commitmentText(), c.commitmentSm3(), c.verificationDue(),
 								c.revocationNoticedOn(), c.statementDue(), c.statement()),

@@ -1,6 +1,7 @@
 package org.tongban.cases.web;
 
 import java.net.URI;
+import java.util.Optional;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +45,8 @@ class WorkApi {
 	@PreAuthorize("hasRole('CLERK')")
 	ResponseEntity<CaseView> open(@AuthenticationPrincipal SignedInUser me, @RequestBody WindowCase request) {
 		var c = cases.openAtWindow(me, request.application(), Boolean.TRUE.equals(request.identityChecked()));
-		return ResponseEntity.created(URI.create("/api/cases/" + c.id())).body(CaseView.of(c, work.allowed(me, c)));
+		// a case just opened is undecided: it has no written decision yet
+		return ResponseEntity.created(URI.create("/api/cases/" + c.id()))
+				.body(CaseView.of(c, work.allowed(me, c), Optional.empty()));
 	}
 }

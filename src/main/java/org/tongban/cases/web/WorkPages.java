@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tongban.cases.Case;
 import org.tongban.cases.CaseHandling;
 import org.tongban.cases.CaseId;
+import org.tongban.cases.CaseRecords;
 import org.tongban.cases.CaseSteps;
 import org.tongban.cases.CaseWork;
 import org.tongban.cases.NewCase;
@@ -31,12 +32,14 @@ class WorkPages {
 	private final CaseHandling cases;
 	private final CaseWork work;
 	private final Catalogue catalogue;
+	private final CaseRecords records;
 
-	WorkPages(Worklist worklist, CaseHandling cases, CaseWork work, Catalogue catalogue) {
+	WorkPages(Worklist worklist, CaseHandling cases, CaseWork work, Catalogue catalogue, CaseRecords records) {
 		this.worklist = worklist;
 		this.cases = cases;
 		this.work = work;
 		this.catalogue = catalogue;
+		this.records = records;
 	}
 
 	@GetMapping("/work")
@@ -52,6 +55,7 @@ class WorkPages {
 		model.addAttribute("allowed", work.allowed(me, c).stream().map(a -> a.apiName()).toList());
 		model.addAttribute("stepLabel", CaseSteps.stepLabel(c.step()));
 		model.addAttribute("materials", cases.materials(c));
+		model.addAttribute("notice", records.decisionNotice(c).orElse(null));
 		return "cases/work";
 	}
 
