@@ -22,6 +22,8 @@ enum DocumentKind {
 	SUSPENSION("暂停计时告知书", "suspension-notice", true),
 	RESUMPTION("恢复计时告知书", "resumption-notice", true),
 	WITHDRAWAL("撤回申请记录", "withdrawal-record", true),
+	REVOCATION_NOTICE("拟撤销许可告知书", "revocation-notice", true),
+	STATEMENT("陈述申辩记录", "statement-record", true),
 	REVOCATION("撤销许可决定书", "revocation-decision", true),
 	VERIFICATION("事后核查记录", "verification-record", true),
 	REVIEW("审查意见", "review-opinion", false),
@@ -61,6 +63,8 @@ enum DocumentKind {
 			case "suspend" -> SUSPENSION;
 			case "resume" -> RESUMPTION;
 			case "withdraw" -> WITHDRAWAL;
+			case "notify-revocation" -> REVOCATION_NOTICE;
+			case "state-case" -> STATEMENT;
 			case "revoke" -> REVOCATION;
 			case "confirm" -> VERIFICATION;
 			case "review-approve", "review-deny" -> REVIEW;

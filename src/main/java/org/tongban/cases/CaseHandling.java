@@ -173,8 +173,8 @@ public class CaseHandling {
 		return added;
 	}
 
-	/** The required materials of a situation that must be uploaded (not held by the authority). */
-	List<String> requiredUploads(String itemCode, String situation) {
+	/** The required materials of a situation that must be uploaded (not held by the authority), by name. */
+	public List<String> requiredUploads(String itemCode, String situation) {
 		Guide guide = catalogue.published(itemCode).orElseThrow();
 		GuideContent.Situation s = guide.situation(situation);
 		return s == null || s.materials() == null ? List.of() : s.materials().stream()

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.tongban.cases.CaseId;
+import org.tongban.support.Applying;
 
 /**
  * A case granted through real handling is completed by the cases module, gets its licence from the licences
@@ -21,13 +21,10 @@ class ArchivingAGrantedCaseTests extends ArchiveIntegrationTest {
 
 	@Test
 	void aGrantedCaseIsArchivedWithItsLicence() throws Exception {
-		String json = mvc.perform(post("/api/cases").header("Idempotency-Key", UUID.randomUUID().toString())
-				.contentType(MediaType.APPLICATION_JSON).content("""
-						{"itemCode": "%s", "situation": "NEW",
-						 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"}, "form": {"phone": "13800000000"}}"""
-						.formatted(ITEM, CITIZEN_ID))
-				.with(basic("citizen"))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-		String id = json.replaceAll("(?s).*\"id\":\"([0-9a-f-]+)\".*", "$1");
+		String id = Applying.submitWithMaterials(mvc, handling, "citizen", """
+				{"itemCode": "%s", "situation": "NEW",
+				 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"}, "form": {"phone": "13800000000"}}"""
+				.formatted(ITEM, CITIZEN_ID));
 		CaseId caseId = new CaseId(UUID.fromString(id));
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT step FROM cases_case WHERE id = ?")
 				.param(caseId.value()).query(String.class).optional().orElse(null) != null);

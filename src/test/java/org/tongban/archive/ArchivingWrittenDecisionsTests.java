@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.tongban.cases.CaseId;
+import org.tongban.support.Applying;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,12 +69,15 @@ class ArchivingWrittenDecisionsTests extends ArchiveIntegrationTest {
 	@Test
 	void aRevocationAfterAFalseCommitmentStatesReasonsBasisAndRightsInTheInboxTheApiAndTheArchive() throws Exception {
 		String id = submitted(COMMITMENT_ITEM, true);
+		act("inspector", id, "notify-revocation", "{\"reason\": \"放射防护设施未按承诺配置\"}");
+		act("citizen", id, "state-case", "{\"reason\": \"防护设施正在整改\"}");
 		act("inspector", id, "revoke", "{\"reason\": \"放射防护设施未按承诺配置\"}");
 		Map<String, String> documents = archived(id);
-		assertThat(documents).containsKey("03-grant-decision");
-		String pdf = documents.get("04-revocation-decision");
+		assertThat(documents).containsKey("03-grant-decision").containsKey("04-revocation-notice")
+				.containsKey("05-statement-record");
+		String pdf = documents.get("06-revocation-decision");
 		assertThat(pdf).startsWith(squeeze("上海市浦东新区卫生健康委员会撤销许可决定书"));
-		for (String text : List.of(inbox(id, "撤销"), api(id, "REVOCATION"), pdf)) {
+		for (String text : List.of(inbox(id, "已被撤销"), api(id, "REVOCATION"), pdf)) {
 			assertWrittenDecision(text, "放射防护设施未按承诺配置", "《中华人民共和国行政许可法》第六十九条第二款");
 			assertThat(squeeze(text)).contains(squeeze("国办发〔2020〕42号")).contains(squeeze("承诺内容与实际情况不符"));
 		}
@@ -136,10 +140,7 @@ class ArchivingWrittenDecisionsTests extends ArchiveIntegrationTest {
 				{"itemCode": "%s", "situation": "NEW", "commitment": %s,
 				 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"}, "form": {"phone": "13800000000"}}"""
 				.formatted(item, commitment, CITIZEN_ID);
-		String response = mvc.perform(post("/api/cases").header("Idempotency-Key", UUID.randomUUID().toString())
-				.contentType(MediaType.APPLICATION_JSON).content(body).with(basic("citizen")))
-			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-		String id = response.replaceAll("(?s).*\"id\":\"([0-9a-f-]+)\".*", "$1");
+		String id = Applying.submitWithMaterials(mvc, handling, "citizen", body);
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT step FROM cases_case WHERE id = ?")
 			.param(UUID.fromString(id)).query(String.class).optional().orElse(null) != null);
 		return id;

@@ -36,6 +36,7 @@ class ApplyingInTheBrowserTests extends BrowserTest {
 		upload.findElement(By.name("file")).sendKeys(png.toAbsolutePath().toString());
 		Chromium.clickAndWait(browser, upload.findElement(By.cssSelector("button[type=submit]")));
 		assertThat(browser.findElement(By.id("materials")).getText()).contains(png.getFileName().toString());
+		uploadRequired("PD-WJW-XK-001", "CHANGE");
 
 		Chromium.clickAndWait(browser, browser.findElement(By.id("submit-case")));
 		assertThat(browser.findElement(By.id("submitted-notice")).getText()).contains("申请已提交");

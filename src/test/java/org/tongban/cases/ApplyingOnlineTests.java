@@ -21,9 +21,36 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Submitting online: validated, idempotent, visible only to the applicant. */
+/**
+ * Submitting online: validated, idempotent, visible only to the applicant. Submitting in one call fits a
+ * situation whose required materials the authority holds already (放射工作人员证 注销: ID card, employer and
+ * the card itself are all 免提交); otherwise the materials are uploaded to a draft first.
+ */
 @RecordApplicationEvents
 class ApplyingOnlineTests extends CasesIntegrationTest {
+
+	/**
+	 * Every required material must be there before submitting: a 400 names each one missing, and nothing is
+	 * saved (the key stays unused); uploaded, the same draft submits.
+	 */
+	@Test
+	void aSubmissionWithoutItsRequiredMaterialsNamesEachOneAndSavesNothing() throws Exception {
+		String key = key();
+		mvc.perform(apply(key, citizenBody("PD-WJW-XK-001", "CHANGE", "缺材料")).with(basic("citizen")))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.type").value("https://tongban.org/problems/materials-missing"))
+				.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("materials"))))
+				.andExpect(jsonPath("$.errors[0].message", containsString("护士执业注册申请审核表")))
+				.andExpect(jsonPath("$.errors[1].message", containsString("聘用证明或劳动合同")))
+				.andExpect(jsonPath("$.errors.length()").value(2));
+		assertThat(casesWithKey("citizen", key)).isZero();
+		String id = org.tongban.support.Applying.draft(mvc, "citizen", citizenBody("PD-WJW-XK-001", "CHANGE", "缺材料"));
+		mvc.perform(post("/api/cases/{id}/actions/submit", id).header("Idempotency-Key", key()).with(basic("citizen")))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.length()").value(2));
+		org.tongban.support.Applying.uploadRequired(mvc, handling, "citizen", id, "PD-WJW-XK-001", "CHANGE");
+		mvc.perform(post("/api/cases/{id}/actions/submit", id).header("Idempotency-Key", key()).with(basic("citizen")))
+				.andExpect(status().isCreated());
+	}
 
 	@Autowired
 	ApplicationEvents events;
@@ -33,7 +60,7 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 
 	@Test
 	void aCitizenSubmitsAnApplicationAndFindsItInMyCases() throws Exception {
-		String body = mvc.perform(apply(key(), citizenBody("PD-WJW-XK-001", "CHANGE", "<b>请尽快</b>"))
+		String body = mvc.perform(apply(key(), citizenBody("PD-WJW-XK-008", "CANCEL", "<b>请尽快</b>"))
 				.with(basic("citizen")))
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.status").value("SUBMITTED"))
@@ -44,8 +71,8 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 		String id = id(body);
 		mvc.perform(get("/api/cases/{id}", id).with(basic("citizen")))
 				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.itemCode").value("PD-WJW-XK-001"))
-				.andExpect(jsonPath("$.situation").value("CHANGE"))
+				.andExpect(jsonPath("$.itemCode").value("PD-WJW-XK-008"))
+				.andExpect(jsonPath("$.situation").value("CANCEL"))
 				.andExpect(jsonPath("$.channel").value("ONLINE"))
 				.andExpect(jsonPath("$.applicant.idNumber").value(CITIZEN_ID))
 				// HTML is kept as the text the applicant typed
@@ -57,13 +84,13 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$[*].id", hasItem(id)));
 		assertThat(events.stream(CaseSubmitted.class)).anyMatch(e -> e.caseId().value().toString().equals(id)
-				&& e.channel() == Channel.ONLINE && e.situation().equals("CHANGE"));
+				&& e.channel() == Channel.ONLINE && e.situation().equals("CANCEL"));
 	}
 
 	@Test
 	void aReplayWithTheSameKeyReturnsTheFirstCase() throws Exception {
 		String key = key();
-		String body = citizenBody("PD-WJW-XK-001", "CHANGE", "一次");
+		String body = citizenBody("PD-WJW-XK-008", "CANCEL", "一次");
 		String first = mvc.perform(apply(key, body).with(basic("citizen"))).andExpect(status().isCreated())
 				.andReturn().getResponse().getContentAsString();
 		String again = mvc.perform(apply(key, body).with(basic("citizen"))).andExpect(status().isOk())
@@ -75,7 +102,7 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 	@Test
 	void concurrentReplaysStillCreateOneCase() throws Exception {
 		String key = key();
-		String body = citizenBody("PD-WJW-XK-001", "CHANGE", "并发 " + key);
+		String body = citizenBody("PD-WJW-XK-008", "CANCEL", "并发 " + key);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			List<Callable<String>> calls = new ArrayList<>();
@@ -101,9 +128,9 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 	@Test
 	void theSameKeyWithADifferentRequestIsRefused() throws Exception {
 		String key = key();
-		mvc.perform(apply(key, citizenBody("PD-WJW-XK-001", "CHANGE", "甲")).with(basic("citizen")))
+		mvc.perform(apply(key, citizenBody("PD-WJW-XK-008", "CANCEL", "甲")).with(basic("citizen")))
 				.andExpect(status().isCreated());
-		mvc.perform(apply(key, citizenBody("PD-WJW-XK-001", "CHANGE", "乙")).with(basic("citizen")))
+		mvc.perform(apply(key, citizenBody("PD-WJW-XK-008", "CANCEL", "乙")).with(basic("citizen")))
 				.andExpect(status().is(422))
 				.andExpect(jsonPath("$.detail").value(containsString("Idempotency-Key")));
 		assertThat(casesWithKey("citizen", key)).isEqualTo(1);
@@ -111,7 +138,7 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 
 	@Test
 	void submittingWithoutAKeyIsRefusedInChinese() throws Exception {
-		mvc.perform(apply(null, citizenBody("PD-WJW-XK-001", "CHANGE", "无键")).with(basic("citizen")))
+		mvc.perform(apply(null, citizenBody("PD-WJW-XK-008", "CANCEL", "无键")).with(basic("citizen")))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
 				.andExpect(jsonPath("$.detail").value(containsString("必须提供")));
@@ -121,7 +148,7 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 	void anUnknownItemIsNotFoundAndAnUnknownSituationIsNamed() throws Exception {
 		mvc.perform(apply(key(), citizenBody("PD-WJW-XK-404", "NEW", "")).with(basic("citizen")))
 				.andExpect(status().isNotFound());
-		mvc.perform(apply(key(), citizenBody("PD-WJW-XK-001", "NO-SUCH", "")).with(basic("citizen")))
+		mvc.perform(apply(key(), citizenBody("PD-WJW-XK-008", "NO-SUCH", "")).with(basic("citizen")))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("situation"))
 				.andExpect(jsonPath("$.errors[0].message").value(containsString("NO-SUCH")));
@@ -129,13 +156,13 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 
 	@Test
 	void anInvalidIdNumberOrUsccIsAFieldError() throws Exception {
-		mvc.perform(apply(key(), citizenBody("PD-WJW-XK-001", "CHANGE", "").replace(CITIZEN_ID, "310115198503151231"))
+		mvc.perform(apply(key(), citizenBody("PD-WJW-XK-008", "CANCEL", "").replace(CITIZEN_ID, "310115198503151231"))
 				.with(basic("citizen")))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("applicant.idNumber"))
 				.andExpect(jsonPath("$.errors[0].message").value(containsString("校验位")));
 		String enterprise = """
-				{"itemCode": "PD-WJW-XK-001", "situation": "CHANGE",
+				{"itemCode": "PD-WJW-XK-008", "situation": "CANCEL",
 				 "applicant": {"kind": "ENTERPRISE", "uscc": "91310115MA1K3Y4N2X", "name": "示例", "agentName": "李四"},
 				 "form": {}}""";
 		mvc.perform(apply(key(), enterprise).with(basic("enterprise")))
@@ -146,14 +173,14 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 	@Test
 	void aCitizenMayOnlyApplyAsThemselves() throws Exception {
 		// a valid number, but someone else's
-		mvc.perform(apply(key(), citizenBody("PD-WJW-XK-001", "CHANGE", "").replace(CITIZEN_ID, "11010519491231002X"))
+		mvc.perform(apply(key(), citizenBody("PD-WJW-XK-008", "CANCEL", "").replace(CITIZEN_ID, "11010519491231002X"))
 				.with(basic("citizen")))
 				.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void aWrongTypedFormFieldIsNamed() throws Exception {
-		String body = citizenBody("PD-WJW-XK-001", "CHANGE", "").replace("\"phone\": \"13800000000\"", "\"phone\": 5");
+		String body = citizenBody("PD-WJW-XK-008", "CANCEL", "").replace("\"phone\": \"13800000000\"", "\"phone\": 5");
 		mvc.perform(apply(key(), body).with(basic("citizen")))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("form.phone"));
@@ -161,12 +188,12 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 
 	@Test
 	void aSubmissionWithoutAUsablePhoneNamesTheField() throws Exception {
-		String missing = citizenBody("PD-WJW-XK-001", "CHANGE", "").replace("\"phone\": \"13800000000\", ", "");
+		String missing = citizenBody("PD-WJW-XK-008", "CANCEL", "").replace("\"phone\": \"13800000000\", ", "");
 		mvc.perform(apply(key(), missing).with(basic("citizen")))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("form.phone"))
 				.andExpect(jsonPath("$.errors[0].message").value(containsString("联系电话")));
-		String wrong = citizenBody("PD-WJW-XK-001", "CHANGE", "").replace("13800000000", "12345");
+		String wrong = citizenBody("PD-WJW-XK-008", "CANCEL", "").replace("13800000000", "12345");
 		mvc.perform(apply(key(), wrong).with(basic("citizen")))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("form.phone"))
@@ -175,13 +202,13 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 
 	@Test
 	void staffCannotApplyOnline() throws Exception {
-		mvc.perform(apply(key(), citizenBody("PD-WJW-XK-001", "CHANGE", "")).with(basic("clerk")))
+		mvc.perform(apply(key(), citizenBody("PD-WJW-XK-008", "CANCEL", "")).with(basic("clerk")))
 				.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void anotherApplicantsCaseIdIsNotFound() throws Exception {
-		String id = id(mvc.perform(apply(key(), citizenBody("PD-WJW-XK-001", "CHANGE", "私密")).with(basic("citizen")))
+		String id = id(mvc.perform(apply(key(), citizenBody("PD-WJW-XK-008", "CANCEL", "私密")).with(basic("citizen")))
 				.andReturn().getResponse().getContentAsString());
 		mvc.perform(get("/api/cases/{id}", id).with(basic("enterprise"))).andExpect(status().isNotFound());
 		mvc.perform(post("/api/cases/{id}/actions/withdraw", id).contentType(MediaType.APPLICATION_JSON)
@@ -190,7 +217,7 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 
 	@Test
 	void theApplicantWithdrawsBeforeTheDecision() throws Exception {
-		String id = id(mvc.perform(apply(key(), citizenBody("PD-WJW-XK-001", "CHANGE", "撤回")).with(basic("citizen")))
+		String id = id(mvc.perform(apply(key(), citizenBody("PD-WJW-XK-008", "CANCEL", "撤回")).with(basic("citizen")))
 				.andReturn().getResponse().getContentAsString());
 		mvc.perform(post("/api/cases/{id}/actions/withdraw", id).contentType(MediaType.APPLICATION_JSON)
 				.content("{}").with(basic("citizen")))

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -52,6 +53,16 @@ class ApplyingThroughThePagesTests extends CasesIntegrationTest {
 				// stored as typed, shown escaped
 				.andExpect(content().string(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")))
 				.andExpect(content().string(not(containsString("<script>alert"))));
+		// the required materials first: the page names what is missing, and nothing is submitted
+		mvc.perform(post(location + "/submit").param("token", java.util.UUID.randomUUID().toString()).with(as("citizen"))
+				.with(csrf())).andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("申请材料不齐全")))
+				.andExpect(content().string(containsString("护士执业注册申请审核表")));
+		for (String material : handling.requiredUploads("PD-WJW-XK-001", "CHANGE")) {
+			mvc.perform(multipart(location + "/materials").file(new org.springframework.mock.web.MockMultipartFile("file",
+					"scan.pdf", "application/pdf", org.tongban.support.Applying.scan(material))).param("material", material)
+					.with(as("citizen")).with(csrf())).andExpect(status().is3xxRedirection());
+		}
 		String token = java.util.UUID.randomUUID().toString();
 		for (int i = 0; i < 2; i++) {
 			mvc.perform(post(location + "/submit").param("token", token).with(as("citizen")).with(csrf()))

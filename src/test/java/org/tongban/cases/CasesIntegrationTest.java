@@ -1,19 +1,10 @@
 package org.tongban.cases;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayOutputStream;
 import java.util.UUID;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.springframework.mock.web.MockMultipartFile;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.tongban.support.Applying;
 import org.tongban.support.TestClock;
 
 /**
@@ -68,40 +60,9 @@ abstract class CasesIntegrationTest {
 		return key == null ? request : request.header("Idempotency-Key", key);
 	}
 
-	/**
-	 * Applies as an applicant does when the situation asks for uploads: a draft, a scan of every required
-	 * material that is not held by the authority, then the submission. Returns the submission's 201 body.
-	 */
+	/** Drafts, uploads every required material and submits (see {@link Applying}); returns the case id. */
 	String submitWithMaterials(String user, String body) throws Exception {
-		String draft = mvc.perform(post("/api/cases/drafts").contentType(MediaType.APPLICATION_JSON).content(body)
-				.with(basic(user))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-		String id = id(draft);
-		String item = draft.replaceAll("(?s).*\"itemCode\":\"([^\"]+)\".*", "$1");
-		String situation = draft.replaceAll("(?s).*\"situation\":\"([^\"]+)\".*", "$1");
-		for (String material : handling.requiredUploads(item, situation)) {
-			mvc.perform(multipart("/api/cases/{id}/materials", id)
-					.file(new MockMultipartFile("file", "scan.pdf", "application/pdf", scan(material)))
-					.param("material", material).with(basic(user))).andExpect(status().isCreated());
-		}
-		return mvc.perform(post("/api/cases/{id}/actions/submit", id).header("Idempotency-Key", key()).with(basic(user)))
-				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-	}
-
-	/** A one-page PDF standing in for a scanned material. */
-	static byte[] scan(String material) throws java.io.IOException {
-		try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PDPage page = new PDPage();
-			doc.addPage(page);
-			try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-				s.beginText();
-				s.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-				s.newLineAtOffset(50, 700);
-				s.showText("scan " + Integer.toHexString(material.hashCode()));
-				s.endText();
-			}
-			doc.save(out);
-			return out.toByteArray();
-		}
+		return Applying.submitWithMaterials(mvc, handling, user, body);
 	}
 
 	long casesWithKey(String owner, String key) {

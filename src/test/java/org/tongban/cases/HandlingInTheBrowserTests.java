@@ -18,11 +18,12 @@ class HandlingInTheBrowserTests extends BrowserTest {
 	JdbcClient jdbc;
 
 	@Test
-	void aCitizenAppliesTheClerkAcceptsAndTwoApproversReviewAndGrant() {
+	void aCitizenAppliesTheClerkAcceptsAndTwoApproversReviewAndGrant() throws Exception {
 		signIn("citizen");
 		browser.get(url("/cases/new?item=PD-WJW-XK-023&situation=NEW"));
 		browser.findElement(By.id("form-note")).sendKeys("<b>请尽快办理</b>");
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/cases'] button[type=submit]")));
+		uploadRequired("PD-WJW-XK-023", "NEW");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("submit-case")));
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("待受理");
 		assertThat(browser.findElement(By.id("acceptance-due")).getText()).contains("5 个工作日");

@@ -20,7 +20,7 @@ abstract class HandlingTest extends CasesIntegrationTest {
 				{"itemCode": "%s", "situation": "%s", "commitment": %s,
 				 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"},
 				 "form": {"phone": "13800000000"}}""".formatted(item, situation, commitment, CITIZEN_ID);
-		String id = id(submitWithMaterials("citizen", body));
+		String id = submitWithMaterials("citizen", body);
 		assertStepOpen(id);
 		return id;
 	}

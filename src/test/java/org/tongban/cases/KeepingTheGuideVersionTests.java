@@ -30,8 +30,7 @@ class KeepingTheGuideVersionTests extends CasesIntegrationTest {
 	@Test
 	void theCaseKeepsItsGuideVersionAfterANewVersionIsPublished() throws Exception {
 		int before = catalogue.published(ITEM).orElseThrow().version();
-		String id = id(mvc.perform(apply(key(), citizenBody(ITEM, "NEW", "版本")).with(basic("citizen")))
-				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+		String id = submitWithMaterials("citizen", citizenBody(ITEM, "NEW", "版本"));
 
 		int draft = editing.createDraft(user("biomed"), ITEM).version();
 		editing.submit(user("biomed"), ITEM, draft);

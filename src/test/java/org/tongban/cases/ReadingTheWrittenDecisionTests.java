@@ -51,6 +51,8 @@ class ReadingTheWrittenDecisionTests extends HandlingTest {
 	void aRevokedGrantNoLongerReadsAsAGrant() throws Exception {
 		String id = submitted(HandlingTests.COMMITMENT, "NEW", true);
 		read("citizen", id).andExpect(jsonPath("$.decisionNotice").doesNotExist());
+		act("inspector", id, "notify-revocation", "{\"reason\": \"放射防护设施未按承诺配置\"}").andExpect(status().isOk());
+		act("citizen", id, "state-case", "{\"reason\": \"设施正在整改\"}").andExpect(status().isOk());
 		act("inspector", id, "revoke", "{\"reason\": \"放射防护设施未按承诺配置\"}").andExpect(status().isOk());
 		String page = page("citizen", "/cases/" + id);
 		assertThat(page).contains("撤销许可决定书").contains("核查情况：放射防护设施未按承诺配置。")

@@ -52,6 +52,7 @@ class UploadingMaterialsTests extends CasesIntegrationTest {
 				.param("material", MATERIAL).with(basic("citizen")))
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.mediaType").value("image/png"));
+		org.tongban.support.Applying.uploadRequired(mvc, handling, "citizen", id, "PD-WJW-XK-001", "CHANGE");
 		String key = key();
 		mvc.perform(post("/api/cases/{id}/actions/submit", id).header("Idempotency-Key", key).with(basic("citizen")))
 				.andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SUBMITTED"));
@@ -62,7 +63,7 @@ class UploadingMaterialsTests extends CasesIntegrationTest {
 				.file(new MockMultipartFile("file", "a.png", "image/png", png()))
 				.param("material", MATERIAL).with(basic("citizen")))
 				.andExpect(status().isConflict());
-		assertThat(materials(id)).isEqualTo(1);
+		assertThat(materials(id)).isEqualTo(1 + handling.requiredUploads("PD-WJW-XK-001", "CHANGE").size());
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,26 @@ class WorkingThroughThePagesTests extends HandlingTest {
 				.andExpect(jsonPath("$.status").value("DRAFT"))
 				.andReturn().getResponse().getContentAsString();
 		String id = id(json);
+		// the materials first: scans or paper originals the clerk received at the counter
+		mvc.perform(post("/api/cases/{id}/actions/submit", id).with(basic("clerk")).header("Idempotency-Key", key()))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("https://tongban.org/problems/materials-missing"));
+		List<String> required = handling.requiredUploads("PD-WJW-XK-024", "NEW");
+		assertThat(required).isNotEmpty();
+		mvc.perform(post("/api/cases/{id}/paper-materials", id).with(basic("approver")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"material\": \"" + required.get(0) + "\"}")).andExpect(status().isForbidden());
+		mvc.perform(post("/api/cases/{id}/paper-materials", id).with(basic("clerk")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"material\": \"<b>不在清单中的材料</b>\"}")).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("material"));
+		for (String material : required) {
+			mvc.perform(post("/cases/{id}/paper", id).with(as("clerk")).with(csrf()).param("material", material))
+					.andExpect(status().is3xxRedirection());
+		}
+		mvc.perform(get("/cases/{id}", id).with(as("clerk")))
+				.andExpect(content().string(containsString("纸质原件（clerk 于窗口收取）")));
 		mvc.perform(post("/api/cases/{id}/actions/submit", id).with(basic("clerk")).header("Idempotency-Key", key()))
 				.andExpect(status().isCreated());
+		read("clerk", id).andExpect(jsonPath("$.paperMaterials.length()").value(required.size()))
+				.andExpect(jsonPath("$.paperMaterials[0].receivedBy").value("clerk"));
 		assertStepOpen(id);
 		assertThat(step(id)).isEqualTo("accept");
 		// the applicant has no account: the corrections are brought to the counter and entered by a clerk

@@ -2,7 +2,6 @@ package org.tongban.licences;
 
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -13,10 +12,10 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.tongban.support.Applying;
 import org.tongban.support.TestClock;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +41,9 @@ abstract class LicencesIntegrationTest {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	org.tongban.cases.CaseHandling handling;
 
 	@Autowired
 	CaseRecords caseRecords;
@@ -81,11 +83,7 @@ abstract class LicencesIntegrationTest {
 				: "{\"kind\": \"PERSON\", \"idNumber\": \"" + CITIZEN_ID + "\", \"name\": \"张三\"}";
 		String body = "{\"itemCode\": \"" + item + "\", \"situation\": \"" + situation + "\", \"applicant\": " + applicant
 				+ ", \"form\": " + json.writeValueAsString(withPhone(form)) + "}";
-		String response = mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content(body)
-				.header("Idempotency-Key", UUID.randomUUID().toString()).with(basic(username)))
-			.andExpect(status().isCreated())
-			.andReturn().getResponse().getContentAsString();
-		UUID id = UUID.fromString(response.replaceAll("(?s).*\"id\":\"([0-9a-f-]+)\".*", "$1"));
+		UUID id = UUID.fromString(Applying.submitWithMaterials(mvc, handling, username, body));
 		return caseRecords.find(new CaseId(id)).orElseThrow();
 	}
 

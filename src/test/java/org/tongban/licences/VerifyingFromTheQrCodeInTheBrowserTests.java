@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.cases.Case;
@@ -32,12 +34,17 @@ import org.tongban.cases.CaseDecided;
 import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseRecords;
 import org.tongban.support.BrowserTest;
+import org.tongban.identity.SignedInUser;
+import org.tongban.support.Applying;
 
 /** The holder's PDF, its QR code read from the rendered page, and the verification page it opens in Chromium. */
 class VerifyingFromTheQrCodeInTheBrowserTests extends BrowserTest {
 
 	@Autowired
 	CaseRecords cases;
+
+	@Autowired
+	UserDetailsService users;
 
 	@Autowired
 	Licences licences;
@@ -91,12 +98,18 @@ class VerifyingFromTheQrCodeInTheBrowserTests extends BrowserTest {
 				{"itemCode": "PD-WJW-XK-023", "situation": "NEW",
 				 "applicant": {"kind": "PERSON", "idNumber": "310115198503151230", "name": "张三"},
 				 "form": {"phone": "13800000000", "note": "浏览器核验"}}""";
-		HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/cases")))
+		// the draft over HTTP, its scans and the submission as the service takes them
+		HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/cases/drafts")))
 			.header("Authorization", AUTH).header("Content-Type", "application/json")
-			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(created.statusCode()).isEqualTo(201);
 		CaseId id = new CaseId(UUID.fromString(created.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]+)\".*", "$1")));
+		SignedInUser citizen = (SignedInUser) users.loadUserByUsername("citizen");
+		for (String material : handling.requiredUploads("PD-WJW-XK-023", "NEW")) {
+			byte[] scan = Applying.scan(material);
+			handling.addMaterial(citizen, id, material, "scan.pdf", scan.length, new ByteArrayResource(scan));
+		}
+		handling.submitDraft(citizen, id, UUID.randomUUID().toString());
 		Case c = cases.find(id).orElseThrow();
 		tx.executeWithoutResult(s -> events.publishEvent(new CaseDecided(c.id(), c.itemCode(), c.itemName(),
 				c.situation(), c.situationName(), true, c.applicant(), clock.instant(), null, false, c.channel())));

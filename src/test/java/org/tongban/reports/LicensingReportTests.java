@@ -41,6 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.tongban.shared.WorkingDayCalendar;
+import org.tongban.support.Applying;
 import org.tongban.support.TestClock;
 
 /**
@@ -68,6 +69,9 @@ class LicensingReportTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	org.tongban.cases.CaseHandling handling;
 
 	@Test
 	void theWorkbookCountsExactlyTheCasesTakenThroughHandling() throws Exception {
@@ -133,6 +137,8 @@ class LicensingReportTests {
 		// 口腔诊所: two notice-commitment grants, one revoked after verification
 		String revoked = submitted(DENTAL, "NEW", true);
 		await().atMost(Duration.ofSeconds(20)).until(() -> "postVerify".equals(step(revoked)));
+		act("inspector", revoked, "notify-revocation", "{\"reason\": \"放射防护设施未按承诺配置\"}");
+		act("citizen", revoked, "state-case", "{\"reason\": \"设施正在整改\"}");
 		act("inspector", revoked, "revoke", "{\"reason\": \"放射防护设施未按承诺配置\"}");
 		String committed = submitted(DENTAL, "NEW", true);
 		await().atMost(Duration.ofSeconds(20)).until(() -> "GRANTED".equals(caseStatus(committed)));
@@ -320,10 +326,7 @@ class LicensingReportTests {
 				{"itemCode": "%s", "situation": "%s", "commitment": %s,
 				 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"},
 				 "form": {"phone": "13800000000"}}""".formatted(item, situation, commitment, CITIZEN_ID);
-		String json = mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content(body)
-						.header("Idempotency-Key", UUID.randomUUID().toString()).with(basic("citizen")))
-				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-		String id = id(json);
+		String id = Applying.submitWithMaterials(mvc, handling, "citizen", body);
 		// the process starts after the submission commits
 		await().atMost(Duration.ofSeconds(20)).until(() -> step(id) != null);
 		return id;
@@ -338,6 +341,11 @@ class LicensingReportTests {
 						.with(basic("clerk")))
 				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		String id = id(json);
+		// the applicant handed in every required material on paper at the counter
+		for (String material : handling.requiredUploads(item, situation)) {
+			mvc.perform(post("/api/cases/{id}/paper-materials", id).contentType(MediaType.APPLICATION_JSON)
+					.content("{\"material\": \"" + material + "\"}").with(basic("clerk"))).andExpect(status().isCreated());
+		}
 		mvc.perform(post("/api/cases/{id}/actions/submit", id).header("Idempotency-Key", UUID.randomUUID().toString())
 				.with(basic("clerk"))).andExpect(status().isCreated());
 		await().atMost(Duration.ofSeconds(20)).until(() -> step(id) != null);

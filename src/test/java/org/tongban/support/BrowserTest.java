@@ -18,6 +18,9 @@ public abstract class BrowserTest {
 	@Autowired
 	protected TestClock clock;
 
+	@Autowired
+	protected org.tongban.cases.CaseHandling handling;
+
 	protected ChromeDriver browser;
 
 	@BeforeEach
@@ -29,6 +32,19 @@ public abstract class BrowserTest {
 	void stopBrowser() {
 		if (browser != null) {
 			browser.quit();
+		}
+	}
+
+	/** On a draft's page: uploads a scanned PDF for every required material, through each material's form. */
+	protected void uploadRequired(String item, String situation) throws java.io.IOException {
+		for (String material : handling.requiredUploads(item, situation)) {
+			java.nio.file.Path scan = java.nio.file.Files.createTempFile("scan", ".pdf");
+			java.nio.file.Files.write(scan, Applying.scan(material));
+			var form = browser.findElement(By.xpath("//form[input[@name='material' and @value='" + material + "']]"
+					+ "[.//input[@type='file']]"));
+			form.findElement(By.cssSelector("input[type=file]")).sendKeys(scan.toAbsolutePath().toString());
+			Chromium.clickAndWait(browser, form.findElement(By.cssSelector("button[type=submit]")));
+			java.nio.file.Files.delete(scan);
 		}
 	}
 
