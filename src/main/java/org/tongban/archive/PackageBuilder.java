@@ -58,6 +58,10 @@ class PackageBuilder {
 		Map<String, byte[]> content = new LinkedHashMap<>();
 		content.put("metadata/case.json", json(caseMetadata(c, completedAt, retentionYears)));
 		content.put("metadata/events.json", json(events(c)));
+		if (c.commitmentText() != null) {
+			// the 告知承诺 text exactly as the applicant committed to it; its SM3 is in case.json and the manifest
+			content.put("metadata/commitment.txt", c.commitmentText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
 		int n = 1;
 		for (CaseMaterial m : c.materials()) {
 			try (InputStream in = files.open(m.sha256())) {
@@ -157,6 +161,23 @@ class PackageBuilder {
 			materials.add(x);
 		}
 		m.put("materials", materials);
+		List<Map<String, Object>> paper = new ArrayList<>();
+		for (var p : c.paperMaterials()) {
+			Map<String, Object> x = new LinkedHashMap<>();
+			x.put("material", p.material());
+			x.put("receivedBy", p.receivedBy());
+			x.put("receivedAt", p.receivedAt().toString());
+			paper.add(x);
+		}
+		m.put("paperMaterials", paper);
+		if (c.commitmentText() != null) {
+			Map<String, Object> commitment = new LinkedHashMap<>();
+			commitment.put("file", "metadata/commitment.txt");
+			commitment.put("sm3", c.commitmentSm3());
+			commitment.put("verificationDue", c.verificationDue() == null ? null : c.verificationDue().toString());
+			commitment.put("statement", c.statement());
+			m.put("noticeCommitment", commitment);
+		}
 		return m;
 	}
 

@@ -115,8 +115,11 @@ public class Guidance {
 				: s.materials().stream().map(Guidance::material).toList();
 		return new GuidanceResult(guide.code(), guide.name(), guide.version(),
 				new GuidanceResult.Situation(s.code(), s.name(), s.description()), answers(step), materials,
-				new GuidanceResult.TimeLimit(guide.statutoryDays(), guide.promisedDays(), guide.immediate()),
-				guide.fee(), guide.channels(), guide.noticeCommitment());
+				// the situation's own limits where its rule sets them; 告知承诺 only where the situation offers it
+				new GuidanceResult.TimeLimit(s.statutoryDays() != null ? s.statutoryDays() : guide.statutoryDays(),
+						guide.immediate() ? 0 : s.promisedDays() != null ? s.promisedDays() : guide.promisedDays(),
+						guide.immediate()),
+				guide.fee(), guide.channels(), guide.offersCommitment(s.code()) ? guide.noticeCommitment() : null);
 	}
 
 	private static GuidanceResult.Material material(GuideContent.Material m) {

@@ -76,6 +76,13 @@ class ArchivingWrittenDecisionsTests extends ArchiveIntegrationTest {
 		assertThat(documents).containsKey("03-grant-decision").containsKey("04-revocation-notice")
 				.containsKey("05-statement-record");
 		String pdf = documents.get("06-revocation-decision");
+		// the commitment the applicant signed, byte for byte, with the SM3 recorded at submission
+		Map<String, byte[]> files = zip(id);
+		String sm3 = jdbc.sql("SELECT commitment_sm3 FROM cases_case WHERE id = ?").param(UUID.fromString(id))
+				.query(String.class).single();
+		assertThat(org.tongban.shared.Sm3.hex(files.get(id + "/metadata/commitment.txt"))).isEqualTo(sm3);
+		assertThat(new String(files.get(id + "/metadata/case.json"), java.nio.charset.StandardCharsets.UTF_8))
+				.contains(sm3).contains("防护设施正在整改");
 		assertThat(pdf).startsWith(squeeze("上海市浦东新区卫生健康委员会撤销许可决定书"));
 		for (String text : List.of(inbox(id, "已被撤销"), api(id, "REVOCATION"), pdf)) {
 			assertWrittenDecision(text, "放射防护设施未按承诺配置", "《中华人民共和国行政许可法》第六十九条第二款");

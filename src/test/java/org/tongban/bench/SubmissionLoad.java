@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * demo citizen, posting applications back to back for a warm-up and then a fixed measured window.
  * Prints throughput and p50/p95/p99 of the measured window; with a JDBC URL also what the load left
  * behind (event publications still to deliver, cases without their first step, processes started).
+ * The application is 放射工作人员证 · 注销: every required material of that situation is held by the
+ * authority (免提交), so it submits in one call (a submission checks the required materials since Dec 2026;
+ * the figures before that were measured on 护士执业注册 · 变更).
  *
  * <pre>
  * SubmissionLoad BASE PATH THREADS WARMUP_S SECONDS [JDBC_URL|-] [IDS_FILE]
@@ -86,7 +89,7 @@ public class SubmissionLoad {
 							n++;
 						}
 						String body = """
-								{"itemCode": "PD-WJW-XK-001", "situation": "CHANGE",
+								{"itemCode": "PD-WJW-XK-008", "situation": "CANCEL",
 								 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"},
 								 "form": {"phone": "13800000000", "address": "上海市浦东新区世纪大道100号", "note": "压测 %d-%d"}}"""
 								.formatted(CITIZEN_ID, vu, n);

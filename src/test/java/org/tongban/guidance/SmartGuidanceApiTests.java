@@ -56,12 +56,20 @@ class SmartGuidanceApiTests {
 				.andExpect(jsonPath("$.materials[?(@.name == '原执业机构出具的解聘或离职证明')].needed").value(true))
 				.andExpect(jsonPath("$.materials[?(@.name == '原执业机构出具的解聘或离职证明')].kindLabel").value("复印件"))
 				.andExpect(jsonPath("$.materials[?(@.name == '原执业机构出具的解聘或离职证明')].required").value(false))
-				.andExpect(jsonPath("$.timeLimitDays.statutory").value(live.statutoryDays()))
+				.andExpect(jsonPath("$.timeLimitDays.statutory").value(live.situation("CHANGE").statutoryDays()))
 				.andExpect(jsonPath("$.timeLimitDays.promised").value(live.promisedDays()))
 				.andExpect(jsonPath("$.timeLimitDays.immediate").value(false))
 				.andExpect(jsonPath("$.channels.windowAddress").value(containsString("浦东新区")));
 		// the same by option index
 		answer(NURSE, "{\"answers\": {\"kind\": \"1\"}}").andExpect(jsonPath("$.situation.code").value("CHANGE"));
+	}
+
+	/** The tailored result gives the situation's own limit (《护士执业注册管理办法》第十九条: 7 working days). */
+	@Test
+	void theSituationsOwnLimitIsTheOneShown() throws Exception {
+		answer(NURSE, "{\"answers\": {\"kind\": \"1\"}}").andExpect(jsonPath("$.timeLimitDays.statutory").value(7))
+				.andExpect(jsonPath("$.noticeCommitment").doesNotExist());
+		answer(NURSE, "{\"answers\": {\"kind\": \"0\"}}").andExpect(jsonPath("$.timeLimitDays.statutory").value(20));
 	}
 
 	@Test
