@@ -41,7 +41,7 @@ final class ActionInputs {
 		return days;
 	}
 
-	static List<String> items(CaseWork.ActionRequest body) {
+	static List<String> items(CaseHandling.ActionRequest body) {
 		List<String> items = body.items() == null ? List.of()
 				: body.items().stream().filter(i -> i != null && !i.isBlank()).map(String::strip).distinct().toList();
 		if (items.isEmpty()) {
@@ -53,7 +53,7 @@ final class ActionInputs {
 		return items;
 	}
 
-	static String reason(CaseWork.ActionRequest body, String missing) {
+	static String reason(CaseHandling.ActionRequest body, String missing) {
 		return text(required(body.reason(), "reason", missing));
 	}
 
@@ -66,8 +66,8 @@ final class ActionInputs {
 
 	static String text(String value) {
 		String v = value.strip();
-		if (v.length() > CaseWork.MAX_REASON) {
-			throw Problem.invalid("reason", "说明不能超过 " + CaseWork.MAX_REASON + " 字。");
+		if (v.length() > CaseHandling.MAX_REASON) {
+			throw Problem.invalid("reason", "说明不能超过 " + CaseHandling.MAX_REASON + " 字。");
 		}
 		return v;
 	}

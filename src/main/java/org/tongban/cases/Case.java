@@ -390,7 +390,7 @@ public final class Case {
 
 	/**
 	 * Mutable handling state, kept together so that the repository can read and write it in one place.
-	 * Transitions go through {@link CaseWork}, which computes the dates from the working-day calendar.
+	 * Transitions go through {@link CaseHandling}, which computes the dates from the working-day calendar.
 	 */
 	static final class Handling {
 		String processKey;

@@ -41,12 +41,12 @@ class CaseDemoData implements ApplicationRunner {
 			new Demo("demo-case-5", "enterprise", "PD-WJW-XK-006", "NEW_DENTAL_DEPT", "设置口腔门诊部。",
 					List.<String[]>of(new String[] {"clerk", "request-correction"})));
 
-	private final CaseHandling handling;
-	private final CaseWork work;
+	private final CaseApplications applications;
+	private final CaseHandling work;
 	private final UserDetailsService users;
 
-	CaseDemoData(CaseHandling handling, CaseWork work, UserDetailsService users) {
-		this.handling = handling;
+	CaseDemoData(CaseApplications applications, CaseHandling work, UserDetailsService users) {
+		this.applications = applications;
 		this.work = work;
 		this.users = users;
 	}
@@ -74,10 +74,10 @@ class CaseDemoData implements ApplicationRunner {
 				? new NewCase.ApplicantInput("PERSON", applicant.idNumber(), null, applicant.displayName(), null)
 				: new NewCase.ApplicantInput("ENTERPRISE", null, applicant.uscc(), applicant.displayName(), "王经办");
 		Map<String, byte[]> files = new java.util.LinkedHashMap<>();
-		for (String material : handling.requiredUploads(demo.item(), demo.situation())) {
+		for (String material : applications.requiredUploads(demo.item(), demo.situation())) {
 			files.put(material, scan(material));
 		}
-		CaseHandling.Submission s = handling.apply(applicant, demo.key(),
+		CaseApplications.Submission s = applications.apply(applicant, demo.key(),
 				new NewCase(demo.item(), demo.situation(), who, Map.of("phone", "13800000000", "note", demo.note())), files);
 		if (!s.created()) {
 			return false;
@@ -86,7 +86,7 @@ class CaseDemoData implements ApplicationRunner {
 		for (String[] step : demo.steps()) {
 			List<String> items = "request-correction".equals(step[1])
 					? List.of("选址报告和建筑设计平面图（需标注各功能区面积）", "设置可行性研究报告（补充人员配备计划）") : List.of();
-			work.act(user(step[0]), id, step[1], new CaseWork.ActionRequest(null, items, null, null, null));
+			work.act(user(step[0]), id, step[1], new CaseHandling.ActionRequest(null, items, null, null, null));
 		}
 		return true;
 	}

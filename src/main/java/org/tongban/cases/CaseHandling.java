@@ -1,471 +1,468 @@
 package org.tongban.cases;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.InputStreamSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tongban.catalogue.Catalogue;
-import org.tongban.catalogue.Guide;
-import org.tongban.catalogue.GuideContent;
-import org.tongban.catalogue.ItemType;
-import org.tongban.guidance.IdentityCheck;
-import org.tongban.identity.AccountManagement;
+import org.tongban.cases.process.CaseProcesses;
 import org.tongban.identity.Role;
 import org.tongban.identity.SignedInUser;
 import org.tongban.shared.AuditTrail;
-import org.tongban.shared.FieldMessage;
-import org.tongban.shared.FileStore;
 import org.tongban.shared.Problem;
-import org.tongban.shared.StoredFile;
-import org.tongban.shared.Uploads;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applying: drafts, materials, idempotent submission, withdrawal. Only the owning account sees a case;
- * anyone else is told it does not exist, so case ids cannot be probed.
+ * Handling a case after submission: the step open in its process decides which actions exist, the
+ * signed-in user's roles decide who may take them, and each action moves the case row, the process and
+ * the time limits together in one transaction, then tells the applicant.
  */
 @Service
 public class CaseHandling {
 
-	/** All materials of one case together; generous for scans, small enough to keep storage predictable. */
-	public static final long MAX_CASE_BYTES = 100L * 1024 * 1024;
-
+	static final String SYSTEM = "system";
+	/** The commission's own unit, where its leaders sit. */
+	static final String LEADERS = "COMMISSION";
+	static final int MAX_REASON = 2000;
 
 	private final Cases cases;
-	private final Catalogue catalogue;
-	private final FileStore files;
+	private final CaseProcesses processes;
+	private final TimeLimits limits;
+	private final Notifications notifications;
+	private final org.tongban.notification.Inbox inbox;
+	private final org.tongban.identity.AccountManagement accounts;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
-	private final JsonMapper json;
 	private final Clock clock;
-	private final TimeLimits limits;
-	private final CaseWork work;
-	private final AccountManagement accounts;
-	private final IdentityCheck identities;
+	private final int verificationWorkingDays;
+	private final int statementWorkingDays;
 
-	CaseHandling(Cases cases, Catalogue catalogue, FileStore files, AuditTrail audit,
-			ApplicationEventPublisher events, JsonMapper json, Clock clock, TimeLimits limits, CaseWork work,
-			AccountManagement accounts, IdentityCheck identities) {
-		this.limits = limits;
-		this.work = work;
-		this.accounts = accounts;
-		this.identities = identities;
+	CaseHandling(Cases cases, CaseProcesses processes, TimeLimits limits, Notifications notifications,
+			org.tongban.notification.Inbox inbox, org.tongban.identity.AccountManagement accounts, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${tongban.cases.post-verification-working-days:20}") int verificationWorkingDays,
+			@org.springframework.beans.factory.annotation.Value("${tongban.cases.statement-working-days:5}") int statementWorkingDays) {
 		this.cases = cases;
-		this.catalogue = catalogue;
-		this.files = files;
+		this.processes = processes;
+		this.limits = limits;
+		this.notifications = notifications;
+		this.inbox = inbox;
+		this.accounts = accounts;
 		this.audit = audit;
 		this.events = events;
-		this.json = json;
 		this.clock = clock;
+		this.verificationWorkingDays = verificationWorkingDays;
+		this.statementWorkingDays = statementWorkingDays;
 	}
 
-	/** The result of an idempotent submission: {@code created} false when the key was seen before. */
-	public record Submission(CaseReceipt receipt, boolean created) {
+	/** What an action carries: reasons, the items of a correction notice, a suspension's kind, a hand-over's target. */
+	public record ActionRequest(String reason, List<String> items, String kind, String to, Integer expectedDays) {
+
+		public static ActionRequest none() {
+			return new ActionRequest(null, List.of(), null, null, null);
+		}
+
+		/** A body with a reason only (withdrawal, correction). */
+		public static ActionRequest because(String reason) {
+			return new ActionRequest(reason, List.of(), null, null, null);
+		}
 	}
 
 	/**
-	 * Creates and submits a case in one step. The same key from the same account returns the first case;
-	 * the same key with a different request is refused (422).
+	 * Puts a case being submitted, in the submitter's transaction, at its process's first step (受理 by the
+	 * window), projected onto the case row; the process itself starts with the first action on the case. So a
+	 * burst of applications costs no process starts, and nothing is left to start after the 201 (a crash after
+	 * it loses nothing). A process that does something before its first task is started at once.
 	 */
-	@Transactional
-	public Submission apply(SignedInUser me, String idempotencyKey, NewCase request) {
-		return apply(me, idempotencyKey, request, Map.of());
-	}
-
-	/**
-	 * As {@link #apply(SignedInUser, String, NewCase)} with the materials' files (name → content) attached to
-	 * the draft before it is submitted, all in one transaction; the demo data applies this way.
-	 */
-	@Transactional
-	Submission apply(SignedInUser me, String idempotencyKey, NewCase request, Map<String, byte[]> files) {
-		String key = requireKey(idempotencyKey);
-		mayApply(me);
-		Case draft = validated(me, request, null);
-		ApplicationForm.requireContact(draft.form());
-		String hash = hash(request);
-		var earlier = cases.claim(me.username(), key, hash, draft.id(), now());
-		if (earlier.isPresent()) {
-			if (!earlier.get().requestHash().equals(hash)) {
-				throw Problem.unprocessable("idempotency-key-reused", "幂等键已被使用",
-						"该 Idempotency-Key 已用于另一份不同的申请，请为新的申请使用新的键。", List.of());
-			}
-			Case first = cases.find(earlier.get().caseId()).orElseThrow();
-			return new Submission(receipt(first), false);
-		}
-		// drafted and submitted in one go: nobody ever saw the draft, so one write and one audit entry
-		files.forEach((material, bytes) -> attach(draft, material, material + ".pdf", bytes.length,
-				new org.springframework.core.io.ByteArrayResource(bytes)));
-		submit(draft, me.username());
-		return new Submission(receipt(draft), true);
-	}
-
-	/** Starts a draft for the application page; the form may be empty. */
-	@Transactional
-	public Case startDraft(SignedInUser me, NewCase request) {
-		mayApply(me);
-		Case draft = validated(me, request, null);
-		record(draft, "case.drafted", null);
-		return draft;
-	}
-
-	/**
-	 * The window channel (线上线下一体化): a clerk opens a draft for a walk-in applicant after checking the
-	 * ID card against the name, scans the materials into it and submits it; from there it follows exactly
-	 * the process of an online case. The case belongs to the applicant's account when there is one.
-	 */
-	@Transactional
-	public Case openAtWindow(SignedInUser clerk, NewCase request, boolean identityChecked) {
-		if (!clerk.has(Role.CLERK)) {
-			throw Problem.forbidden("只有窗口受理人员可以窗口收件。");
-		}
-		if (!identityChecked) {
-			throw Problem.invalid("identityChecked", "请先核验申请人（或经办人）的身份证件原件，并确认姓名与证件号码一致。");
-		}
-		Case draft = validated(clerk, request, clerk.username());
-		Applicant a = draft.applicant();
-		var matches = a.kind() == Applicant.Kind.PERSON ? identities.personNameMatches(a.idNumber(), a.name())
-				: identities.enterpriseNameMatches(a.uscc(), a.name());
-		if (matches.isPresent() && !matches.get()) {
-			throw Problem.invalid(a.kind() == Applicant.Kind.PERSON ? "applicant.name" : "applicant.name",
-					a.kind() == Applicant.Kind.PERSON ? "姓名与身份证号在人口库中的登记不一致，请核对证件。"
-							: "单位名称与统一社会信用代码在法人库中的登记不一致，请核对营业执照。");
-		}
-		record(draft, "case.opened-at-window", null);
-		return draft;
-	}
-
-	@Transactional
-	public Case saveForm(SignedInUser me, CaseId id, Map<String, Object> form) {
-		Case c = owned(me, id, true);
-		c.updateForm(ApplicationForm.parse(form));
-		cases.save(c);
-		return c;
-	}
-
-	/** Adds an upload to a draft: a material named in the situation's list, PDF/JPG/PNG/OFD by content. */
-	@Transactional
-	public CaseMaterial addMaterial(SignedInUser me, CaseId id, String material, String filename, long size,
-			InputStreamSource content) {
-		Case c = owned(me, id, true);
-		if (c.status() != CaseStatus.DRAFT && c.status() != CaseStatus.CORRECTION_REQUESTED) {
-			throw Problem.conflict("办件已" + c.status().label() + "，不能再上传材料。");
-		}
-		CaseMaterial added = attach(c, material, filename, size, content);
-		cases.save(c);
-		audit.record("case.material-added", "case", c.id(), Map.of(), Map.of("material", material, "sha256",
-				added.sha256(), "size", added.size()));
-		return added;
-	}
-
-	/** The required materials of a situation that must be uploaded (not held by the authority), by name. */
-	public List<String> requiredUploads(String itemCode, String situation) {
-		Guide guide = catalogue.published(itemCode).orElseThrow();
-		GuideContent.Situation s = guide.situation(situation);
-		return s == null || s.materials() == null ? List.of() : s.materials().stream()
-				.filter(m -> Boolean.TRUE.equals(m.required()) && (m.heldBy() == null || m.heldBy().isBlank()))
-				.map(GuideContent.Material::name).toList();
-	}
-
-	/** Checks an upload against the situation's list and its type and size, stores it and adds it to the case. */
-	private CaseMaterial attach(Case c, String material, String filename, long size, InputStreamSource content) {
-		GuideContent.Material listed = materials(c).stream()
-				.filter(m -> m.name().equals(material)).findFirst()
-				.orElseThrow(() -> Problem.invalid("material", "“" + material + "”不是本情形需要提交的材料。"));
-		if (listed.heldBy() != null && !listed.heldBy().isBlank()) {
-			throw Problem.invalid("material", "“" + material + "”免提交（由" + listed.heldBy() + "共享获取），无需上传。");
-		}
-		String type = Uploads.check("file", filename, size, content, Uploads.APPLICATION_MATERIALS);
-		if (c.materialBytes() + size > MAX_CASE_BYTES) {
-			throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "case-materials-too-large", "材料总量超出限制",
-					"一件办件的材料合计不能超过 100 MB，本次上传后将超出限制，请压缩后重新上传。",
-					List.of(new FieldMessage("file", "材料合计超过 100 MB")));
-		}
-		StoredFile stored;
-		try (var in = content.getInputStream()) {
-			stored = files.put(in);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		String name = filename == null || filename.isBlank() ? material : filename.strip();
-		CaseMaterial added = new CaseMaterial(UUID.randomUUID(), material, name, type, stored.sha256(),
-				stored.size(), now());
-		c.addMaterial(added);
-		return added;
-	}
-
-	/** Submits a draft; a replayed form token (the same key) returns the first result. */
-	@Transactional
-	public Submission submitDraft(SignedInUser me, CaseId id, String idempotencyKey) {
-		String key = requireKey(idempotencyKey);
-		Case c = owned(me, id, true);
-		ApplicationForm.requireContact(c.form());
-		var earlier = cases.claim(me.username(), key, "submit:" + id, id, now());
-		if (earlier.isPresent()) {
-			if (!earlier.get().requestHash().equals("submit:" + id)) {
-				throw Problem.unprocessable("idempotency-key-reused", "幂等键已被使用",
-						"该表单令牌已用于另一份申请，请刷新页面后重新提交。", List.of());
-			}
-			return new Submission(receipt(c), false);
-		}
-		submit(c, me.username());
-		return new Submission(receipt(c), true);
-	}
-
-	@Transactional
-	public Case withdraw(SignedInUser me, CaseId id, String reason) {
-		if (reason == null || reason.isBlank()) {
-			throw Problem.invalid("reason", "请填写撤回原因。");
-		}
-		if (reason.length() > 500) {
-			throw Problem.invalid("reason", "撤回原因不能超过 500 字。");
-		}
-		Case c = owned(me, id, true);
-		if (c.status() != CaseStatus.DRAFT) {
-			return work.act(me, id, "withdraw", CaseWork.ActionRequest.because(reason));
-		}
-		c.withdraw(me.username(), now(), reason.strip());
-		record(c, "case.withdrawn", CaseStatus.DRAFT);
-		return c;
-	}
-
-	/** The owner's case, or any case for staff who handle cases; for anyone else a 404, as if it did not exist. */
-	@Transactional(readOnly = true)
-	public Case get(SignedInUser me, CaseId id) {
-		if (CaseSteps.handlesCases(me)) {
-			return cases.find(id).orElseThrow(() -> Problem.notFound("未找到该办件。"));
-		}
-		return owned(me, id, false);
-	}
-
-	/** An uploaded material and its content. */
-	public record MaterialFile(CaseMaterial material, java.io.InputStream content) {
-	}
-
-	/** A material of a case the user may read (its applicant, or staff handling cases); otherwise 404. */
-	@Transactional(readOnly = true)
-	public MaterialFile material(SignedInUser me, CaseId id, UUID materialId) {
-		Case c = get(me, id);
-		CaseMaterial m = c.materials().stream().filter(x -> x.id().equals(materialId)).findFirst()
-				.orElseThrow(() -> Problem.notFound("未找到该材料。"));
-		return new MaterialFile(m, files.open(m.sha256()));
-	}
-
-	@Transactional(readOnly = true)
-	public List<CaseSummary> mine(SignedInUser me) {
-		return cases.mine(me.username());
-	}
-
-	/** The materials of the case's situation in the guide version it was started under. */
-	public List<GuideContent.Material> materials(Case c) {
-		Guide guide = catalogue.version(c.itemCode(), c.guideVersion()).orElseThrow();
-		GuideContent.Situation s = guide.situation(c.situation());
-		return s == null || s.materials() == null ? List.of() : s.materials();
-	}
-
-	/**
-	 * The applicant's case, a window draft for the clerk who opened it, or a window case waiting for
-	 * corrections for any clerk (the applicant brings them to the counter); for anyone else a 404.
-	 */
-	private Case owned(SignedInUser me, CaseId id, boolean lock) {
-		return (lock ? cases.lock(id) : cases.find(id))
-				.filter(c -> c.applicant().owner().equals(me.username())
-						|| c.status() == CaseStatus.DRAFT && me.username().equals(c.openedBy())
-						|| c.status() == CaseStatus.CORRECTION_REQUESTED && c.channel() == Channel.WINDOW
-								&& me.has(Role.CLERK))
-				.orElseThrow(() -> Problem.notFound("未找到该办件。"));
-	}
-
-	/**
-	 * Submits a draft: the acceptance clock (five working days, art. 32) starts on the day of receipt and the
-	 * case waits for the window; a notice-commitment case is granted at once.
-	 */
-	private void submit(Case c, String actor) {
-		requireMaterials(c);
-		c.submit(actor, now());
-		if (c.noticeCommitment()) {
-			record(c, "case.submitted", CaseStatus.DRAFT);
-			work.grantOnCommitment(c);
+	void awaitAcceptance(Case c) {
+		Case.Handling h = c.handling;
+		var first = processes.firstStep(h.processKey);
+		if (first.isEmpty()) {
+			process(c);
 			return;
 		}
-		limits.received(c.handling, LocalDate.now(clock));
-		work.awaitAcceptance(c);
-		record(c, "case.submitted", CaseStatus.DRAFT);
+		h.step = first.get().key();
+		h.stepRole = first.get().role();
+		h.assignee = null;
+	}
+
+	/** Grants a submitted notice-commitment case at once; its process opens 事后核查 for an inspector. */
+	void grantOnCommitment(Case c) {
+		Case.Handling h = c.handling;
+		process(c);
+		c.decide(true, "grant", SYSTEM, clock.instant(), "申请人已书面承诺符合告知的条件，依告知承诺制当场准予许可，后续将进行事后核查。");
+		save(c, "case.granted-on-commitment", CaseStatus.SUBMITTED, SYSTEM);
+		notifications.tell(c, "您的办件已准予许可（告知承诺制）",
+				"您的“" + c.itemName() + "”申请已依告知承诺制准予许可。我们将" + (h.verificationDue == null ? "在规定期限内"
+						: "在 " + h.verificationDue + " 前") + "对承诺内容进行核查，承诺不实的将撤销许可。");
+	}
+
+	/** Starts the process of a submitted case now rather than at its first action (the benchmark's comparison). */
+	@Transactional
+	public void startProcess(CaseId id) {
+		Case c = cases.lock(id).orElseThrow();
+		if (c.handling.processInstanceId == null && c.status() == CaseStatus.SUBMITTED) {
+			process(c);
+			cases.save(c);
+		}
+	}
+
+	/** The case's process instance, started (at the step the case row shows) if this is the first action on it. */
+	private String process(Case c) {
+		Case.Handling h = c.handling;
+		if (h.processInstanceId != null) {
+			return h.processInstanceId;
+		}
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("applicant", c.applicant().owner());
+		if (h.noticeCommitment) {
+			// a due date in a year without holiday arrangements yet is left open rather than guessed
+			h.verificationDue = limits.verificationDue(LocalDate.now(clock), h.verificationDays, verificationWorkingDays)
+					.orElse(null);
+			variables.put("verificationDue", h.verificationDue == null ? null
+					: java.util.Date.from(h.verificationDue.atStartOfDay(clock.getZone()).toInstant()));
+		}
+		h.processInstanceId = processes.start(h.processKey, c.id().toString(), variables);
+		project(c);
+		return h.processInstanceId;
 	}
 
 	/**
-	 * Every required material of the situation's list is uploaded, received on paper at the window, or held by
-	 * the authority already (免提交); otherwise 400 naming each missing one. Conditional materials (needed only
-	 * in the circumstances the guide names) are left to the acceptance check, as the applicant alone knows.
+	 * The actions the user may take on the case now, in the order the pages show them. The case must have been
+	 * read through a call that checked the user may see it ({@link CaseApplications#get}, {@link #act}).
 	 */
-	private void requireMaterials(Case c) {
-		java.util.Set<String> provided = new java.util.HashSet<>();
-		c.materials().forEach(m -> provided.add(m.material()));
-		c.paperMaterials().forEach(p -> provided.add(p.material()));
-		List<String> missing = materials(c).stream()
-				.filter(m -> Boolean.TRUE.equals(m.required()) && (m.heldBy() == null || m.heldBy().isBlank())
-						&& !provided.contains(m.name()))
-				.map(GuideContent.Material::name).toList();
-		if (!missing.isEmpty()) {
-			String how = c.channel() == Channel.WINDOW ? "请上传扫描件或登记收取的纸质原件后再提交。" : "请上传后再提交。";
-			throw new Problem(HttpStatus.BAD_REQUEST, "materials-missing", "申请材料不齐全",
-					"还有 " + missing.size() + " 项必需材料未提交：“" + String.join("”、“", missing) + "”。" + how,
-					missing.stream().map(name -> new FieldMessage("materials", "缺少必需材料“" + name + "”，" + how)).toList());
-		}
+	public List<CaseAction> allowed(SignedInUser me, Case c) {
+		return CaseSteps.allowed(me, c, LocalDate.now(clock));
 	}
 
-	/** The window clerk records that the applicant handed in a material as a paper original. */
+	/** Takes an action on a case: 409 with the allowed actions when the step has no such action. */
 	@Transactional
-	public Case receivePaper(SignedInUser clerk, CaseId id, String material) {
-		if (!clerk.has(Role.CLERK)) {
-			throw Problem.forbidden("只有窗口受理人员可以登记收取纸质原件。");
+	public Case act(SignedInUser me, CaseId id, String actionName, ActionRequest request) {
+		CaseAction action = CaseAction.of(actionName).orElseThrow(() -> Problem.notFound("没有名为“" + actionName + "”的办件操作。"));
+		Case c = visible(me, id, true);
+		ActionRequest body = request == null ? ActionRequest.none() : request;
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.now(clock);
+		List<CaseAction> allowed = CaseSteps.allowed(me, c, today);
+		if (!allowed.contains(action)) {
+			if (CaseSteps.stepActions(c, today).contains(action)) {
+				throw Problem.forbidden(CaseSteps.refusal(me, c, action));
+			}
+			String closed = CaseSteps.closedByLaw(c, action, today);
+			throw Problem.conflict(closed != null ? closed
+					: "办件当前为“" + c.status().label() + "”" + CaseSteps.stepName(c) + "，不能“" + action.label() + "”。")
+					.with("allowedActions", allowed.stream().map(CaseAction::apiName).toList());
 		}
-		Case c = owned(clerk, id, true);
-		GuideContent.Material listed = materials(c).stream().filter(m -> m.name().equals(material)).findFirst()
-				.orElseThrow(() -> Problem.invalid("material", "“" + material + "”不是本情形需要提交的材料。"));
-		c.receivePaper(new PaperMaterial(listed.name(), clerk.username(), now()));
-		cases.save(c);
-		audit.record("case.paper-received", "case", c.id(), Map.of(), Map.of("material", listed.name()));
+		CaseStatus before = c.status();
+		String actor = me.username();
+		Case.Handling h = c.handling;
+		switch (action) {
+			case CLAIM -> {
+				processes.assign(process(c), actor);
+				h.assignee = actor;
+			}
+			case HAND_OVER -> {
+				String to = ActionInputs.required(body.to(), "to", "请填写接收人账户名。");
+				Role role = Role.valueOf(h.stepRole);
+				if (!accounts.holds(to, role)) {
+					throw Problem.invalid("to", "账户“" + to + "”不存在、已停用或不是" + role.label() + "，不能转交。");
+				}
+				processes.assign(process(c), to);
+				h.assignee = to;
+			}
+			// after the window of art. 32 the case is accepted as of its receipt, whoever clicks
+			case ACCEPT -> {
+				boolean deemed = CaseSteps.acceptanceWindowPassed(c, today);
+				accept(c, actor, now, deemed ? h.receivedOn : today, deemed);
+			}
+			case REFUSE -> {
+				String reasons = ActionInputs.reason(body, "请写明不予受理的理由。");
+				complete(c, actor, Map.of("outcome", "refuse"));
+				c.step(CaseStatus.REFUSED, "refuse", actor, now, reasons, List.of());
+				c.complete(now);
+				c.raise(new CaseEvents.CaseRefused(c.id(), c.itemCode(), reasons));
+				notifications.tellDecision(c, "您的办件不予受理");
+			}
+			case REQUEST_CORRECTION -> {
+				List<String> items = ActionInputs.items(body);
+				String note = body.reason() == null ? null : ActionInputs.text(body.reason());
+				complete(c, actor, Map.of("outcome", "request-correction"));
+				h.suspensions.add(new Suspension(Suspension.Kind.CORRECTION, String.join("；", items), today, null, null, null));
+				h.suspensionsChanged = true;
+				h.acceptanceDue = null;
+				c.step(CaseStatus.CORRECTION_REQUESTED, "request-correction", actor, now, note, items);
+				c.raise(new CaseEvents.CorrectionRequested(c.id(), c.itemCode(), items));
+				notifications.tell(c, "请补正申请材料（一次性告知）",
+						"请补正以下材料后重新提交：" + String.join("；", items) + "。补正期间办理时限暂停计算。");
+			}
+			case CORRECT -> {
+				h.openSuspension().ifPresent(s -> end(h, s, today));
+				h.corrections++;
+				complete(c, actor, Map.of());
+				limits.received(h, today);
+				c.step(CaseStatus.SUBMITTED, "correct", actor, now, body.reason() == null ? null : ActionInputs.text(body.reason()), List.of());
+				c.raise(new CaseEvents.CaseCorrected(c.id(), c.itemCode(), h.acceptanceDue));
+			}
+			case APPROVE, DENY -> decideOrReview(c, action, body, actor, now, today);
+			case SUSPEND -> {
+				Suspension.Kind kind = ActionInputs.suspensionKind(body.kind(), h.onsiteStopsPromised);
+				String reason = ActionInputs.reason(body, "请写明暂停计时的原因。");
+				int expected = ActionInputs.expectedDays(body.expectedDays());
+				h.suspensions.add(new Suspension(kind, reason, today, null, null, expected));
+				h.suspensionsChanged = true;
+				c.step(CaseStatus.SUSPENDED, "suspend", actor, now, kind.label() + "：" + reason + "（预计 " + expected
+						+ " 个工作日）", List.of());
+				c.raise(new CaseEvents.ClockStopped(c.id(), c.itemCode(), kind));
+				notifications.tell(c, "您的办件暂停计时", "因" + kind.label() + "，" + (kind.stopsStatutoryClock()
+						? "依《行政许可法》第四十五条，所需时间不计算在办理期限内" : "承诺办理时限暂停计算（法定期限照常计算）")
+						+ "，预计需要 " + expected + " 个工作日。原因：" + reason);
+			}
+			case RESUME -> {
+				h.openSuspension().ifPresent(s -> end(h, s, today));
+				limits.recompute(h);
+				c.step(CaseStatus.UNDER_REVIEW, "resume", actor, now, body.reason() == null ? null : ActionInputs.text(body.reason()), List.of());
+				c.raise(new CaseEvents.ClockResumed(c.id(), c.itemCode(), h.promisedDeadline));
+				notifications.tell(c, "您的办件恢复计时", h.promisedDeadline == null ? "办理时限恢复计算。"
+						: "办理时限恢复计算，承诺于 " + h.promisedDeadline + " 前办结。");
+			}
+			case EXTEND -> {
+				String reason = ActionInputs.reason(body, "请写明延长期限的理由（将告知申请人）。");
+				h.extended = true;
+				limits.recompute(h);
+				c.step(c.status(), "extend", actor, now, reason, List.of());
+				c.raise(new CaseEvents.CaseExtended(c.id(), c.itemCode(), h.promisedDeadline, reason));
+				notifications.tell(c, "您的办件办理期限已延长",
+						"经本机关负责人批准，办理期限延长 " + h.extensionDays + " 个工作日" + (h.promisedDeadline == null
+								? "" : "，至 " + h.promisedDeadline) + "。理由：" + reason);
+			}
+			case SEND_BACK -> {
+				String reason = ActionInputs.reason(body, "请写明退回审查的理由。");
+				complete(c, actor, Map.of("outcome", "send-back"));
+				c.step(CaseStatus.UNDER_REVIEW, "send-back", actor, now, reason, List.of());
+			}
+			case CONFIRM -> {
+				String findings = ActionInputs.reason(body, "请填写核查情况。");
+				complete(c, actor, Map.of("outcome", "confirm"));
+				c.step(CaseStatus.GRANTED, "confirm", actor, now, findings, List.of());
+				c.complete(now);
+			}
+			case NOTIFY_REVOCATION -> {
+				String findings = ActionInputs.reason(body, "请写明核查发现的承诺不实情况，即拟撤销许可的事实和理由。");
+				h.revocationNoticedOn = today;
+				h.statementDue = limits.plus(today, statementWorkingDays).orElseThrow(() -> Problem.conflict(
+						"工作日历缺少下一年度的节假日安排，无法计算陈述申辩期限，请管理员录入后再告知。"));
+				c.step(c.status(), "notify-revocation", actor, now, findings, List.of());
+				notifications.tell(c, "拟撤销许可告知", "经事后核查，发现：" + findings + "。本机关拟依法撤销您的“" + c.itemName()
+						+ "”许可。依《行政许可法》第七条，您享有陈述、申辩的权利，可在 " + h.statementDue
+						+ " 前（含当日）在“我的办件”中提出陈述申辩；逾期未提出的，视为放弃。");
+			}
+			case STATE_CASE -> {
+				String statement = ActionInputs.reason(body, "请填写陈述申辩的内容。");
+				h.statement = statement;
+				h.statementAt = now;
+				c.step(c.status(), "state-case", actor, now, statement, List.of());
+				String title = "持证人已陈述申辩：" + c.itemName();
+				String text = "办件 " + c.id() + " 的持证人对拟撤销许可提出了陈述申辩，请在作出决定前听取。";
+				if (h.assignee != null) {
+					inbox.notifyUser(h.assignee, "办件", title, text, "/work/cases/" + c.id(), "statement-" + c.id());
+				}
+				else {
+					inbox.notifyUnit(h.division, "办件", title, text, "/work/cases/" + c.id(), "statement-" + c.id());
+				}
+			}
+			case REVOKE -> {
+				String findings = ActionInputs.reason(body, "请写明承诺不实的核查情况。");
+				complete(c, actor, Map.of("outcome", "revoke"));
+				c.step(CaseStatus.REVOKED, "revoke", actor, now, findings, List.of());
+				c.raise(new CommitmentBroken(c.id(), c.itemCode(), c.applicant(), findings, actor, now));
+				c.complete(now);
+				notifications.tellDecision(c, "您的许可已被撤销");
+			}
+			case WITHDRAW -> {
+				String reason = ActionInputs.reason(body, "请填写撤回原因。");
+				if (reason.length() > 500) {
+					throw Problem.invalid("reason", "撤回原因不能超过 500 字。");
+				}
+				processes.end(h.processInstanceId, "withdrawn");
+				c.withdraw(actor, now, reason);
+			}
+		}
+		save(c, "case." + action.apiName(), before, actor);
 		return c;
 	}
 
-	private void record(Case c, String action, CaseStatus before) {
-		cases.save(c);
-		c.takeEvents().forEach(events::publishEvent);
-		audit.record(action, "case", c.id(), before == null ? Map.of() : Map.of("status", before.name()),
-				Map.of("status", c.status().name(), "itemCode", c.itemCode(), "guideVersion", c.guideVersion()));
+	private void accept(Case c, String actor, Instant now, LocalDate today, boolean deemed) {
+		Case.Handling h = c.handling;
+		complete(c, actor, Map.of("outcome", "accept"));
+		limits.accepted(h, today);
+		c.step(CaseStatus.UNDER_REVIEW, deemed ? "deemed-accept" : "accept", actor, now,
+				deemed ? "受理期限届满未作决定，依《行政许可法》第三十二条自收到申请之日起即为受理。" : null, List.of());
+		c.raise(new CaseAccepted(c.id(), c.itemCode(), h.acceptedOn, h.promisedDeadline, deemed));
+		notifications.tell(c, "您的办件已受理", "您的“" + c.itemName() + "”申请已受理" + (h.promisedDeadline == null
+				? "。" : "，承诺于 " + h.promisedDeadline + " 前办结。"));
 	}
 
-	private static void mayApply(SignedInUser me) {
-		if (me.isStaff() || !(me.has(Role.CITIZEN) || me.has(Role.ENTERPRISE))) {
-			throw Problem.forbidden("工作人员账户不能在线申请办件，请使用个人或企业办事人账户。");
+	private void decideOrReview(Case c, CaseAction action, ActionRequest body, String actor, Instant now, LocalDate today) {
+		Case.Handling h = c.handling;
+		boolean granted = action == CaseAction.APPROVE;
+		if ("review".equals(h.step)) {
+			String opinion = granted ? (body.reason() == null ? null : ActionInputs.text(body.reason()))
+					: ActionInputs.reason(body, "请写明审查不通过的理由。");
+			h.reviewer = actor;
+			complete(c, actor, Map.of("outcome", action.apiName()));
+			c.step(CaseStatus.UNDER_REVIEW, granted ? "review-approve" : "review-deny", actor, now, opinion, List.of());
+			return;
+		}
+		String reasons = granted ? (body.reason() == null ? null : ActionInputs.text(body.reason()))
+				: ActionInputs.reason(body, "不予许可须说明理由。");
+		boolean firstStep = "acceptAndDecide".equals(h.step);
+		complete(c, actor, Map.of("outcome", action.apiName()));
+		if (firstStep) {
+			boolean deemed = CaseSteps.acceptanceWindowPassed(c, today);
+			h.acceptedOn = deemed ? h.receivedOn : today;
+			c.step(CaseStatus.UNDER_REVIEW, "accept", actor, now, null, List.of());
+			c.raise(new CaseAccepted(c.id(), c.itemCode(), h.acceptedOn, today, deemed));
+		}
+		c.decide(granted, action.apiName(), actor, now, reasons);
+		if (granted) {
+			notifications.tell(c, "您的办件已准予许可", "您的“" + c.itemName() + "”申请已准予许可。");
+		}
+		else {
+			notifications.tellDecision(c, "您的办件不予许可");
 		}
 	}
 
-	private static String requireKey(String key) {
-		if (key == null || key.isBlank()) {
-			throw Problem.invalid("Idempotency-Key", "提交申请时必须提供 Idempotency-Key 请求头，以免重复提交。");
+	/** Accepts a case nobody decided on within five working days (art. 32). */
+	@Transactional
+	public boolean deemAccepted(CaseId id) {
+		Case c = cases.lock(id).orElseThrow();
+		LocalDate today = LocalDate.now(clock);
+		if (c.status() != CaseStatus.SUBMITTED || !"accept".equals(c.handling.step) || c.handling.acceptanceDue == null
+				|| !today.isAfter(c.handling.acceptanceDue)) {
+			return false;
 		}
-		if (key.length() > 200) {
-			throw Problem.invalid("Idempotency-Key", "Idempotency-Key 不能超过 200 个字符。");
-		}
-		return key.strip();
-	}
-
-	/** Checks item, situation, applicant and form; returns an unsaved draft. {@code clerk} opens a window case. */
-	private Case validated(SignedInUser me, NewCase request, String clerk) {
-		if (request == null || request.itemCode() == null || request.itemCode().isBlank()) {
-			throw Problem.invalid("itemCode", "请填写事项编码。");
-		}
-		Guide guide = catalogue.published(request.itemCode())
-				.orElseThrow(() -> Problem.notFound("未找到事项编码为“" + request.itemCode() + "”的政务服务事项。"));
-		if (request.guideVersion() != null && request.guideVersion() != guide.version()) {
-			throw new Problem(HttpStatus.CONFLICT, "stale-guide-version", "办事指南已更新",
-					"“" + guide.name() + "”的办事指南已更新为第 " + guide.version() + " 版（您填写时为第 " + request.guideVersion()
-							+ " 版），材料或条件可能有变化，请按新版指南重新填写。", List.of())
-					.with("currentGuideVersion", guide.version());
-		}
-		GuideContent.Situation situation = request.situation() == null ? null : guide.situation(request.situation());
-		if (situation == null) {
-			throw Problem.invalid("situation", "办理情形“" + request.situation() + "”不属于事项“" + guide.name() + "”。");
-		}
-		List<FieldMessage> errors = new ArrayList<>();
-		Applicant applicant = clerk == null ? ApplicantCheck.check(me, request.applicant(), errors)
-				: ApplicantCheck.atWindow(request.applicant(), errors, accounts::applicantUsername);
-		boolean commitment = Boolean.TRUE.equals(request.commitment());
-		if (commitment && !guide.offersCommitment(situation.code())) {
-			errors.add(new FieldMessage("commitment", guide.noticeCommitment() == null
-					|| !Boolean.TRUE.equals(guide.noticeCommitment().applies())
-							? "事项“" + guide.name() + "”不实行告知承诺制，请按一般程序申请。"
-							: Boolean.TRUE.equals(situation.onSiteCheckBeforeDecision())
-									? "“" + situation.name() + "”须在作出决定前现场核查，不适用告知承诺制，请按一般程序申请。"
-									: "办理情形“" + situation.name() + "”不适用告知承诺制，请按一般程序申请。"));
-		}
-		Map<String, String> form = new LinkedHashMap<>();
-		try {
-			form = ApplicationForm.parse(request.form());
-		}
-		catch (Problem p) {
-			errors.addAll(p.errors());
-		}
-		if (!errors.isEmpty()) {
-			throw Problem.invalid(errors);
-		}
-		Case.Handling h = new Case.Handling();
-		h.processKey = guide.immediate() ? "case-immediate" : commitment ? "case-commitment" : "case-standard";
-		h.noticeCommitment = commitment && !guide.immediate();
-		if (h.noticeCommitment) {
-			h.commitmentText = guide.noticeCommitment().statement();
-			h.commitmentSm3 = org.tongban.shared.Sm3.hex(h.commitmentText);
-			h.verificationDays = guide.noticeCommitment().verificationDays();
-		}
-		h.fourEyes = guide.type() == ItemType.LICENSING && "case-standard".equals(h.processKey);
-		h.division = guide.division();
-		limitRules(h, guide, situation);
-		h.openedBy = clerk;
-		return Case.draft(guide.code(), guide.name(), situation.code(), situation.name(), guide.version(), applicant,
-				clerk == null ? Channel.ONLINE : Channel.WINDOW, form, h, now());
+		accept(c, SYSTEM, clock.instant(), c.handling.receivedOn, true);
+		save(c, "case.deemed-accepted", CaseStatus.SUBMITTED, SYSTEM);
+		return true;
 	}
 
 	/**
-	 * The time-limit rules of the situation, else of the item: limits, when they start counting, the one
-	 * extension (art. 42's ten days on its own twenty, otherwise only what the guide names), on-site checks.
+	 * Recomputes limits that waited for a year's holidays and stores the warning level; on a change to amber
+	 * or red tells whoever holds the step (or the division), and red escalates to the division and leaders.
+	 * Returns the new level when it changed to amber or red.
 	 */
-	private static void limitRules(Case.Handling h, Guide guide, GuideContent.Situation situation) {
-		GuideContent.TimeLimitRules rules = guide.timeLimits();
-		h.promisedDays = guide.immediate() ? 0
-				: situation.promisedDays() != null ? situation.promisedDays() : guide.promisedDays();
-		h.statutoryDays = situation.statutoryDays() != null ? situation.statutoryDays() : guide.statutoryDays();
-		String countFrom = situation.countFrom() != null ? situation.countFrom()
-				: rules != null && rules.countFrom() != null ? rules.countFrom() : null;
-		h.countFrom = countFrom == null ? Case.CountFrom.ACCEPTANCE : Case.CountFrom.valueOf(countFrom);
-		boolean ownRule = situation.statutoryDays() != null;
-		if (rules != null && rules.extension() != null && !ownRule) {
-			h.extensionDays = rules.extension().days() == null ? 0 : rules.extension().days();
-		}
-		else {
-			h.extensionDays = java.util.Objects.equals(h.statutoryDays, TimeLimits.ARTICLE_42_DAYS) ? TimeLimits.EXTENSION_DAYS : 0;
-		}
-		h.onsiteStopsPromised = rules != null && Boolean.TRUE.equals(rules.onSiteCheckStopsPromisedClock());
+	@Transactional
+	public WarningLevel watch(CaseId id) {
+		return watch(id, false);
 	}
 
-	private String hash(NewCase request) {
-		Map<String, Object> canonical = new TreeMap<>();
-		canonical.put("itemCode", request.itemCode());
-		canonical.put("situation", request.situation());
-		canonical.put("applicant", request.applicant());
-		canonical.put("form", request.form() == null ? Map.of() : new TreeMap<>(request.form()));
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-					.digest(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	/**
+	 * As {@link #watch(CaseId)} after the holiday arrangement of a year has been entered or edited: every date
+	 * of the case is counted again, ended suspensions included, and its warning level set anew.
+	 */
+	@Transactional
+	public WarningLevel recount(CaseId id) {
+		return watch(id, true);
 	}
 
-	private static CaseReceipt receipt(Case c) {
-		return new CaseReceipt(c.id().value(), c.status(), c.deadline());
+	private WarningLevel watch(CaseId id, boolean recount) {
+		Case c = cases.lock(id).orElseThrow();
+		Case.Handling h = c.handling;
+		boolean pending = recount || h.limitsProvisional;
+		if (pending) {
+			if (h.noticeCommitment && h.decidedAt != null) {
+				h.verificationDue = limits.verificationDue(LocalDate.ofInstant(h.decidedAt, clock.getZone()),
+						h.verificationDays, verificationWorkingDays).orElse(null);
+			}
+			if (h.revocationNoticedOn != null) {
+				h.statementDue = limits.plus(h.revocationNoticedOn, statementWorkingDays).orElse(h.statementDue);
+			}
+			limits.recompute(h, recount);
+		}
+		LocalDate today = LocalDate.now(clock);
+		WarningLevel level = limits.level(today, c).orElse(null);
+		WarningLevel before = h.warningLevel;
+		if (limits.statutoryOverdue(today, c)) {
+			// beyond the law's limit, not only the promise: the commission's leaders are told, once per deadline
+			inbox.notifyUnit(LEADERS, "办件时限", "办件已超过法定期限：" + c.itemName(), "办件 " + c.id() + "（"
+					+ CaseSteps.stepLabel(h.step) + "）的法定办理期限已于 " + h.statutoryDeadline + " 届满，请督办。",
+					"/work/cases/" + c.id(), "case-statutory-" + c.id() + "-" + h.statutoryDeadline);
+		}
+		if (!pending && before == level) {
+			return null;
+		}
+		h.warningLevel = level;
+		cases.save(c);
+		if (level == null || level == before || level == WarningLevel.GREEN) {
+			return null;
+		}
+		boolean red = level == WarningLevel.RED;
+		String title = (red ? "办件已超期：" : "办件即将到期：") + c.itemName();
+		String body = "办件 " + c.id() + "（" + CaseSteps.stepLabel(h.step) + "）" + (red ? "已超过" : "将于") + " " + c.deadline()
+				+ (red ? " 的办理期限，请立即处理。" : " 到期，剩余不足 " + TimeLimits.AMBER_DAYS + " 个工作日。");
+		String link = "/work/cases/" + c.id();
+		String key = "case-" + level + "-" + c.id() + "-" + c.deadline();
+		if (h.assignee != null) {
+			inbox.notifyUser(h.assignee, "办件时限", title, body, link, key);
+		}
+		if (red || h.assignee == null) {
+			inbox.notifyUnit(h.division, "办件时限", title, body, link, key + "-unit");
+		}
+		events.publishEvent(new CaseEvents.DeadlineWarning(c.id(), c.itemCode(), level.name(), c.deadline()));
+		return level;
 	}
 
-	private Instant now() {
-		return clock.instant();
+	private void complete(Case c, String actor, Map<String, Object> variables) {
+		processes.complete(process(c), actor, variables);
+		project(c);
+	}
+
+	/** Copies the open task onto the case row: the step, the role that may act, who has claimed it. */
+	private void project(Case c) {
+		Case.Handling h = c.handling;
+		var open = processes.openStep(h.processInstanceId);
+		if (open.isEmpty()) {
+			h.closeStep();
+			return;
+		}
+		h.step = open.get().key();
+		h.stepRole = open.get().role() == null ? CaseSteps.APPLICANT : open.get().role();
+		h.assignee = open.get().role() == null ? null : open.get().assignee();
+	}
+
+	private void end(Case.Handling h, Suspension open, LocalDate on) {
+		h.suspensions.set(h.suspensions.indexOf(open), limits.ended(open, on));
+		h.suspensionsChanged = true;
+	}
+
+	private void save(Case c, String auditAction, CaseStatus before, String actor) {
+		if (c.deadline() == null) {
+			// nothing is due any more: the case leaves the warnings and escalations
+			c.handling.warningLevel = null;
+		}
+		cases.save(c);
+		c.takeEvents().forEach(events::publishEvent);
+		Map<String, Object> after = new HashMap<>();
+		after.put("status", c.status().name());
+		if (c.step() != null) {
+			after.put("step", c.step());
+		}
+		if (c.deadline() != null) {
+			after.put("deadline", c.deadline().toString());
+		}
+		audit.recordAs(actor, auditAction, "case", c.id(), Map.of("status", before.name()), after);
+	}
+
+	/** The case for staff who work on cases, or for its applicant; anyone else is told it does not exist. */
+	private Case visible(SignedInUser me, CaseId id, boolean lock) {
+		Case c = (lock ? cases.lock(id) : cases.find(id)).orElseThrow(() -> Problem.notFound("未找到该办件。"));
+		if (c.applicant().owner().equals(me.username()) || CaseSteps.handlesCases(me)) {
+			return c;
+		}
+		throw Problem.notFound("未找到该办件。");
 	}
 }

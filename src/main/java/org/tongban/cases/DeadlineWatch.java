@@ -22,10 +22,10 @@ import org.tongban.shared.CalendarYearChanged;
 public class DeadlineWatch {
 
 	private final JdbcClient jdbc;
-	private final CaseWork work;
+	private final CaseHandling work;
 	private final Clock clock;
 
-	DeadlineWatch(JdbcClient jdbc, CaseWork work, Clock clock) {
+	DeadlineWatch(JdbcClient jdbc, CaseHandling work, Clock clock) {
 		this.jdbc = jdbc;
 		this.work = work;
 		this.clock = clock;

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.Tongban;
 import org.tongban.cases.Case;
 import org.tongban.cases.CaseCompleted;
-import org.tongban.cases.CaseHandling;
+import org.tongban.cases.CaseApplications;
 import org.tongban.cases.CaseStatus;
 import org.tongban.cases.NewCase;
 import org.tongban.identity.SignedInUser;
@@ -64,7 +64,7 @@ public class ArchiveBench {
 	}
 
 	static void run(ConfigurableApplicationContext ctx, int n, Path data) throws Exception {
-		CaseHandling handling = ctx.getBean(CaseHandling.class);
+		CaseApplications applications = ctx.getBean(CaseApplications.class);
 		SignedInUser citizen = (SignedInUser) ctx.getBean(UserDetailsService.class).loadUserByUsername("citizen");
 		ApplicationEventPublisher events = ctx;
 		TransactionTemplate tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
@@ -79,13 +79,13 @@ public class ArchiveBench {
 			int seq = i;
 			made.add(pool.submit(() -> {
 				byte[] pdf = scan(new Random(seq), 50_000 + new Random(seq * 31L).nextInt(150_000));
-				Case draft = handling.startDraft(citizen, new NewCase("PD-WJW-XK-008", "NEW",
+				Case draft = applications.startDraft(citizen, new NewCase("PD-WJW-XK-008", "NEW",
 						new NewCase.ApplicantInput("PERSON", "310115198503151230", null, "张三", null),
 						Map.of("phone", "13800000000", "note", "基准测试第 " + seq + " 件")));
-				handling.addMaterial(citizen, draft.id(), "放射工作人员证申请表（单位盖章）", "申请表-" + seq + ".pdf",
+				applications.addMaterial(citizen, draft.id(), "放射工作人员证申请表（单位盖章）", "申请表-" + seq + ".pdf",
 						pdf.length, new ByteArrayResource(pdf));
-				handling.submitDraft(citizen, draft.id(), UUID.randomUUID().toString());
-				handling.withdraw(citizen, draft.id(), "单位调整人员安排，暂不申领");
+				applications.submitDraft(citizen, draft.id(), UUID.randomUUID().toString());
+				applications.withdraw(citizen, draft.id(), "单位调整人员安排，暂不申领");
 				tx.executeWithoutResult(s -> events.publishEvent(
 						new CaseCompleted(draft.id(), "PD-WJW-XK-008", CaseStatus.WITHDRAWN, Instant.now())));
 				return (long) pdf.length;

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.cases.CaseCompleted;
 import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseStatus;
-import org.tongban.cases.CaseHandling;
+import org.tongban.cases.CaseApplications;
 import org.tongban.support.Applying;
 import org.tongban.support.TestClock;
 
@@ -61,7 +61,7 @@ abstract class ArchiveIntegrationTest {
 	TestClock clock;
 
 	@Autowired
-	CaseHandling handling;
+	CaseApplications applications;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -116,7 +116,7 @@ abstract class ArchiveIntegrationTest {
 				.file(new MockMultipartFile("file", "申请表.pdf", "application/pdf", material))
 				.param("material", MATERIAL).with(basic("citizen")))
 			.andExpect(status().isCreated());
-		Applying.uploadRequired(mvc, handling, "citizen", id, ITEM, "NEW", MATERIAL);
+		Applying.uploadRequired(mvc, applications, "citizen", id, ITEM, "NEW", MATERIAL);
 		mvc.perform(post("/api/cases/{id}/actions/submit", id).header("Idempotency-Key", UUID.randomUUID().toString())
 				.with(basic("citizen"))).andExpect(status().isCreated());
 		mvc.perform(post("/api/cases/{id}/actions/withdraw", id).contentType(MediaType.APPLICATION_JSON)

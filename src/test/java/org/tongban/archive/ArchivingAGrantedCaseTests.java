@@ -21,7 +21,7 @@ class ArchivingAGrantedCaseTests extends ArchiveIntegrationTest {
 
 	@Test
 	void aGrantedCaseIsArchivedWithItsLicence() throws Exception {
-		String id = Applying.submitWithMaterials(mvc, handling, "citizen", """
+		String id = Applying.submitWithMaterials(mvc, applications, "citizen", """
 				{"itemCode": "%s", "situation": "NEW",
 				 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"}, "form": {"phone": "13800000000"}}"""
 				.formatted(ITEM, CITIZEN_ID));

@@ -147,7 +147,7 @@ class ArchivingWrittenDecisionsTests extends ArchiveIntegrationTest {
 				{"itemCode": "%s", "situation": "NEW", "commitment": %s,
 				 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"}, "form": {"phone": "13800000000"}}"""
 				.formatted(item, commitment, CITIZEN_ID);
-		String id = Applying.submitWithMaterials(mvc, handling, "citizen", body);
+		String id = Applying.submitWithMaterials(mvc, applications, "citizen", body);
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT step FROM cases_case WHERE id = ?")
 			.param(UUID.fromString(id)).query(String.class).optional().orElse(null) != null);
 		return id;

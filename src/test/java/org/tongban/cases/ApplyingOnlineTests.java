@@ -47,7 +47,7 @@ class ApplyingOnlineTests extends CasesIntegrationTest {
 		String id = org.tongban.support.Applying.draft(mvc, "citizen", citizenBody("PD-WJW-XK-001", "CHANGE", "缺材料"));
 		mvc.perform(post("/api/cases/{id}/actions/submit", id).header("Idempotency-Key", key()).with(basic("citizen")))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.length()").value(2));
-		org.tongban.support.Applying.uploadRequired(mvc, handling, "citizen", id, "PD-WJW-XK-001", "CHANGE");
+		org.tongban.support.Applying.uploadRequired(mvc, applications, "citizen", id, "PD-WJW-XK-001", "CHANGE");
 		mvc.perform(post("/api/cases/{id}/actions/submit", id).header("Idempotency-Key", key()).with(basic("citizen")))
 				.andExpect(status().isCreated());
 	}

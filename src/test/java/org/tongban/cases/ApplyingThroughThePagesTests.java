@@ -58,7 +58,7 @@ class ApplyingThroughThePagesTests extends CasesIntegrationTest {
 				.with(csrf())).andExpect(status().isBadRequest())
 				.andExpect(content().string(containsString("申请材料不齐全")))
 				.andExpect(content().string(containsString("护士执业注册申请审核表")));
-		for (String material : handling.requiredUploads("PD-WJW-XK-001", "CHANGE")) {
+		for (String material : applications.requiredUploads("PD-WJW-XK-001", "CHANGE")) {
 			mvc.perform(multipart(location + "/materials").file(new org.springframework.mock.web.MockMultipartFile("file",
 					"scan.pdf", "application/pdf", org.tongban.support.Applying.scan(material))).param("material", material)
 					.with(as("citizen")).with(csrf())).andExpect(status().is3xxRedirection());

@@ -38,7 +38,7 @@ abstract class CasesIntegrationTest {
 	TestClock clock;
 
 	@Autowired
-	CaseHandling handling;
+	CaseApplications applications;
 
 	static RequestPostProcessor basic(String username) {
 		return httpBasic(username, "tongban-demo");
@@ -62,7 +62,7 @@ abstract class CasesIntegrationTest {
 
 	/** Drafts, uploads every required material and submits (see {@link Applying}); returns the case id. */
 	String submitWithMaterials(String user, String body) throws Exception {
-		return Applying.submitWithMaterials(mvc, handling, user, body);
+		return Applying.submitWithMaterials(mvc, applications, user, body);
 	}
 
 	long casesWithKey(String owner, String key) {

@@ -52,7 +52,7 @@ class UploadingMaterialsTests extends CasesIntegrationTest {
 				.param("material", MATERIAL).with(basic("citizen")))
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.mediaType").value("image/png"));
-		org.tongban.support.Applying.uploadRequired(mvc, handling, "citizen", id, "PD-WJW-XK-001", "CHANGE");
+		org.tongban.support.Applying.uploadRequired(mvc, applications, "citizen", id, "PD-WJW-XK-001", "CHANGE");
 		String key = key();
 		mvc.perform(post("/api/cases/{id}/actions/submit", id).header("Idempotency-Key", key).with(basic("citizen")))
 				.andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SUBMITTED"));
@@ -63,7 +63,7 @@ class UploadingMaterialsTests extends CasesIntegrationTest {
 				.file(new MockMultipartFile("file", "a.png", "image/png", png()))
 				.param("material", MATERIAL).with(basic("citizen")))
 				.andExpect(status().isConflict());
-		assertThat(materials(id)).isEqualTo(1 + handling.requiredUploads("PD-WJW-XK-001", "CHANGE").size());
+		assertThat(materials(id)).isEqualTo(1 + applications.requiredUploads("PD-WJW-XK-001", "CHANGE").size());
 	}
 
 	@Test
@@ -91,7 +91,7 @@ class UploadingMaterialsTests extends CasesIntegrationTest {
 		jdbc.sql("""
 				INSERT INTO cases_material (id, case_id, material, filename, media_type, sha256, size, uploaded_at)
 				VALUES (?, ?::uuid, ?, 'scan.pdf', 'application/pdf', ?, ?, ?)""")
-				.params(UUID.randomUUID(), id, MATERIAL, "0".repeat(64), CaseHandling.MAX_CASE_BYTES - 10,
+				.params(UUID.randomUUID(), id, MATERIAL, "0".repeat(64), CaseApplications.MAX_CASE_BYTES - 10,
 						Timestamp.from(clock.instant()))
 				.update();
 		mvc.perform(multipart("/api/cases/{id}/materials", id)

@@ -61,7 +61,7 @@ class WorkingThroughThePagesTests extends HandlingTest {
 		// the materials first: scans or paper originals the clerk received at the counter
 		mvc.perform(post("/api/cases/{id}/actions/submit", id).with(basic("clerk")).header("Idempotency-Key", key()))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("https://tongban.org/problems/materials-missing"));
-		List<String> required = handling.requiredUploads("PD-WJW-XK-024", "NEW");
+		List<String> required = applications.requiredUploads("PD-WJW-XK-024", "NEW");
 		assertThat(required).isNotEmpty();
 		mvc.perform(post("/api/cases/{id}/paper-materials", id).with(basic("approver")).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"material\": \"" + required.get(0) + "\"}")).andExpect(status().isForbidden());

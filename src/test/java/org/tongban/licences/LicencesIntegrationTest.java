@@ -43,7 +43,7 @@ abstract class LicencesIntegrationTest {
 	TestClock clock;
 
 	@Autowired
-	org.tongban.cases.CaseHandling handling;
+	org.tongban.cases.CaseApplications applications;
 
 	@Autowired
 	CaseRecords caseRecords;
@@ -83,7 +83,7 @@ abstract class LicencesIntegrationTest {
 				: "{\"kind\": \"PERSON\", \"idNumber\": \"" + CITIZEN_ID + "\", \"name\": \"张三\"}";
 		String body = "{\"itemCode\": \"" + item + "\", \"situation\": \"" + situation + "\", \"applicant\": " + applicant
 				+ ", \"form\": " + json.writeValueAsString(withPhone(form)) + "}";
-		UUID id = UUID.fromString(Applying.submitWithMaterials(mvc, handling, username, body));
+		UUID id = UUID.fromString(Applying.submitWithMaterials(mvc, applications, username, body));
 		return caseRecords.find(new CaseId(id)).orElseThrow();
 	}
 

@@ -105,11 +105,11 @@ class VerifyingFromTheQrCodeInTheBrowserTests extends BrowserTest {
 		assertThat(created.statusCode()).isEqualTo(201);
 		CaseId id = new CaseId(UUID.fromString(created.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]+)\".*", "$1")));
 		SignedInUser citizen = (SignedInUser) users.loadUserByUsername("citizen");
-		for (String material : handling.requiredUploads("PD-WJW-XK-023", "NEW")) {
+		for (String material : applications.requiredUploads("PD-WJW-XK-023", "NEW")) {
 			byte[] scan = Applying.scan(material);
-			handling.addMaterial(citizen, id, material, "scan.pdf", scan.length, new ByteArrayResource(scan));
+			applications.addMaterial(citizen, id, material, "scan.pdf", scan.length, new ByteArrayResource(scan));
 		}
-		handling.submitDraft(citizen, id, UUID.randomUUID().toString());
+		applications.submitDraft(citizen, id, UUID.randomUUID().toString());
 		Case c = cases.find(id).orElseThrow();
 		tx.executeWithoutResult(s -> events.publishEvent(new CaseDecided(c.id(), c.itemCode(), c.itemName(),
 				c.situation(), c.situationName(), true, c.applicant(), clock.instant(), null, false, c.channel())));

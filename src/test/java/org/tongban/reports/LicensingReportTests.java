@@ -71,7 +71,7 @@ class LicensingReportTests {
 	TestClock clock;
 
 	@Autowired
-	org.tongban.cases.CaseHandling handling;
+	org.tongban.cases.CaseApplications applications;
 
 	@Test
 	void theWorkbookCountsExactlyTheCasesTakenThroughHandling() throws Exception {
@@ -326,7 +326,7 @@ class LicensingReportTests {
 				{"itemCode": "%s", "situation": "%s", "commitment": %s,
 				 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"},
 				 "form": {"phone": "13800000000"}}""".formatted(item, situation, commitment, CITIZEN_ID);
-		String id = Applying.submitWithMaterials(mvc, handling, "citizen", body);
+		String id = Applying.submitWithMaterials(mvc, applications, "citizen", body);
 		// the process starts after the submission commits
 		await().atMost(Duration.ofSeconds(20)).until(() -> step(id) != null);
 		return id;
@@ -342,7 +342,7 @@ class LicensingReportTests {
 				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		String id = id(json);
 		// the applicant handed in every required material on paper at the counter
-		for (String material : handling.requiredUploads(item, situation)) {
+		for (String material : applications.requiredUploads(item, situation)) {
 			mvc.perform(post("/api/cases/{id}/paper-materials", id).contentType(MediaType.APPLICATION_JSON)
 					.content("{\"material\": \"" + material + "\"}").with(basic("clerk"))).andExpect(status().isCreated());
 		}

@@ -17,7 +17,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.tongban.cases.CaseHandling;
+import org.tongban.cases.CaseApplications;
 
 /**
  * Applying as an applicant does when the situation asks for uploads, over the API: a draft, a scan of every
@@ -29,9 +29,9 @@ public final class Applying {
 	}
 
 	/** Returns the id of the submitted case; {@code body} is what {@code POST /api/cases} would take. */
-	public static String submitWithMaterials(MockMvc mvc, CaseHandling handling, String user, String body) throws Exception {
+	public static String submitWithMaterials(MockMvc mvc, CaseApplications applications, String user, String body) throws Exception {
 		String id = draft(mvc, user, body);
-		uploadRequired(mvc, handling, user, id, field(body, "itemCode"), field(body, "situation"));
+		uploadRequired(mvc, applications, user, id, field(body, "itemCode"), field(body, "situation"));
 		mvc.perform(post("/api/cases/{id}/actions/submit", id).header("Idempotency-Key", UUID.randomUUID().toString())
 				.with(httpBasic(user, "tongban-demo"))).andExpect(status().isCreated());
 		return id;
@@ -46,9 +46,9 @@ public final class Applying {
 	}
 
 	/** Uploads a scan of every required material of the situation to the draft, but those in {@code except}. */
-	public static void uploadRequired(MockMvc mvc, CaseHandling handling, String user, String id, String item,
+	public static void uploadRequired(MockMvc mvc, CaseApplications applications, String user, String id, String item,
 			String situation, String... except) throws Exception {
-		for (String material : handling.requiredUploads(item, situation)) {
+		for (String material : applications.requiredUploads(item, situation)) {
 			if (java.util.Arrays.asList(except).contains(material)) {
 				continue;
 			}

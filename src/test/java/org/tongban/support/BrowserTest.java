@@ -19,7 +19,7 @@ public abstract class BrowserTest {
 	protected TestClock clock;
 
 	@Autowired
-	protected org.tongban.cases.CaseHandling handling;
+	protected org.tongban.cases.CaseApplications applications;
 
 	protected ChromeDriver browser;
 
@@ -37,7 +37,7 @@ public abstract class BrowserTest {
 
 	/** On a draft's page: uploads a scanned PDF for every required material, through each material's form. */
 	protected void uploadRequired(String item, String situation) throws java.io.IOException {
-		for (String material : handling.requiredUploads(item, situation)) {
+		for (String material : applications.requiredUploads(item, situation)) {
 			java.nio.file.Path scan = java.nio.file.Files.createTempFile("scan", ".pdf");
 			java.nio.file.Files.write(scan, Applying.scan(material));
 			var form = browser.findElement(By.xpath("//form[input[@name='material' and @value='" + material + "']]"

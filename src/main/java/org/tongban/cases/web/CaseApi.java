@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongban.cases.Case;
+import org.tongban.cases.CaseApplications;
 import org.tongban.cases.CaseHandling;
-import org.tongban.cases.CaseWork;
 import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseMaterial;
 import org.tongban.cases.CaseReceipt;
@@ -40,11 +40,11 @@ import org.tongban.shared.Problem;
 @RequestMapping("/api/cases")
 class CaseApi {
 
-	private final CaseHandling cases;
-	private final CaseWork work;
+	private final CaseApplications cases;
+	private final CaseHandling work;
 	private final CaseRecords records;
 
-	CaseApi(CaseHandling cases, CaseWork work, CaseRecords records) {
+	CaseApi(CaseApplications cases, CaseHandling work, CaseRecords records) {
 		this.cases = cases;
 		this.work = work;
 		this.records = records;
@@ -57,7 +57,7 @@ class CaseApi {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CaseReceipt> apply(@AuthenticationPrincipal SignedInUser me,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, @RequestBody NewCase request) {
-		CaseHandling.Submission s = cases.apply(me, key, request);
+		CaseApplications.Submission s = cases.apply(me, key, request);
 		return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK)
 				.location(URI.create("/api/cases/" + s.receipt().id()))
 				.body(s.receipt());
@@ -80,7 +80,7 @@ class CaseApi {
 	@PostMapping("/{id}/actions/submit")
 	ResponseEntity<CaseReceipt> submit(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
-		CaseHandling.Submission s = cases.submitDraft(me, new CaseId(id), key);
+		CaseApplications.Submission s = cases.submitDraft(me, new CaseId(id), key);
 		return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(s.receipt());
 	}
 
@@ -129,7 +129,7 @@ class CaseApi {
 	 */
 	@PostMapping("/{id}/actions/{action}")
 	CaseView act(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @PathVariable String action,
-			@RequestBody(required = false) CaseWork.ActionRequest body) {
+			@RequestBody(required = false) CaseHandling.ActionRequest body) {
 		if ("withdraw".equals(action)) {
 			return view(me, cases.withdraw(me, new CaseId(id), body == null ? null : body.reason()));
 		}

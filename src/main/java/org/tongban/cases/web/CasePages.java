@@ -15,12 +15,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongban.cases.Case;
-import org.tongban.cases.CaseHandling;
+import org.tongban.cases.CaseApplications;
 import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseRecords;
 import org.tongban.cases.CaseStatus;
 import org.tongban.cases.Channel;
-import org.tongban.cases.CaseWork;
+import org.tongban.cases.CaseHandling;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -47,13 +47,13 @@ class CasePages {
 	private static final Map<String, String> LABELS = Map.of("note", "申请说明", "phone", "联系电话", "address", "地址",
 			"legalRepresentative", "法定代表人");
 
-	private final CaseHandling cases;
+	private final CaseApplications cases;
 	private final Catalogue catalogue;
 	private final Guidance guidance;
-	private final CaseWork work;
+	private final CaseHandling work;
 	private final CaseRecords records;
 
-	CasePages(CaseHandling cases, Catalogue catalogue, Guidance guidance, CaseWork work, CaseRecords records) {
+	CasePages(CaseApplications cases, Catalogue catalogue, Guidance guidance, CaseHandling work, CaseRecords records) {
 		this.work = work;
 		this.records = records;
 		this.cases = cases;
@@ -157,7 +157,7 @@ class CasePages {
 	@PostMapping("/cases/{id}/correct")
 	String correct(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestParam(required = false) String reason) {
-		work.act(me, new CaseId(id), "correct", CaseWork.ActionRequest.because(reason));
+		work.act(me, new CaseId(id), "correct", CaseHandling.ActionRequest.because(reason));
 		return "redirect:/cases/" + id;
 	}
 
@@ -171,7 +171,7 @@ class CasePages {
 	/** The holder states their case against an intended revocation (陈述申辩). */
 	@PostMapping("/cases/{id}/statement")
 	String statement(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam(required = false) String statement) {
-		work.act(me, new CaseId(id), "state-case", CaseWork.ActionRequest.because(statement));
+		work.act(me, new CaseId(id), "state-case", CaseHandling.ActionRequest.because(statement));
 		return "redirect:/cases/" + id + "#revocation-notice";
 	}
 
@@ -179,7 +179,7 @@ class CasePages {
 	@GetMapping("/cases/{id}/materials/{material}")
 	ResponseEntity<InputStreamResource> material(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@PathVariable UUID material) {
-		CaseHandling.MaterialFile file = cases.material(me, new CaseId(id), material);
+		CaseApplications.MaterialFile file = cases.material(me, new CaseId(id), material);
 		return ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(file.material().mediaType()))
 				.contentLength(file.material().size())

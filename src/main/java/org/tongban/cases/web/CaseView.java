@@ -13,7 +13,7 @@ import org.tongban.cases.CaseAction;
 import org.tongban.cases.CaseMaterial;
 import org.tongban.cases.CaseStatus;
 import org.tongban.cases.CaseSteps;
-import org.tongban.cases.CaseWork;
+import org.tongban.cases.CaseHandling;
 import org.tongban.cases.DecisionNotice;
 import org.tongban.cases.Channel;
 import org.tongban.cases.Suspension;

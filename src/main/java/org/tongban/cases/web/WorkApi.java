@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.tongban.cases.CaseApplications;
 import org.tongban.cases.CaseHandling;
-import org.tongban.cases.CaseWork;
 import org.tongban.cases.NewCase;
 import org.tongban.cases.Worklist;
 import org.tongban.identity.SignedInUser;
@@ -22,10 +22,10 @@ import org.tongban.identity.SignedInUser;
 class WorkApi {
 
 	private final Worklist worklist;
-	private final CaseHandling cases;
-	private final CaseWork work;
+	private final CaseApplications cases;
+	private final CaseHandling work;
 
-	WorkApi(Worklist worklist, CaseHandling cases, CaseWork work) {
+	WorkApi(Worklist worklist, CaseApplications cases, CaseHandling work) {
 		this.worklist = worklist;
 		this.cases = cases;
 		this.work = work;

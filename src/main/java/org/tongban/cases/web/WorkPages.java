@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongban.cases.Case;
-import org.tongban.cases.CaseHandling;
+import org.tongban.cases.CaseApplications;
 import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseRecords;
 import org.tongban.cases.CaseSteps;
-import org.tongban.cases.CaseWork;
+import org.tongban.cases.CaseHandling;
 import org.tongban.cases.NewCase;
 import org.tongban.cases.Worklist;
 import org.tongban.catalogue.Catalogue;
@@ -29,12 +29,12 @@ import org.tongban.identity.SignedInUser;
 class WorkPages {
 
 	private final Worklist worklist;
-	private final CaseHandling cases;
-	private final CaseWork work;
+	private final CaseApplications cases;
+	private final CaseHandling work;
 	private final Catalogue catalogue;
 	private final CaseRecords records;
 
-	WorkPages(Worklist worklist, CaseHandling cases, CaseWork work, Catalogue catalogue, CaseRecords records) {
+	WorkPages(Worklist worklist, CaseApplications cases, CaseHandling work, Catalogue catalogue, CaseRecords records) {
 		this.worklist = worklist;
 		this.cases = cases;
 		this.work = work;
@@ -66,7 +66,7 @@ class WorkPages {
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String to,
 			@RequestParam(required = false) Integer expectedDays) {
 		List<String> lines = items == null ? List.of() : Arrays.stream(items.split("\\R")).toList();
-		work.act(me, new CaseId(id), action, new CaseWork.ActionRequest(reason, lines, kind, to, expectedDays));
+		work.act(me, new CaseId(id), action, new CaseHandling.ActionRequest(reason, lines, kind, to, expectedDays));
 		return "redirect:/work/cases/" + id + "?done=" + action;
 	}
 

@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.tongban.cases.CaseHandling;
+import org.tongban.cases.CaseApplications;
 import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseReceipt;
-import org.tongban.cases.CaseWork;
+import org.tongban.cases.CaseHandling;
 import org.tongban.cases.NewCase;
 import org.tongban.identity.SignedInUser;
 import org.tongban.shared.Problem;
@@ -48,10 +48,10 @@ class BenchApi {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
-	private final CaseHandling cases;
-	private final CaseWork work;
+	private final CaseApplications cases;
+	private final CaseHandling work;
 
-	BenchApi(JdbcClient jdbc, JsonMapper json, Clock clock, CaseHandling cases, CaseWork work) {
+	BenchApi(JdbcClient jdbc, JsonMapper json, Clock clock, CaseApplications cases, CaseHandling work) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -83,7 +83,7 @@ class BenchApi {
 	@Transactional
 	ResponseEntity<CaseReceipt> submitSynchronously(@AuthenticationPrincipal SignedInUser me,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, @RequestBody NewCase request) {
-		CaseHandling.Submission s = cases.apply(me, key, request);
+		CaseApplications.Submission s = cases.apply(me, key, request);
 		if (!s.created()) {
 			return ResponseEntity.ok(s.receipt());
 		}

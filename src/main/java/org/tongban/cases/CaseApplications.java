@@ -1,0 +1,471 @@
+package org.tongban.cases;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.catalogue.Catalogue;
+import org.tongban.catalogue.Guide;
+import org.tongban.catalogue.GuideContent;
+import org.tongban.catalogue.ItemType;
+import org.tongban.guidance.IdentityCheck;
+import org.tongban.identity.AccountManagement;
+import org.tongban.identity.Role;
+import org.tongban.identity.SignedInUser;
+import org.tongban.shared.AuditTrail;
+import org.tongban.shared.FieldMessage;
+import org.tongban.shared.FileStore;
+import org.tongban.shared.Problem;
+import org.tongban.shared.StoredFile;
+import org.tongban.shared.Uploads;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applying: drafts, materials, idempotent submission, withdrawal. Only the owning account sees a case;
+ * anyone else is told it does not exist, so case ids cannot be probed.
+ */
+@Service
+public class CaseApplications {
+
+	/** All materials of one case together; generous for scans, small enough to keep storage predictable. */
+	public static final long MAX_CASE_BYTES = 100L * 1024 * 1024;
+
+
+	private final Cases cases;
+	private final Catalogue catalogue;
+	private final FileStore files;
+	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
+	private final JsonMapper json;
+	private final Clock clock;
+	private final TimeLimits limits;
+	private final CaseHandling work;
+	private final AccountManagement accounts;
+	private final IdentityCheck identities;
+
+	CaseApplications(Cases cases, Catalogue catalogue, FileStore files, AuditTrail audit,
+			ApplicationEventPublisher events, JsonMapper json, Clock clock, TimeLimits limits, CaseHandling work,
+			AccountManagement accounts, IdentityCheck identities) {
+		this.limits = limits;
+		this.work = work;
+		this.accounts = accounts;
+		this.identities = identities;
+		this.cases = cases;
+		this.catalogue = catalogue;
+		this.files = files;
+		this.audit = audit;
+		this.events = events;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** The result of an idempotent submission: {@code created} false when the key was seen before. */
+	public record Submission(CaseReceipt receipt, boolean created) {
+	}
+
+	/**
+	 * Creates and submits a case in one step. The same key from the same account returns the first case;
+	 * the same key with a different request is refused (422).
+	 */
+	@Transactional
+	public Submission apply(SignedInUser me, String idempotencyKey, NewCase request) {
+		return apply(me, idempotencyKey, request, Map.of());
+	}
+
+	/**
+	 * As {@link #apply(SignedInUser, String, NewCase)} with the materials' files (name → content) attached to
+	 * the draft before it is submitted, all in one transaction; the demo data applies this way.
+	 */
+	@Transactional
+	Submission apply(SignedInUser me, String idempotencyKey, NewCase request, Map<String, byte[]> files) {
+		String key = requireKey(idempotencyKey);
+		mayApply(me);
+		Case draft = validated(me, request, null);
+		ApplicationForm.requireContact(draft.form());
+		String hash = hash(request);
+		var earlier = cases.claim(me.username(), key, hash, draft.id(), now());
+		if (earlier.isPresent()) {
+			if (!earlier.get().requestHash().equals(hash)) {
+				throw Problem.unprocessable("idempotency-key-reused", "幂等键已被使用",
+						"该 Idempotency-Key 已用于另一份不同的申请，请为新的申请使用新的键。", List.of());
+			}
+			Case first = cases.find(earlier.get().caseId()).orElseThrow();
+			return new Submission(receipt(first), false);
+		}
+		// drafted and submitted in one go: nobody ever saw the draft, so one write and one audit entry
+		files.forEach((material, bytes) -> attach(draft, material, material + ".pdf", bytes.length,
+				new org.springframework.core.io.ByteArrayResource(bytes)));
+		submit(draft, me.username());
+		return new Submission(receipt(draft), true);
+	}
+
+	/** Starts a draft for the application page; the form may be empty. */
+	@Transactional
+	public Case startDraft(SignedInUser me, NewCase request) {
+		mayApply(me);
+		Case draft = validated(me, request, null);
+		record(draft, "case.drafted", null);
+		return draft;
+	}
+
+	/**
+	 * The window channel (线上线下一体化): a clerk opens a draft for a walk-in applicant after checking the
+	 * ID card against the name, scans the materials into it and submits it; from there it follows exactly
+	 * the process of an online case. The case belongs to the applicant's account when there is one.
+	 */
+	@Transactional
+	public Case openAtWindow(SignedInUser clerk, NewCase request, boolean identityChecked) {
+		if (!clerk.has(Role.CLERK)) {
+			throw Problem.forbidden("只有窗口受理人员可以窗口收件。");
+		}
+		if (!identityChecked) {
+			throw Problem.invalid("identityChecked", "请先核验申请人（或经办人）的身份证件原件，并确认姓名与证件号码一致。");
+		}
+		Case draft = validated(clerk, request, clerk.username());
+		Applicant a = draft.applicant();
+		var matches = a.kind() == Applicant.Kind.PERSON ? identities.personNameMatches(a.idNumber(), a.name())
+				: identities.enterpriseNameMatches(a.uscc(), a.name());
+		if (matches.isPresent() && !matches.get()) {
+			throw Problem.invalid(a.kind() == Applicant.Kind.PERSON ? "applicant.name" : "applicant.name",
+					a.kind() == Applicant.Kind.PERSON ? "姓名与身份证号在人口库中的登记不一致，请核对证件。"
+							: "单位名称与统一社会信用代码在法人库中的登记不一致，请核对营业执照。");
+		}
+		record(draft, "case.opened-at-window", null);
+		return draft;
+	}
+
+	@Transactional
+	public Case saveForm(SignedInUser me, CaseId id, Map<String, Object> form) {
+		Case c = owned(me, id, true);
+		c.updateForm(ApplicationForm.parse(form));
+		cases.save(c);
+		return c;
+	}
+
+	/** Adds an upload to a draft: a material named in the situation's list, PDF/JPG/PNG/OFD by content. */
+	@Transactional
+	public CaseMaterial addMaterial(SignedInUser me, CaseId id, String material, String filename, long size,
+			InputStreamSource content) {
+		Case c = owned(me, id, true);
+		if (c.status() != CaseStatus.DRAFT && c.status() != CaseStatus.CORRECTION_REQUESTED) {
+			throw Problem.conflict("办件已" + c.status().label() + "，不能再上传材料。");
+		}
+		CaseMaterial added = attach(c, material, filename, size, content);
+		cases.save(c);
+		audit.record("case.material-added", "case", c.id(), Map.of(), Map.of("material", material, "sha256",
+				added.sha256(), "size", added.size()));
+		return added;
+	}
+
+	/** The required materials of a situation that must be uploaded (not held by the authority), by name. */
+	public List<String> requiredUploads(String itemCode, String situation) {
+		Guide guide = catalogue.published(itemCode).orElseThrow();
+		GuideContent.Situation s = guide.situation(situation);
+		return s == null || s.materials() == null ? List.of() : s.materials().stream()
+				.filter(m -> Boolean.TRUE.equals(m.required()) && (m.heldBy() == null || m.heldBy().isBlank()))
+				.map(GuideContent.Material::name).toList();
+	}
+
+	/** Checks an upload against the situation's list and its type and size, stores it and adds it to the case. */
+	private CaseMaterial attach(Case c, String material, String filename, long size, InputStreamSource content) {
+		GuideContent.Material listed = materials(c).stream()
+				.filter(m -> m.name().equals(material)).findFirst()
+				.orElseThrow(() -> Problem.invalid("material", "“" + material + "”不是本情形需要提交的材料。"));
+		if (listed.heldBy() != null && !listed.heldBy().isBlank()) {
+			throw Problem.invalid("material", "“" + material + "”免提交（由" + listed.heldBy() + "共享获取），无需上传。");
+		}
+		String type = Uploads.check("file", filename, size, content, Uploads.APPLICATION_MATERIALS);
+		if (c.materialBytes() + size > MAX_CASE_BYTES) {
+			throw new Problem(HttpStatus.CONTENT_TOO_LARGE, "case-materials-too-large", "材料总量超出限制",
+					"一件办件的材料合计不能超过 100 MB，本次上传后将超出限制，请压缩后重新上传。",
+					List.of(new FieldMessage("file", "材料合计超过 100 MB")));
+		}
+		StoredFile stored;
+		try (var in = content.getInputStream()) {
+			stored = files.put(in);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		String name = filename == null || filename.isBlank() ? material : filename.strip();
+		CaseMaterial added = new CaseMaterial(UUID.randomUUID(), material, name, type, stored.sha256(),
+				stored.size(), now());
+		c.addMaterial(added);
+		return added;
+	}
+
+	/** Submits a draft; a replayed form token (the same key) returns the first result. */
+	@Transactional
+	public Submission submitDraft(SignedInUser me, CaseId id, String idempotencyKey) {
+		String key = requireKey(idempotencyKey);
+		Case c = owned(me, id, true);
+		ApplicationForm.requireContact(c.form());
+		var earlier = cases.claim(me.username(), key, "submit:" + id, id, now());
+		if (earlier.isPresent()) {
+			if (!earlier.get().requestHash().equals("submit:" + id)) {
+				throw Problem.unprocessable("idempotency-key-reused", "幂等键已被使用",
+						"该表单令牌已用于另一份申请，请刷新页面后重新提交。", List.of());
+			}
+			return new Submission(receipt(c), false);
+		}
+		submit(c, me.username());
+		return new Submission(receipt(c), true);
+	}
+
+	@Transactional
+	public Case withdraw(SignedInUser me, CaseId id, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw Problem.invalid("reason", "请填写撤回原因。");
+		}
+		if (reason.length() > 500) {
+			throw Problem.invalid("reason", "撤回原因不能超过 500 字。");
+		}
+		Case c = owned(me, id, true);
+		if (c.status() != CaseStatus.DRAFT) {
+			return work.act(me, id, "withdraw", CaseHandling.ActionRequest.because(reason));
+		}
+		c.withdraw(me.username(), now(), reason.strip());
+		record(c, "case.withdrawn", CaseStatus.DRAFT);
+		return c;
+	}
+
+	/** The owner's case, or any case for staff who handle cases; for anyone else a 404, as if it did not exist. */
+	@Transactional(readOnly = true)
+	public Case get(SignedInUser me, CaseId id) {
+		if (CaseSteps.handlesCases(me)) {
+			return cases.find(id).orElseThrow(() -> Problem.notFound("未找到该办件。"));
+		}
+		return owned(me, id, false);
+	}
+
+	/** An uploaded material and its content. */
+	public record MaterialFile(CaseMaterial material, java.io.InputStream content) {
+	}
+
+	/** A material of a case the user may read (its applicant, or staff handling cases); otherwise 404. */
+	@Transactional(readOnly = true)
+	public MaterialFile material(SignedInUser me, CaseId id, UUID materialId) {
+		Case c = get(me, id);
+		CaseMaterial m = c.materials().stream().filter(x -> x.id().equals(materialId)).findFirst()
+				.orElseThrow(() -> Problem.notFound("未找到该材料。"));
+		return new MaterialFile(m, files.open(m.sha256()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<CaseSummary> mine(SignedInUser me) {
+		return cases.mine(me.username());
+	}
+
+	/** The materials of the case's situation in the guide version it was started under. */
+	public List<GuideContent.Material> materials(Case c) {
+		Guide guide = catalogue.version(c.itemCode(), c.guideVersion()).orElseThrow();
+		GuideContent.Situation s = guide.situation(c.situation());
+		return s == null || s.materials() == null ? List.of() : s.materials();
+	}
+
+	/**
+	 * The applicant's case, a window draft for the clerk who opened it, or a window case waiting for
+	 * corrections for any clerk (the applicant brings them to the counter); for anyone else a 404.
+	 */
+	private Case owned(SignedInUser me, CaseId id, boolean lock) {
+		return (lock ? cases.lock(id) : cases.find(id))
+				.filter(c -> c.applicant().owner().equals(me.username())
+						|| c.status() == CaseStatus.DRAFT && me.username().equals(c.openedBy())
+						|| c.status() == CaseStatus.CORRECTION_REQUESTED && c.channel() == Channel.WINDOW
+								&& me.has(Role.CLERK))
+				.orElseThrow(() -> Problem.notFound("未找到该办件。"));
+	}
+
+	/**
+	 * Submits a draft: the acceptance clock (five working days, art. 32) starts on the day of receipt and the
+	 * case waits for the window; a notice-commitment case is granted at once.
+	 */
+	private void submit(Case c, String actor) {
+		requireMaterials(c);
+		c.submit(actor, now());
+		if (c.noticeCommitment()) {
+			record(c, "case.submitted", CaseStatus.DRAFT);
+			work.grantOnCommitment(c);
+			return;
+		}
+		limits.received(c.handling, LocalDate.now(clock));
+		work.awaitAcceptance(c);
+		record(c, "case.submitted", CaseStatus.DRAFT);
+	}
+
+	/**
+	 * Every required material of the situation's list is uploaded, received on paper at the window, or held by
+	 * the authority already (免提交); otherwise 400 naming each missing one. Conditional materials (needed only
+	 * in the circumstances the guide names) are left to the acceptance check, as the applicant alone knows.
+	 */
+	private void requireMaterials(Case c) {
+		java.util.Set<String> provided = new java.util.HashSet<>();
+		c.materials().forEach(m -> provided.add(m.material()));
+		c.paperMaterials().forEach(p -> provided.add(p.material()));
+		List<String> missing = materials(c).stream()
+				.filter(m -> Boolean.TRUE.equals(m.required()) && (m.heldBy() == null || m.heldBy().isBlank())
+						&& !provided.contains(m.name()))
+				.map(GuideContent.Material::name).toList();
+		if (!missing.isEmpty()) {
+			String how = c.channel() == Channel.WINDOW ? "请上传扫描件或登记收取的纸质原件后再提交。" : "请上传后再提交。";
+			throw new Problem(HttpStatus.BAD_REQUEST, "materials-missing", "申请材料不齐全",
+					"还有 " + missing.size() + " 项必需材料未提交：“" + String.join("”、“", missing) + "”。" + how,
+					missing.stream().map(name -> new FieldMessage("materials", "缺少必需材料“" + name + "”，" + how)).toList());
+		}
+	}
+
+	/** The window clerk records that the applicant handed in a material as a paper original. */
+	@Transactional
+	public Case receivePaper(SignedInUser clerk, CaseId id, String material) {
+		if (!clerk.has(Role.CLERK)) {
+			throw Problem.forbidden("只有窗口受理人员可以登记收取纸质原件。");
+		}
+		Case c = owned(clerk, id, true);
+		GuideContent.Material listed = materials(c).stream().filter(m -> m.name().equals(material)).findFirst()
+				.orElseThrow(() -> Problem.invalid("material", "“" + material + "”不是本情形需要提交的材料。"));
+		c.receivePaper(new PaperMaterial(listed.name(), clerk.username(), now()));
+		cases.save(c);
+		audit.record("case.paper-received", "case", c.id(), Map.of(), Map.of("material", listed.name()));
+		return c;
+	}
+
+	private void record(Case c, String action, CaseStatus before) {
+		cases.save(c);
+		c.takeEvents().forEach(events::publishEvent);
+		audit.record(action, "case", c.id(), before == null ? Map.of() : Map.of("status", before.name()),
+				Map.of("status", c.status().name(), "itemCode", c.itemCode(), "guideVersion", c.guideVersion()));
+	}
+
+	private static void mayApply(SignedInUser me) {
+		if (me.isStaff() || !(me.has(Role.CITIZEN) || me.has(Role.ENTERPRISE))) {
+			throw Problem.forbidden("工作人员账户不能在线申请办件，请使用个人或企业办事人账户。");
+		}
+	}
+
+	private static String requireKey(String key) {
+		if (key == null || key.isBlank()) {
+			throw Problem.invalid("Idempotency-Key", "提交申请时必须提供 Idempotency-Key 请求头，以免重复提交。");
+		}
+		if (key.length() > 200) {
+			throw Problem.invalid("Idempotency-Key", "Idempotency-Key 不能超过 200 个字符。");
+		}
+		return key.strip();
+	}
+
+	/** Checks item, situation, applicant and form; returns an unsaved draft. {@code clerk} opens a window case. */
+	private Case validated(SignedInUser me, NewCase request, String clerk) {
+		if (request == null || request.itemCode() == null || request.itemCode().isBlank()) {
+			throw Problem.invalid("itemCode", "请填写事项编码。");
+		}
+		Guide guide = catalogue.published(request.itemCode())
+				.orElseThrow(() -> Problem.notFound("未找到事项编码为“" + request.itemCode() + "”的政务服务事项。"));
+		if (request.guideVersion() != null && request.guideVersion() != guide.version()) {
+			throw new Problem(HttpStatus.CONFLICT, "stale-guide-version", "办事指南已更新",
+					"“" + guide.name() + "”的办事指南已更新为第 " + guide.version() + " 版（您填写时为第 " + request.guideVersion()
+							+ " 版），材料或条件可能有变化，请按新版指南重新填写。", List.of())
+					.with("currentGuideVersion", guide.version());
+		}
+		GuideContent.Situation situation = request.situation() == null ? null : guide.situation(request.situation());
+		if (situation == null) {
+			throw Problem.invalid("situation", "办理情形“" + request.situation() + "”不属于事项“" + guide.name() + "”。");
+		}
+		List<FieldMessage> errors = new ArrayList<>();
+		Applicant applicant = clerk == null ? ApplicantCheck.check(me, request.applicant(), errors)
+				: ApplicantCheck.atWindow(request.applicant(), errors, accounts::applicantUsername);
+		boolean commitment = Boolean.TRUE.equals(request.commitment());
+		if (commitment && !guide.offersCommitment(situation.code())) {
+			errors.add(new FieldMessage("commitment", guide.noticeCommitment() == null
+					|| !Boolean.TRUE.equals(guide.noticeCommitment().applies())
+							? "事项“" + guide.name() + "”不实行告知承诺制，请按一般程序申请。"
+							: Boolean.TRUE.equals(situation.onSiteCheckBeforeDecision())
+									? "“" + situation.name() + "”须在作出决定前现场核查，不适用告知承诺制，请按一般程序申请。"
+									: "办理情形“" + situation.name() + "”不适用告知承诺制，请按一般程序申请。"));
+		}
+		Map<String, String> form = new LinkedHashMap<>();
+		try {
+			form = ApplicationForm.parse(request.form());
+		}
+		catch (Problem p) {
+			errors.addAll(p.errors());
+		}
+		if (!errors.isEmpty()) {
+			throw Problem.invalid(errors);
+		}
+		Case.Handling h = new Case.Handling();
+		h.processKey = guide.immediate() ? "case-immediate" : commitment ? "case-commitment" : "case-standard";
+		h.noticeCommitment = commitment && !guide.immediate();
+		if (h.noticeCommitment) {
+			h.commitmentText = guide.noticeCommitment().statement();
+			h.commitmentSm3 = org.tongban.shared.Sm3.hex(h.commitmentText);
+			h.verificationDays = guide.noticeCommitment().verificationDays();
+		}
+		h.fourEyes = guide.type() == ItemType.LICENSING && "case-standard".equals(h.processKey);
+		h.division = guide.division();
+		limitRules(h, guide, situation);
+		h.openedBy = clerk;
+		return Case.draft(guide.code(), guide.name(), situation.code(), situation.name(), guide.version(), applicant,
+				clerk == null ? Channel.ONLINE : Channel.WINDOW, form, h, now());
+	}
+
+	/**
+	 * The time-limit rules of the situation, else of the item: limits, when they start counting, the one
+	 * extension (art. 42's ten days on its own twenty, otherwise only what the guide names), on-site checks.
+	 */
+	private static void limitRules(Case.Handling h, Guide guide, GuideContent.Situation situation) {
+		GuideContent.TimeLimitRules rules = guide.timeLimits();
+		h.promisedDays = guide.immediate() ? 0
+				: situation.promisedDays() != null ? situation.promisedDays() : guide.promisedDays();
+		h.statutoryDays = situation.statutoryDays() != null ? situation.statutoryDays() : guide.statutoryDays();
+		String countFrom = situation.countFrom() != null ? situation.countFrom()
+				: rules != null && rules.countFrom() != null ? rules.countFrom() : null;
+		h.countFrom = countFrom == null ? Case.CountFrom.ACCEPTANCE : Case.CountFrom.valueOf(countFrom);
+		boolean ownRule = situation.statutoryDays() != null;
+		if (rules != null && rules.extension() != null && !ownRule) {
+			h.extensionDays = rules.extension().days() == null ? 0 : rules.extension().days();
+		}
+		else {
+			h.extensionDays = java.util.Objects.equals(h.statutoryDays, TimeLimits.ARTICLE_42_DAYS) ? TimeLimits.EXTENSION_DAYS : 0;
+		}
+		h.onsiteStopsPromised = rules != null && Boolean.TRUE.equals(rules.onSiteCheckStopsPromisedClock());
+	}
+
+	private String hash(NewCase request) {
+		Map<String, Object> canonical = new TreeMap<>();
+		canonical.put("itemCode", request.itemCode());
+		canonical.put("situation", request.situation());
+		canonical.put("applicant", request.applicant());
+		canonical.put("form", request.form() == null ? Map.of() : new TreeMap<>(request.form()));
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+					.digest(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static CaseReceipt receipt(Case c) {
+		return new CaseReceipt(c.id().value(), c.status(), c.deadline());
+	}
+
+	private Instant now() {
+		return clock.instant();
+	}
+}
