@@ -14,6 +14,7 @@ import org.tongban.shared.Problem;
  * A case (办件) as the applicant sees it. Each transition checks the current status, appends a timeline
  * entry and records the event to publish; handling adds its transitions the same way.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class Case {
 
 	private final CaseId id;

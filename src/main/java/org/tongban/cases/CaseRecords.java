@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * read through a checked call.
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class CaseRecords {
 
 	private final Cases cases;

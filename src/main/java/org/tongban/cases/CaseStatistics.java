@@ -34,6 +34,7 @@ import org.tongban.shared.WorkingDayCalendar;
  * or is still open past it today.
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class CaseStatistics {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -1,6 +1,7 @@
 package org.tongban.cases;
 
 /** Where a case stands; English in the API, {@link #label()} in the UI. */
+@org.springframework.modulith.NamedInterface("api")
 public enum CaseStatus {
 
 	DRAFT("草稿"),

@@ -8,6 +8,7 @@ import java.time.LocalDate;
  * the whole document in one piece; the other components are its parts, for pages and archival copies.
  * Obtained through {@link CaseRecords#decisionNotice}.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record DecisionNotice(Kind kind, String title, String addressee, String decision, String reasons,
 		String basis, String rights, String authority, LocalDate date, String text) {
 

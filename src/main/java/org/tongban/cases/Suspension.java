@@ -8,6 +8,7 @@ import java.time.LocalDate;
  * the working days after {@code startedOn} up to and including {@code endedOn}. {@code expectedDays} is the
  * duration the applicant was told when it began (art. 45: 所需时间书面告知申请人).
  */
+@org.springframework.modulith.NamedInterface("api")
 public record Suspension(Kind kind, String reason, LocalDate startedOn, LocalDate endedOn, Integer workingDays,
 		Integer expectedDays) {
 

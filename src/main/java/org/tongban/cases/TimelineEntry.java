@@ -7,6 +7,7 @@ import java.util.List;
  * One step of a case: the status it left the case in, who acted, when and why. {@code action} names the
  * API action (accept, request-correction …); {@code items} lists what a correction notice asks for.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record TimelineEntry(CaseStatus status, String statusLabel, String actor, Instant at, String reason,
 		String action, List<String> items) {
 

@@ -1,6 +1,7 @@
 package org.tongban.cases;
 
 /** How close a running clock is to its deadline. */
+@org.springframework.modulith.NamedInterface("api")
 public enum WarningLevel {
 	/** More than two working days left. */
 	GREEN,

@@ -3,5 +3,6 @@
  * signature over their canonical data, a PDF with seal and QR code, public verification and lifecycle
  * (suspend, restore, revoke, change, renew, cancel, reissue, expiry warnings).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "电子证照")
+@org.springframework.modulith.ApplicationModule(displayName = "电子证照",
+		allowedDependencies = { "archive", "cases :: api", "catalogue", "identity", "notification", "shared" })
 package org.tongban.licences;
