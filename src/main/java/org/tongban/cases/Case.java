@@ -138,7 +138,7 @@ public final class Case {
 
 	/** Decides the case and finishes it (办结). */
 	void decide(boolean granted, String action, String actor, Instant now, String reasons) {
-		handling.decision = granted ? "GRANTED" : "DENIED";
+		handling.decision = granted ? Decision.GRANTED : Decision.DENIED;
 		handling.decisionReasons = reasons;
 		handling.decidedAt = now;
 		step(granted ? CaseStatus.GRANTED : CaseStatus.DENIED, action, actor, now, reasons, List.of());
@@ -232,6 +232,11 @@ public final class Case {
 
 	/** The open step (a Flowable task key) or null when none is open. */
 	public String step() {
+		return handling.step == null ? null : handling.step.key();
+	}
+
+	/** The open step, or null when none is open. */
+	public Step currentStep() {
 		return handling.step;
 	}
 
@@ -288,7 +293,7 @@ public final class Case {
 	}
 
 	/** GRANTED, DENIED, or null before the decision. */
-	public String decision() {
+	public Decision decision() {
 		return handling.decision;
 	}
 
@@ -358,7 +363,7 @@ public final class Case {
 		return switch (status) {
 			case SUBMITTED -> handling.acceptanceDue;
 			case UNDER_REVIEW, SUSPENDED -> handling.promisedDeadline;
-			case GRANTED -> "postVerify".equals(handling.step) ? handling.verificationDue : null;
+			case GRANTED -> handling.step == Step.POST_VERIFY ? handling.verificationDue : null;
 			default -> null;
 		};
 	}
@@ -397,7 +402,7 @@ public final class Case {
 		String processKey;
 		String processInstanceId;
 		String division;
-		String step;
+		Step step;
 		String stepRole;
 		String assignee;
 		String reviewer;
@@ -419,7 +424,7 @@ public final class Case {
 		boolean extended;
 		int corrections;
 		WarningLevel warningLevel;
-		String decision;
+		Decision decision;
 		String decisionReasons;
 		Instant decidedAt;
 		Instant completedAt;

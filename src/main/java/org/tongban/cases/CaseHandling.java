@@ -85,7 +85,7 @@ public class CaseHandling {
 			process(c);
 			return;
 		}
-		h.step = first.get().key();
+		h.step = Step.of(first.get().key());
 		h.stepRole = first.get().role();
 		h.assignee = null;
 	}
@@ -309,7 +309,7 @@ public class CaseHandling {
 	private void decideOrReview(Case c, CaseAction action, ActionRequest body, String actor, Instant now, LocalDate today) {
 		Case.Handling h = c.handling;
 		boolean granted = action == CaseAction.APPROVE;
-		if ("review".equals(h.step)) {
+		if (h.step == Step.REVIEW) {
 			String opinion = granted ? (body.reason() == null ? null : ActionInputs.text(body.reason()))
 					: ActionInputs.reason(body, "请写明审查不通过的理由。");
 			h.reviewer = actor;
@@ -319,7 +319,7 @@ public class CaseHandling {
 		}
 		String reasons = granted ? (body.reason() == null ? null : ActionInputs.text(body.reason()))
 				: ActionInputs.reason(body, "不予许可须说明理由。");
-		boolean firstStep = "acceptAndDecide".equals(h.step);
+		boolean firstStep = h.step == Step.ACCEPT_AND_DECIDE;
 		complete(c, actor, Map.of("outcome", action.apiName()));
 		if (firstStep) {
 			boolean deemed = CaseSteps.acceptanceWindowPassed(c, today);
@@ -341,7 +341,7 @@ public class CaseHandling {
 	public boolean deemAccepted(CaseId id) {
 		Case c = cases.lock(id).orElseThrow();
 		LocalDate today = LocalDate.now(clock);
-		if (c.status() != CaseStatus.SUBMITTED || !"accept".equals(c.handling.step) || c.handling.acceptanceDue == null
+		if (c.status() != CaseStatus.SUBMITTED || c.handling.step != Step.ACCEPT || c.handling.acceptanceDue == null
 				|| !today.isAfter(c.handling.acceptanceDue)) {
 			return false;
 		}
@@ -389,7 +389,7 @@ public class CaseHandling {
 		if (limits.statutoryOverdue(today, c)) {
 			// beyond the law's limit, not only the promise: the commission's leaders are told, once per deadline
 			inbox.notifyUnit(LEADERS, "办件时限", "办件已超过法定期限：" + c.itemName(), "办件 " + c.id() + "（"
-					+ CaseSteps.stepLabel(h.step) + "）的法定办理期限已于 " + h.statutoryDeadline + " 届满，请督办。",
+					+ h.step.label() + "）的法定办理期限已于 " + h.statutoryDeadline + " 届满，请督办。",
 					"/work/cases/" + c.id(), "case-statutory-" + c.id() + "-" + h.statutoryDeadline);
 		}
 		if (!pending && before == level) {
@@ -402,7 +402,7 @@ public class CaseHandling {
 		}
 		boolean red = level == WarningLevel.RED;
 		String title = (red ? "办件已超期：" : "办件即将到期：") + c.itemName();
-		String body = "办件 " + c.id() + "（" + CaseSteps.stepLabel(h.step) + "）" + (red ? "已超过" : "将于") + " " + c.deadline()
+		String body = "办件 " + c.id() + "（" + (h.step == null ? "—" : h.step.label()) + "）" + (red ? "已超过" : "将于") + " " + c.deadline()
 				+ (red ? " 的办理期限，请立即处理。" : " 到期，剩余不足 " + TimeLimits.AMBER_DAYS + " 个工作日。");
 		String link = "/work/cases/" + c.id();
 		String key = "case-" + level + "-" + c.id() + "-" + c.deadline();
@@ -429,7 +429,7 @@ public class CaseHandling {
 			h.closeStep();
 			return;
 		}
-		h.step = open.get().key();
+		h.step = Step.of(open.get().key());
 		h.stepRole = open.get().role() == null ? CaseSteps.APPLICANT : open.get().role();
 		h.assignee = open.get().role() == null ? null : open.get().assignee();
 	}

@@ -36,7 +36,7 @@ public final class CaseSteps {
 		if (c.status().withdrawable() && c.status() != CaseStatus.DRAFT) {
 			actions.add(CaseAction.WITHDRAW);
 		}
-		String step = c.handling.step;
+		Step step = c.handling.step;
 		if (step == null) {
 			return actions;
 		}
@@ -45,32 +45,32 @@ public final class CaseSteps {
 			return actions;
 		}
 		switch (step) {
-			case "accept" -> {
+			case ACCEPT -> {
 				actions.add(CaseAction.ACCEPT);
 				actions.addAll(beforeAcceptance(c, today));
 			}
-			case "acceptAndDecide" -> {
+			case ACCEPT_AND_DECIDE -> {
 				actions.addAll(List.of(CaseAction.APPROVE, CaseAction.DENY));
 				actions.addAll(beforeAcceptance(c, today));
 			}
-			case "correct" -> actions.add(CaseAction.CORRECT);
-			case "review", "decide" -> {
+			case CORRECT -> actions.add(CaseAction.CORRECT);
+			case REVIEW, DECIDE -> {
 				actions.addAll(List.of(CaseAction.APPROVE, CaseAction.DENY, CaseAction.SUSPEND));
-				if ("decide".equals(step)) {
+				if (step == Step.DECIDE) {
 					actions.add(CaseAction.SEND_BACK);
 				}
 				if (extensible(c, today)) {
 					actions.add(CaseAction.EXTEND);
 				}
 			}
-			case "postVerify" -> {
+			case POST_VERIFY -> {
 				actions.add(CaseAction.CONFIRM);
 				actions.addAll(revocation(c.handling, today));
 			}
 			default -> {
 			}
 		}
-		if (!"correct".equals(step)) {
+		if (step != Step.CORRECT) {
 			actions.add(CaseAction.CLAIM);
 			actions.add(CaseAction.HAND_OVER);
 		}
@@ -113,7 +113,7 @@ public final class CaseSteps {
 	/** Why an action the step would offer is closed by the dates or by an earlier notice; null when it is not. */
 	static String closedByLaw(Case c, CaseAction action, LocalDate today) {
 		Case.Handling h = c.handling;
-		boolean acceptStep = "accept".equals(h.step) || "acceptAndDecide".equals(h.step);
+		boolean acceptStep = h.step != null && h.step.decidesAcceptance();
 		if (acceptStep && (action == CaseAction.REFUSE || action == CaseAction.REQUEST_CORRECTION)
 				&& acceptanceWindowPassed(c, today)) {
 			return "收到申请已满 5 个工作日（" + h.acceptanceDue + " 到期）未作决定，依《行政许可法》第三十二条自收到申请材料之日起即为受理，"
@@ -122,15 +122,15 @@ public final class CaseSteps {
 		if (acceptStep && action == CaseAction.REQUEST_CORRECTION) {
 			return "依《行政许可法》第三十二条，补正须一次告知申请人需要补正的全部内容；本办件已告知过补正，不能再次要求补正。";
 		}
-		if (action == CaseAction.REVOKE && "postVerify".equals(h.step)) {
+		if (action == CaseAction.REVOKE && h.step == Step.POST_VERIFY) {
 			return h.revocationNoticedOn == null
 					? "撤销许可前须先告知持证人拟作出的决定及其事实、理由，听取陈述申辩（《行政许可法》第七条）。"
 					: "持证人可在 " + h.statementDue + " 前陈述申辩，期满或其陈述申辩后方可作出撤销决定。";
 		}
-		if (action == CaseAction.STATE_CASE && "postVerify".equals(h.step) && h.revocationNoticedOn != null) {
+		if (action == CaseAction.STATE_CASE && h.step == Step.POST_VERIFY && h.revocationNoticedOn != null) {
 			return h.statement != null ? "已提交过陈述申辩。" : "陈述申辩期限已于 " + h.statementDue + " 届满。";
 		}
-		if (action == CaseAction.EXTEND && ("review".equals(h.step) || "decide".equals(h.step)) && !h.extended) {
+		if (action == CaseAction.EXTEND && (h.step == Step.REVIEW || h.step == Step.DECIDE) && !h.extended) {
 			if (h.extensionDays == 0) {
 				return "本事项（情形）的办理时限不适用《行政许可法》第四十二条的延长，依其规定不能延长。";
 			}
@@ -173,7 +173,7 @@ public final class CaseSteps {
 					yield h.assignee == null;
 				}
 				// four eyes: whoever reviewed may not also decide
-				yield !(h.fourEyes && "decide".equals(h.step) && me.username().equals(h.reviewer));
+				yield !(h.fourEyes && h.step == Step.DECIDE && me.username().equals(h.reviewer));
 			}
 		};
 	}
@@ -187,34 +187,24 @@ public final class CaseSteps {
 				&& !APPLICANT.equals(h.stepRole) && me.has(Role.valueOf(h.stepRole))) {
 			return "该办件已由 " + h.assignee + " 签收，请联系其转交。";
 		}
-		if (h.fourEyes && "decide".equals(h.step) && me.username().equals(h.reviewer)) {
+		if (h.fourEyes && h.step == Step.DECIDE && me.username().equals(h.reviewer)) {
 			return "本事项实行审查与决定分离（双人审核），审查人不能同时作出决定。";
 		}
 		if (action == CaseAction.WITHDRAW || action == CaseAction.CORRECT) {
 			return "只有申请人本人可以“" + action.label() + "”。";
 		}
 		Role role = h.stepRole == null || APPLICANT.equals(h.stepRole) ? null : Role.valueOf(h.stepRole);
-		return "当前环节“" + stepLabel(h.step) + "”由" + (role == null ? "申请人" : role.label()) + "办理，您无权“"
+		return "当前环节“" + (h.step == null ? "—" : h.step.label()) + "”由" + (role == null ? "申请人" : role.label()) + "办理，您无权“"
 				+ action.label() + "”。";
 	}
 
 	static String stepName(Case c) {
-		return c.handling.step == null ? "" : "（当前环节：" + stepLabel(c.handling.step) + "）";
+		return c.handling.step == null ? "" : "（当前环节：" + c.handling.step.label() + "）";
 	}
 
+	/** The label of a step key as the work lists and pages show it. */
 	public static String stepLabel(String step) {
-		if (step == null) {
-			return "—";
-		}
-		return switch (step) {
-			case "accept" -> "受理";
-			case "acceptAndDecide" -> "受理并决定";
-			case "correct" -> "补正";
-			case "review" -> "审查";
-			case "decide" -> "决定";
-			case "postVerify" -> "事后核查";
-			default -> step;
-		};
+		return step == null ? "—" : Step.find(step).map(Step::label).orElse(step);
 	}
 
 }

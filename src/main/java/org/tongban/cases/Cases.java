@@ -100,11 +100,11 @@ class Cases {
 						c.guideVersion(), a.kind().name(), a.idNumber(), a.uscc(), a.name(), a.agentName(), a.owner(),
 						c.channel().name(), json.writeValueAsString(c.form()), c.status().name(),
 						ts(c.createdAt()), ts(c.submittedAt()),
-						h.processKey, h.processInstanceId, h.division, h.step, h.stepRole, h.assignee, h.reviewer,
+						h.processKey, h.processInstanceId, h.division, h.step == null ? null : h.step.key(), h.stepRole, h.assignee, h.reviewer,
 						h.fourEyes, h.noticeCommitment, h.promisedDays, h.statutoryDays, h.receivedOn, h.acceptanceDue,
 						h.acceptedOn, h.promisedDeadline, h.statutoryDeadline, h.limitsProvisional,
 						h.suspendedDays, h.extended, h.corrections, h.warningLevel == null ? null : h.warningLevel.name(),
-						h.decision, h.decisionReasons, ts(h.decidedAt), ts(h.completedAt), h.verificationDue, h.openedBy,
+						h.decision == null ? null : h.decision.name(), h.decisionReasons, ts(h.decidedAt), ts(h.completedAt), h.verificationDue, h.openedBy,
 						c.deadline(), h.countFrom.name(), h.extensionDays, h.onsiteStopsPromised, h.commitmentText,
 						h.commitmentSm3, h.verificationDays, h.revocationNoticedOn, h.statementDue, h.statement,
 						ts(h.statementAt))
@@ -218,7 +218,8 @@ class Cases {
 		h.processKey = rs.getString("process_key");
 		h.processInstanceId = rs.getString("process_instance_id");
 		h.division = rs.getString("division");
-		h.step = rs.getString("step");
+		String step = rs.getString("step");
+		h.step = step == null ? null : Step.of(step);
 		h.stepRole = rs.getString("step_role");
 		h.assignee = rs.getString("assignee");
 		h.reviewer = rs.getString("reviewer");
@@ -247,7 +248,8 @@ class Cases {
 		h.statementDue = rs.getObject("statement_due", LocalDate.class);
 		h.statement = rs.getString("statement");
 		h.statementAt = instant(rs, "statement_at");
-		h.decision = rs.getString("decision");
+		String decision = rs.getString("decision");
+		h.decision = decision == null ? null : Decision.valueOf(decision);
 		h.decisionReasons = rs.getString("decision_reasons");
 		h.decidedAt = instant(rs, "decided_at");
 		h.completedAt = instant(rs, "completed_at");

@@ -153,7 +153,7 @@ class TimeLimits {
 			case UNDER_REVIEW, SUSPENDED -> Optional.ofNullable(WarningLevel.worst(
 					h.promisedClockRunning() ? level(today, h.promisedDeadline).orElse(null) : null,
 					h.statutoryClockRunning() ? level(today, h.statutoryDeadline).orElse(null) : null));
-			case GRANTED -> "postVerify".equals(h.step) ? level(today, h.verificationDue) : Optional.empty();
+			case GRANTED -> h.step == Step.POST_VERIFY ? level(today, h.verificationDue) : Optional.empty();
 			default -> Optional.empty();
 		};
 	}

@@ -32,7 +32,7 @@ class ArchivedLicences implements LicenceDocuments {
 	@Override
 	public boolean pending(CaseId id) {
 		Optional<Case> c = cases.find(id);
-		if (c.isEmpty() || !"GRANTED".equals(c.get().decision())
+		if (c.isEmpty() || c.get().decision() != org.tongban.cases.Decision.GRANTED
 				|| LicenceIssuing.kindOf(c.get().situation(), c.get().situationName()) != LicenceIssuing.Kind.NEW) {
 			return false;
 		}

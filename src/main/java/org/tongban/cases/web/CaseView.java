@@ -14,6 +14,7 @@ import org.tongban.cases.CaseMaterial;
 import org.tongban.cases.CaseStatus;
 import org.tongban.cases.CaseSteps;
 import org.tongban.cases.CaseHandling;
+import org.tongban.cases.Decision;
 import org.tongban.cases.DecisionNotice;
 import org.tongban.cases.Channel;
 import org.tongban.cases.Suspension;
@@ -30,7 +31,7 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 		int guideVersion, ApplicantView applicant, Channel channel, String channelLabel, Map<String, String> form,
 		CaseStatus status, String statusLabel, LocalDate deadline, String step, String stepLabel, String assignee,
 		List<String> allowedActions, boolean noticeCommitment, TimeLimitsView timeLimits, List<Suspension> suspensions,
-		String decision, String decisionReasons, Instant decidedAt, DecisionNotice decisionNotice, Instant completedAt, LocalDate verificationDue,
+		Decision decision, String decisionReasons, Instant decidedAt, DecisionNotice decisionNotice, Instant completedAt, LocalDate verificationDue,
 		Instant createdAt, Instant submittedAt, List<TimelineEntry> timeline, List<CaseMaterial> materials,
 		CommitmentView commitment, List<PaperMaterial> paperMaterials) {
 
