@@ -126,8 +126,169 @@ public final class Case {
 		}
 	}
 
+	// ---- handling: each transition checks the status and the step, records the facts and raises its event;
+	// ---- CaseHandling moves the process, tells people and audits around it
+
+	/** 受理, by a clerk or (deemed, art. 32) by the dates: {@code on} is the acceptance date in law. */
+	void accept(String actor, Instant now, LocalDate on, boolean deemed, TimeLimits limits) {
+		requireStep("受理", CaseStatus.SUBMITTED, Step.ACCEPT, Step.ACCEPT_AND_DECIDE);
+		limits.accepted(handling, on);
+		step(CaseStatus.UNDER_REVIEW, deemed ? "deemed-accept" : "accept", actor, now,
+				deemed ? "受理期限届满未作决定，依《行政许可法》第三十二条自收到申请之日起即为受理。" : null, List.of());
+		raise(new CaseAccepted(id, itemCode, handling.acceptedOn, handling.promisedDeadline, deemed));
+	}
+
+	/** 不予受理: finishes the case. */
+	void refuse(String actor, Instant now, String reasons) {
+		requireStep("不予受理", CaseStatus.SUBMITTED, Step.ACCEPT, Step.ACCEPT_AND_DECIDE);
+		handling.closeStep();
+		step(CaseStatus.REFUSED, "refuse", actor, now, reasons, List.of());
+		complete(now);
+		raise(new CaseEvents.CaseRefused(id, itemCode, reasons));
+	}
+
+	/** 一次性告知补正 (art. 32): once per case; the acceptance clock stops until the applicant corrects. */
+	void requestCorrection(String actor, Instant now, LocalDate today, List<String> items, String note) {
+		requireStep("要求补正", CaseStatus.SUBMITTED, Step.ACCEPT, Step.ACCEPT_AND_DECIDE);
+		if (handling.corrections > 0 || handling.suspensions.stream().anyMatch(s -> s.kind() == Suspension.Kind.CORRECTION)) {
+			throw Problem.conflict("依《行政许可法》第三十二条，补正须一次告知全部内容；本办件已告知过补正。");
+		}
+		handling.suspensions.add(new Suspension(Suspension.Kind.CORRECTION, String.join("；", items), today, null, null, null));
+		handling.suspensionsChanged = true;
+		handling.acceptanceDue = null;
+		step(CaseStatus.CORRECTION_REQUESTED, "request-correction", actor, now, note, items);
+		raise(new CaseEvents.CorrectionRequested(id, itemCode, items));
+	}
+
+	/** The applicant's correction: the application counts as received again today (art. 32). */
+	void correct(String actor, Instant now, LocalDate today, String note, TimeLimits limits) {
+		requireStep("提交补正", CaseStatus.CORRECTION_REQUESTED, Step.CORRECT);
+		handling.openSuspension().ifPresent(s -> endSuspension(s, today, limits));
+		handling.corrections++;
+		limits.received(handling, today);
+		step(CaseStatus.SUBMITTED, "correct", actor, now, note, List.of());
+		raise(new CaseEvents.CaseCorrected(id, itemCode, handling.acceptanceDue));
+	}
+
+	/** 审查: the reviewer's opinion; the decision is someone else's on a four-eyes item. */
+	void review(boolean approved, String actor, Instant now, String opinion) {
+		requireStep("审查", CaseStatus.UNDER_REVIEW, Step.REVIEW);
+		handling.reviewer = actor;
+		step(CaseStatus.UNDER_REVIEW, approved ? "review-approve" : "review-deny", actor, now, opinion, List.of());
+	}
+
+	/** 决定 by the decider, or 受理并决定 on an immediate item (accepted and decided in one step). */
+	void decideAsDecider(boolean granted, String action, String actor, Instant now, LocalDate today, String reasons,
+			boolean deemedAcceptance) {
+		if (handling.step == Step.ACCEPT_AND_DECIDE) {
+			requireStep("受理并决定", CaseStatus.SUBMITTED, Step.ACCEPT_AND_DECIDE);
+			handling.acceptedOn = deemedAcceptance ? handling.receivedOn : today;
+			step(CaseStatus.UNDER_REVIEW, "accept", actor, now, null, List.of());
+			raise(new CaseAccepted(id, itemCode, handling.acceptedOn, today, deemedAcceptance));
+		}
+		else {
+			requireStep("作出决定", CaseStatus.UNDER_REVIEW, Step.DECIDE);
+		}
+		decide(granted, action, actor, now, reasons);
+	}
+
+	/** The decider sends the case back to review; the clock keeps running. */
+	void sendBack(String actor, Instant now, String reason) {
+		requireStep("退回审查", CaseStatus.UNDER_REVIEW, Step.DECIDE);
+		step(CaseStatus.UNDER_REVIEW, "send-back", actor, now, reason, List.of());
+	}
+
+	/** Stops the clock for one of art. 45's procedures (or an on-site check where the guide allows it). */
+	void suspend(Suspension.Kind kind, String reason, int expectedDays, String actor, Instant now, LocalDate today) {
+		requireStep("暂停计时", CaseStatus.UNDER_REVIEW, Step.REVIEW, Step.DECIDE);
+		handling.suspensions.add(new Suspension(kind, reason, today, null, null, expectedDays));
+		handling.suspensionsChanged = true;
+		step(CaseStatus.SUSPENDED, "suspend", actor, now, kind.label() + "：" + reason + "（预计 " + expectedDays + " 个工作日）",
+				List.of());
+		raise(new CaseEvents.ClockStopped(id, itemCode, kind));
+	}
+
+	void resume(String actor, Instant now, LocalDate today, String note, TimeLimits limits) {
+		if (status != CaseStatus.SUSPENDED) {
+			throw Problem.conflict("办件当前为“" + status.label() + "”，没有暂停计时，不能恢复计时。");
+		}
+		handling.openSuspension().ifPresent(s -> endSuspension(s, today, limits));
+		limits.recompute(handling);
+		step(CaseStatus.UNDER_REVIEW, "resume", actor, now, note, List.of());
+		raise(new CaseEvents.ClockResumed(id, itemCode, handling.promisedDeadline));
+	}
+
+	/** Art. 42: once, by the head, while the statutory limit runs, by the days the rule allows. */
+	void extend(String actor, Instant now, LocalDate today, String reason, TimeLimits limits) {
+		if (handling.extended || handling.extensionDays <= 0
+				|| handling.statutoryDeadline != null && today.isAfter(handling.statutoryDeadline)
+				|| handling.step != Step.REVIEW && handling.step != Step.DECIDE) {
+			throw Problem.conflict("本办件不能再延长办理期限（《行政许可法》第四十二条：一次，于法定期限内，依规定的天数）。");
+		}
+		handling.extended = true;
+		limits.recompute(handling);
+		step(status, "extend", actor, now, reason, List.of());
+		raise(new CaseEvents.CaseExtended(id, itemCode, handling.promisedDeadline, reason));
+	}
+
+	/** 事后核查属实: the grant on commitment stands, and the case is finished. */
+	void confirm(String actor, Instant now, String findings) {
+		requireStep("确认核查", CaseStatus.GRANTED, Step.POST_VERIFY);
+		handling.closeStep();
+		step(CaseStatus.GRANTED, "confirm", actor, now, findings, List.of());
+		complete(now);
+	}
+
+	/** Tells the holder the intended revocation; they may state their case until {@code statementDue}. */
+	void noticeRevocation(String actor, Instant now, LocalDate today, LocalDate statementDue, String findings) {
+		requireStep("告知拟撤销", CaseStatus.GRANTED, Step.POST_VERIFY);
+		if (handling.revocationNoticedOn != null) {
+			throw Problem.conflict("已于 " + handling.revocationNoticedOn + " 告知拟撤销。");
+		}
+		handling.revocationNoticedOn = today;
+		handling.statementDue = statementDue;
+		step(status, "notify-revocation", actor, now, findings, List.of());
+	}
+
+	/** The holder's statement of case (陈述申辩), once, within the period. */
+	void stateCase(String actor, Instant now, LocalDate today, String statement) {
+		requireStep("陈述申辩", CaseStatus.GRANTED, Step.POST_VERIFY);
+		if (handling.revocationNoticedOn == null || handling.statement != null
+				|| handling.statementDue != null && today.isAfter(handling.statementDue)) {
+			throw Problem.conflict("当前不能陈述申辩：未告知拟撤销、已陈述申辩或期限已届满。");
+		}
+		handling.statement = statement;
+		handling.statementAt = now;
+		step(status, "state-case", actor, now, statement, List.of());
+	}
+
+	/** 撤销许可 for a false commitment, once the holder has been heard (or let the period pass). */
+	void revoke(String actor, Instant now, LocalDate today, String findings) {
+		requireStep("撤销许可", CaseStatus.GRANTED, Step.POST_VERIFY);
+		boolean heard = handling.statement != null || handling.statementDue != null && today.isAfter(handling.statementDue);
+		if (handling.revocationNoticedOn == null || !heard) {
+			throw Problem.conflict("撤销许可前须告知持证人并听取陈述申辩（《行政许可法》第七条）。");
+		}
+		handling.closeStep();
+		step(CaseStatus.REVOKED, "revoke", actor, now, findings, List.of());
+		raise(new CommitmentBroken(id, itemCode, applicant, findings, actor, now));
+		complete(now);
+	}
+
+	private void endSuspension(Suspension open, LocalDate on, TimeLimits limits) {
+		handling.suspensions.set(handling.suspensions.indexOf(open), limits.ended(open, on));
+		handling.suspensionsChanged = true;
+	}
+
+	private void requireStep(String what, CaseStatus expected, Step... steps) {
+		if (status != expected || handling.step == null || !java.util.Arrays.asList(steps).contains(handling.step)) {
+			throw Problem.conflict("办件当前为“" + status.label() + "”" + (handling.step == null ? ""
+					: "（当前环节：" + handling.step.label() + "）") + "，不能" + what + "。");
+		}
+	}
+
 	/** Records a handling step: the status it leaves, and the events it raises. */
-	void step(CaseStatus to, String action, String actor, Instant now, String reason, List<String> items) {
+	private void step(CaseStatus to, String action, String actor, Instant now, String reason, List<String> items) {
 		status = to;
 		timeline.add(new TimelineEntry(to, actor, now, reason, action, items));
 	}

@@ -180,91 +180,61 @@ public class CaseHandling {
 				accept(c, actor, now, deemed ? h.receivedOn : today, deemed);
 			}
 			case REFUSE -> {
-				String reasons = ActionInputs.reason(body, "请写明不予受理的理由。");
+				c.refuse(actor, now, ActionInputs.reason(body, "请写明不予受理的理由。"));
 				complete(c, actor, Map.of("outcome", "refuse"));
-				c.step(CaseStatus.REFUSED, "refuse", actor, now, reasons, List.of());
-				c.complete(now);
-				c.raise(new CaseEvents.CaseRefused(c.id(), c.itemCode(), reasons));
 				notifications.tellDecision(c, "您的办件不予受理");
 			}
 			case REQUEST_CORRECTION -> {
 				List<String> items = ActionInputs.items(body);
-				String note = body.reason() == null ? null : ActionInputs.text(body.reason());
+				c.requestCorrection(actor, now, today, items, body.reason() == null ? null : ActionInputs.text(body.reason()));
 				complete(c, actor, Map.of("outcome", "request-correction"));
-				h.suspensions.add(new Suspension(Suspension.Kind.CORRECTION, String.join("；", items), today, null, null, null));
-				h.suspensionsChanged = true;
-				h.acceptanceDue = null;
-				c.step(CaseStatus.CORRECTION_REQUESTED, "request-correction", actor, now, note, items);
-				c.raise(new CaseEvents.CorrectionRequested(c.id(), c.itemCode(), items));
 				notifications.tell(c, "请补正申请材料（一次性告知）",
 						"请补正以下材料后重新提交：" + String.join("；", items) + "。补正期间办理时限暂停计算。");
 			}
 			case CORRECT -> {
-				h.openSuspension().ifPresent(s -> end(h, s, today));
-				h.corrections++;
+				c.correct(actor, now, today, body.reason() == null ? null : ActionInputs.text(body.reason()), limits);
 				complete(c, actor, Map.of());
-				limits.received(h, today);
-				c.step(CaseStatus.SUBMITTED, "correct", actor, now, body.reason() == null ? null : ActionInputs.text(body.reason()), List.of());
-				c.raise(new CaseEvents.CaseCorrected(c.id(), c.itemCode(), h.acceptanceDue));
 			}
 			case APPROVE, DENY -> decideOrReview(c, action, body, actor, now, today);
 			case SUSPEND -> {
 				Suspension.Kind kind = ActionInputs.suspensionKind(body.kind(), h.onsiteStopsPromised);
 				String reason = ActionInputs.reason(body, "请写明暂停计时的原因。");
 				int expected = ActionInputs.expectedDays(body.expectedDays());
-				h.suspensions.add(new Suspension(kind, reason, today, null, null, expected));
-				h.suspensionsChanged = true;
-				c.step(CaseStatus.SUSPENDED, "suspend", actor, now, kind.label() + "：" + reason + "（预计 " + expected
-						+ " 个工作日）", List.of());
-				c.raise(new CaseEvents.ClockStopped(c.id(), c.itemCode(), kind));
+				c.suspend(kind, reason, expected, actor, now, today);
 				notifications.tell(c, "您的办件暂停计时", "因" + kind.label() + "，" + (kind.stopsStatutoryClock()
 						? "依《行政许可法》第四十五条，所需时间不计算在办理期限内" : "承诺办理时限暂停计算（法定期限照常计算）")
 						+ "，预计需要 " + expected + " 个工作日。原因：" + reason);
 			}
 			case RESUME -> {
-				h.openSuspension().ifPresent(s -> end(h, s, today));
-				limits.recompute(h);
-				c.step(CaseStatus.UNDER_REVIEW, "resume", actor, now, body.reason() == null ? null : ActionInputs.text(body.reason()), List.of());
-				c.raise(new CaseEvents.ClockResumed(c.id(), c.itemCode(), h.promisedDeadline));
+				c.resume(actor, now, today, body.reason() == null ? null : ActionInputs.text(body.reason()), limits);
 				notifications.tell(c, "您的办件恢复计时", h.promisedDeadline == null ? "办理时限恢复计算。"
 						: "办理时限恢复计算，承诺于 " + h.promisedDeadline + " 前办结。");
 			}
 			case EXTEND -> {
 				String reason = ActionInputs.reason(body, "请写明延长期限的理由（将告知申请人）。");
-				h.extended = true;
-				limits.recompute(h);
-				c.step(c.status(), "extend", actor, now, reason, List.of());
-				c.raise(new CaseEvents.CaseExtended(c.id(), c.itemCode(), h.promisedDeadline, reason));
+				c.extend(actor, now, today, reason, limits);
 				notifications.tell(c, "您的办件办理期限已延长",
 						"经本机关负责人批准，办理期限延长 " + h.extensionDays + " 个工作日" + (h.promisedDeadline == null
 								? "" : "，至 " + h.promisedDeadline) + "。理由：" + reason);
 			}
 			case SEND_BACK -> {
-				String reason = ActionInputs.reason(body, "请写明退回审查的理由。");
+				c.sendBack(actor, now, ActionInputs.reason(body, "请写明退回审查的理由。"));
 				complete(c, actor, Map.of("outcome", "send-back"));
-				c.step(CaseStatus.UNDER_REVIEW, "send-back", actor, now, reason, List.of());
 			}
 			case CONFIRM -> {
-				String findings = ActionInputs.reason(body, "请填写核查情况。");
+				c.confirm(actor, now, ActionInputs.reason(body, "请填写核查情况。"));
 				complete(c, actor, Map.of("outcome", "confirm"));
-				c.step(CaseStatus.GRANTED, "confirm", actor, now, findings, List.of());
-				c.complete(now);
 			}
 			case NOTIFY_REVOCATION -> {
 				String findings = ActionInputs.reason(body, "请写明核查发现的承诺不实情况，即拟撤销许可的事实和理由。");
-				h.revocationNoticedOn = today;
-				h.statementDue = limits.plus(today, statementWorkingDays).orElseThrow(() -> Problem.conflict(
-						"工作日历缺少下一年度的节假日安排，无法计算陈述申辩期限，请管理员录入后再告知。"));
-				c.step(c.status(), "notify-revocation", actor, now, findings, List.of());
+				c.noticeRevocation(actor, now, today, limits.plus(today, statementWorkingDays).orElseThrow(() -> Problem.conflict(
+						"工作日历缺少下一年度的节假日安排，无法计算陈述申辩期限，请管理员录入后再告知。")), findings);
 				notifications.tell(c, "拟撤销许可告知", "经事后核查，发现：" + findings + "。本机关拟依法撤销您的“" + c.itemName()
 						+ "”许可。依《行政许可法》第七条，您享有陈述、申辩的权利，可在 " + h.statementDue
 						+ " 前（含当日）在“我的办件”中提出陈述申辩；逾期未提出的，视为放弃。");
 			}
 			case STATE_CASE -> {
-				String statement = ActionInputs.reason(body, "请填写陈述申辩的内容。");
-				h.statement = statement;
-				h.statementAt = now;
-				c.step(c.status(), "state-case", actor, now, statement, List.of());
+				c.stateCase(actor, now, today, ActionInputs.reason(body, "请填写陈述申辩的内容。"));
 				String title = "持证人已陈述申辩：" + c.itemName();
 				String text = "办件 " + c.id() + " 的持证人对拟撤销许可提出了陈述申辩，请在作出决定前听取。";
 				if (h.assignee != null) {
@@ -275,11 +245,8 @@ public class CaseHandling {
 				}
 			}
 			case REVOKE -> {
-				String findings = ActionInputs.reason(body, "请写明承诺不实的核查情况。");
+				c.revoke(actor, now, today, ActionInputs.reason(body, "请写明承诺不实的核查情况。"));
 				complete(c, actor, Map.of("outcome", "revoke"));
-				c.step(CaseStatus.REVOKED, "revoke", actor, now, findings, List.of());
-				c.raise(new CommitmentBroken(c.id(), c.itemCode(), c.applicant(), findings, actor, now));
-				c.complete(now);
 				notifications.tellDecision(c, "您的许可已被撤销");
 			}
 			case WITHDRAW -> {
@@ -295,39 +262,26 @@ public class CaseHandling {
 		return c;
 	}
 
-	private void accept(Case c, String actor, Instant now, LocalDate today, boolean deemed) {
-		Case.Handling h = c.handling;
+	private void accept(Case c, String actor, Instant now, LocalDate on, boolean deemed) {
+		c.accept(actor, now, on, deemed, limits);
 		complete(c, actor, Map.of("outcome", "accept"));
-		limits.accepted(h, today);
-		c.step(CaseStatus.UNDER_REVIEW, deemed ? "deemed-accept" : "accept", actor, now,
-				deemed ? "受理期限届满未作决定，依《行政许可法》第三十二条自收到申请之日起即为受理。" : null, List.of());
-		c.raise(new CaseAccepted(c.id(), c.itemCode(), h.acceptedOn, h.promisedDeadline, deemed));
-		notifications.tell(c, "您的办件已受理", "您的“" + c.itemName() + "”申请已受理" + (h.promisedDeadline == null
-				? "。" : "，承诺于 " + h.promisedDeadline + " 前办结。"));
+		LocalDate promised = c.handling.promisedDeadline;
+		notifications.tell(c, "您的办件已受理", "您的“" + c.itemName() + "”申请已受理" + (promised == null
+				? "。" : "，承诺于 " + promised + " 前办结。"));
 	}
 
 	private void decideOrReview(Case c, CaseAction action, ActionRequest body, String actor, Instant now, LocalDate today) {
-		Case.Handling h = c.handling;
 		boolean granted = action == CaseAction.APPROVE;
-		if (h.step == Step.REVIEW) {
-			String opinion = granted ? (body.reason() == null ? null : ActionInputs.text(body.reason()))
-					: ActionInputs.reason(body, "请写明审查不通过的理由。");
-			h.reviewer = actor;
+		if (c.handling.step == Step.REVIEW) {
+			c.review(granted, actor, now, granted ? (body.reason() == null ? null : ActionInputs.text(body.reason()))
+					: ActionInputs.reason(body, "请写明审查不通过的理由。"));
 			complete(c, actor, Map.of("outcome", action.apiName()));
-			c.step(CaseStatus.UNDER_REVIEW, granted ? "review-approve" : "review-deny", actor, now, opinion, List.of());
 			return;
 		}
 		String reasons = granted ? (body.reason() == null ? null : ActionInputs.text(body.reason()))
 				: ActionInputs.reason(body, "不予许可须说明理由。");
-		boolean firstStep = h.step == Step.ACCEPT_AND_DECIDE;
+		c.decideAsDecider(granted, action.apiName(), actor, now, today, reasons, CaseSteps.acceptanceWindowPassed(c, today));
 		complete(c, actor, Map.of("outcome", action.apiName()));
-		if (firstStep) {
-			boolean deemed = CaseSteps.acceptanceWindowPassed(c, today);
-			h.acceptedOn = deemed ? h.receivedOn : today;
-			c.step(CaseStatus.UNDER_REVIEW, "accept", actor, now, null, List.of());
-			c.raise(new CaseAccepted(c.id(), c.itemCode(), h.acceptedOn, today, deemed));
-		}
-		c.decide(granted, action.apiName(), actor, now, reasons);
 		if (granted) {
 			notifications.tell(c, "您的办件已准予许可", "您的“" + c.itemName() + "”申请已准予许可。");
 		}
@@ -432,11 +386,6 @@ public class CaseHandling {
 		h.step = Step.of(open.get().key());
 		h.stepRole = open.get().role() == null ? CaseSteps.APPLICANT : open.get().role();
 		h.assignee = open.get().role() == null ? null : open.get().assignee();
-	}
-
-	private void end(Case.Handling h, Suspension open, LocalDate on) {
-		h.suspensions.set(h.suspensions.indexOf(open), limits.ended(open, on));
-		h.suspensionsChanged = true;
 	}
 
 	private void save(Case c, String auditAction, CaseStatus before, String actor) {
