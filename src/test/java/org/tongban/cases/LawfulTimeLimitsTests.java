@@ -167,6 +167,23 @@ class LawfulTimeLimitsTests extends HandlingTest {
 				.param(UUID.fromString(id)).query(Boolean.class).single());
 	}
 
+	/** The post-verification of a grant on commitment is watched like any deadline: amber, then red. */
+	@Test
+	void thePostVerificationIsWarnedLikeAnyDeadline() throws Exception {
+		String id = submitted("PD-WJW-XK-028", "NEW", true);
+		LocalDate due = LocalDate.parse(jdbc.sql("SELECT verification_due::text FROM cases_case WHERE id = ?")
+				.param(UUID.fromString(id)).query(String.class).single());
+		clock.travelTo(due);
+		watch.run();
+		read("inspector", id).andExpect(jsonPath("$.timeLimits.warningLevel").value("AMBER"));
+		clock.travelTo(due.plusDays(1));
+		watch.run();
+		read("inspector", id).andExpect(jsonPath("$.timeLimits.warningLevel").value("RED"));
+		mvc.perform(get("/api/worklist").with(basic("leader"))).andExpect(jsonPath("$.escalations[*].id", hasItem(id)));
+		act("inspector", id, "confirm", "{\"reason\": \"现场核查与承诺一致\"}").andExpect(status().isOk());
+		mvc.perform(get("/api/worklist").with(basic("leader"))).andExpect(jsonPath("$.escalations[*].id", not(hasItem(id))));
+	}
+
 	private void enter(int year, String days) throws Exception {
 		mvc.perform(put("/api/calendar/years/{year}", year).with(basic("admin")).with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
