@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -17,11 +16,6 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -84,19 +78,7 @@ abstract class ArchiveIntegrationTest {
 
 	/** A small but real PDF, ≈ 50 KB with some text and padding content. */
 	static byte[] pdf(String text) throws IOException {
-		try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PDPage page = new PDPage();
-			doc.addPage(page);
-			try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-				s.beginText();
-				s.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-				s.newLineAtOffset(50, 700);
-				s.showText(text);
-				s.endText();
-			}
-			doc.save(out);
-			return out.toByteArray();
-		}
+		return Applying.pdf(text);
 	}
 
 	record MadeCase(CaseId id, byte[] material) {

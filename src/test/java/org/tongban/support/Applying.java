@@ -60,6 +60,11 @@ public final class Applying {
 
 	/** A one-page PDF standing in for a scanned material. */
 	public static byte[] scan(String material) throws IOException {
+		return pdf("scan " + Integer.toHexString(material.hashCode()));
+	}
+
+	/** A one-page PDF with one line of (ASCII) text. */
+	public static byte[] pdf(String text) throws IOException {
 		try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PDPage page = new PDPage();
 			doc.addPage(page);
@@ -67,7 +72,7 @@ public final class Applying {
 				s.beginText();
 				s.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
 				s.newLineAtOffset(50, 700);
-				s.showText("scan " + Integer.toHexString(material.hashCode()));
+				s.showText(text);
 				s.endText();
 			}
 			doc.save(out);
