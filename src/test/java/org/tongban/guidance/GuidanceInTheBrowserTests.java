@@ -38,7 +38,7 @@ class GuidanceInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector("table.materials.needed")).getText())
 				.contains("原执业机构出具的解聘或离职证明").doesNotContain("健康体检证明");
 		assertThat(browser.findElement(By.cssSelector("dl.time-limits")).getText())
-				.contains(live.situation("CHANGE").statutoryDays() + " 个工作日").contains(live.promisedDays() + " 个工作日");
+				.contains(live.situation("CHANGE").statutoryDays() + " 个工作日").contains(live.situation("CHANGE").promisedDays() + " 个工作日");
 		assertThat(browser.findElement(By.id("print-page")).isDisplayed()).isTrue();
 		assertThat(browser.findElement(By.id("apply-online")).getAttribute("href"))
 				.contains("/cases/new?item=PD-WJW-XK-001&situation=CHANGE");

@@ -57,7 +57,7 @@ class SmartGuidanceApiTests {
 				.andExpect(jsonPath("$.materials[?(@.name == '原执业机构出具的解聘或离职证明')].kindLabel").value("复印件"))
 				.andExpect(jsonPath("$.materials[?(@.name == '原执业机构出具的解聘或离职证明')].required").value(false))
 				.andExpect(jsonPath("$.timeLimitDays.statutory").value(live.situation("CHANGE").statutoryDays()))
-				.andExpect(jsonPath("$.timeLimitDays.promised").value(live.promisedDays()))
+				.andExpect(jsonPath("$.timeLimitDays.promised").value(live.situation("CHANGE").promisedDays()))
 				.andExpect(jsonPath("$.timeLimitDays.immediate").value(false))
 				.andExpect(jsonPath("$.channels.windowAddress").value(containsString("浦东新区")));
 		// the same by option index
