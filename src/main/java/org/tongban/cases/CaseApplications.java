@@ -96,7 +96,8 @@ public class CaseApplications {
 	Submission apply(SignedInUser me, String idempotencyKey, NewCase request, Map<String, byte[]> files) {
 		String key = requireKey(idempotencyKey);
 		mayApply(me);
-		Case draft = validated(me, request, null);
+		Drafted drafted = validated(me, request, null);
+		Case draft = drafted.draft();
 		ApplicationForm.requireContact(draft.form());
 		String hash = hash(request);
 		var earlier = cases.claim(me.username(), key, hash, draft.id(), now());
@@ -111,7 +112,7 @@ public class CaseApplications {
 		// drafted and submitted in one go: nobody ever saw the draft, so one write and one audit entry
 		files.forEach((material, bytes) -> attach(draft, material, material + ".pdf", bytes.length,
 				new org.springframework.core.io.ByteArrayResource(bytes)));
-		submit(draft, me.username());
+		submit(draft, me.username(), drafted.materials());
 		return new Submission(receipt(draft), true);
 	}
 
@@ -119,7 +120,7 @@ public class CaseApplications {
 	@Transactional
 	public Case startDraft(SignedInUser me, NewCase request) {
 		mayApply(me);
-		Case draft = validated(me, request, null);
+		Case draft = validated(me, request, null).draft();
 		record(draft, "case.drafted", null);
 		return draft;
 	}
@@ -137,7 +138,7 @@ public class CaseApplications {
 		if (!identityChecked) {
 			throw Problem.invalid("identityChecked", "请先核验申请人（或经办人）的身份证件原件，并确认姓名与证件号码一致。");
 		}
-		Case draft = validated(clerk, request, clerk.username());
+		Case draft = validated(clerk, request, clerk.username()).draft();
 		Applicant a = draft.applicant();
 		var matches = a.kind() == Applicant.Kind.PERSON ? identities.personNameMatches(a.idNumber(), a.name())
 				: identities.enterpriseNameMatches(a.uscc(), a.name());
@@ -224,7 +225,7 @@ public class CaseApplications {
 			}
 			return new Submission(receipt(c), false);
 		}
-		submit(c, me.username());
+		submit(c, me.username(), materials(c));
 		return new Submission(receipt(c), true);
 	}
 
@@ -296,8 +297,8 @@ public class CaseApplications {
 	 * Submits a draft: the acceptance clock (five working days, art. 32) starts on the day of receipt and the
 	 * case waits for the window; a notice-commitment case is granted at once.
 	 */
-	private void submit(Case c, String actor) {
-		requireMaterials(c);
+	private void submit(Case c, String actor, List<GuideContent.Material> listed) {
+		requireMaterials(c, listed);
 		c.submit(actor, now());
 		if (c.noticeCommitment()) {
 			record(c, "case.submitted", CaseStatus.DRAFT);
@@ -314,11 +315,11 @@ public class CaseApplications {
 	 * the authority already (免提交); otherwise 400 naming each missing one. Conditional materials (needed only
 	 * in the circumstances the guide names) are left to the acceptance check, as the applicant alone knows.
 	 */
-	private void requireMaterials(Case c) {
+	private void requireMaterials(Case c, List<GuideContent.Material> listed) {
 		java.util.Set<String> provided = new java.util.HashSet<>();
 		c.materials().forEach(m -> provided.add(m.material()));
 		c.paperMaterials().forEach(p -> provided.add(p.material()));
-		List<String> missing = materials(c).stream()
+		List<String> missing = listed.stream()
 				.filter(m -> Boolean.TRUE.equals(m.required()) && (m.heldBy() == null || m.heldBy().isBlank())
 						&& !provided.contains(m.name()))
 				.map(GuideContent.Material::name).toList();
@@ -368,8 +369,12 @@ public class CaseApplications {
 		return key.strip();
 	}
 
+	/** A draft not yet saved, with its situation's material list (read once, with the guide). */
+	private record Drafted(Case draft, List<GuideContent.Material> materials) {
+	}
+
 	/** Checks item, situation, applicant and form; returns an unsaved draft. {@code clerk} opens a window case. */
-	private Case validated(SignedInUser me, NewCase request, String clerk) {
+	private Drafted validated(SignedInUser me, NewCase request, String clerk) {
 		if (request == null || request.itemCode() == null || request.itemCode().isBlank()) {
 			throw Problem.invalid("itemCode", "请填写事项编码。");
 		}
@@ -419,8 +424,9 @@ public class CaseApplications {
 		h.division = guide.division();
 		limitRules(h, guide, situation);
 		h.openedBy = clerk;
-		return Case.draft(guide.code(), guide.name(), situation.code(), situation.name(), guide.version(), applicant,
-				clerk == null ? Channel.ONLINE : Channel.WINDOW, form, h, now());
+		return new Drafted(Case.draft(guide.code(), guide.name(), situation.code(), situation.name(), guide.version(),
+				applicant, clerk == null ? Channel.ONLINE : Channel.WINDOW, form, h, now()),
+				situation.materials() == null ? List.of() : situation.materials());
 	}
 
 	/**
