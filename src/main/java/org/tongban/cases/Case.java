@@ -293,7 +293,7 @@ public final class Case {
 		timeline.add(new TimelineEntry(to, actor, now, reason, action, items));
 	}
 
-	void raise(Object event) {
+	private void raise(Object event) {
 		pendingEvents.add(event);
 	}
 
