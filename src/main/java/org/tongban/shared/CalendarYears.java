@@ -33,6 +33,7 @@ class CalendarYears {
 	/** Called inside the edit's transaction, after {@link #lockForEdit()}, so the new number is the newest. */
 	void bumpRevision() {
 		jdbc.sql("UPDATE shared_calendar_revision SET revision = nextval('shared_calendar_revision_seq')").update();
+		WorkingDayCalendar.forgetInTransaction();
 	}
 
 	List<CalendarYear> all() {

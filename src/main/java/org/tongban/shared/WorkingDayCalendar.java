@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Counts working days by the published holiday arrangements: a date is a working day when it is Monday
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@link #anyProvisional} and say so. An earlier year that has not been entered is refused
  * ({@link #YEAR_MISSING}), as is any year after {@link CalendarManagement#LAST_YEAR}.
  *
- * <p>The arrangements are held in memory. Before answering, each call reads one number from
+ * <p>The arrangements are held in memory. Before answering, each transaction (or call outside one) reads one number from
  * {@code shared_calendar_revision} (a primary-key read) and reloads when another edit has committed
  * since, on this instance or any other, so several instances never disagree for longer than a commit.
  * We chose this over a time-to-live, which would let a deadline be computed on stale data, and over
@@ -33,6 +35,9 @@ public class WorkingDayCalendar {
 
 	/** The first year a missing arrangement is replaced by a provisional one: the amended 办法 took effect then. */
 	public static final int FIRST_PROVISIONAL_YEAR = StatutoryHolidays.FIRST_YEAR;
+
+	/** The key of the snapshot bound to a transaction. */
+	private static final Object IN_TRANSACTION = new Object();
 
 	private final CalendarYears years;
 	private volatile CalendarSnapshot snapshot;
@@ -117,7 +122,36 @@ public class WorkingDayCalendar {
 				+ " 年的法定节假日安排尚未录入，无法计算工作日，请管理员在国务院办公厅通知发布后录入。", List.of());
 	}
 
+	/**
+	 * The arrangements to answer from. Inside a transaction the first answer's snapshot serves the rest of it:
+	 * one revision read per transaction however many counts it makes (a submission, an acceptance with its three
+	 * limits, a recount), and one consistent calendar for all of them. An edit of the calendar drops it
+	 * ({@link CalendarYears#bumpRevision}).
+	 */
 	private CalendarSnapshot current() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return latest();
+		}
+		if (TransactionSynchronizationManager.getResource(IN_TRANSACTION) instanceof CalendarSnapshot bound) {
+			return bound;
+		}
+		CalendarSnapshot latest = latest();
+		TransactionSynchronizationManager.bindResource(IN_TRANSACTION, latest);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(IN_TRANSACTION);
+			}
+		});
+		return latest;
+	}
+
+	/** Forgets the snapshot bound to the current transaction (after an edit in it). */
+	static void forgetInTransaction() {
+		TransactionSynchronizationManager.unbindResourceIfPossible(IN_TRANSACTION);
+	}
+
+	private CalendarSnapshot latest() {
 		long revision = years.revision();
 		CalendarSnapshot known = snapshot;
 		if (known != null && known.revision() == revision) {

@@ -49,6 +49,9 @@ class CalendarAdministrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	CalendarYears years;
+
 	private static String year2030(String extraDay) {
 		return """
 				{"source": "国务院办公厅关于2030年部分节假日安排的通知",
@@ -269,6 +272,26 @@ class CalendarAdministrationTests {
 			});
 		}
 		assertThat(calendar.isWorkingDay(LocalDate.of(2024, 6, 11))).isTrue();
+	}
+
+	/**
+	 * A transaction counts on one snapshot (one revision read however many counts it makes), but an edit of the
+	 * calendar inside it is seen by the counts after the edit.
+	 */
+	@Test
+	void countsInsideATransactionShareOneSnapshotUntilTheCalendarIsEditedInIt() {
+		transactions.executeWithoutResult(tx -> {
+			assertThat(calendar.isWorkingDay(LocalDate.of(2024, 6, 13))).isTrue();
+			jdbc.sql("INSERT INTO shared_calendar_day (day, year, kind, name) VALUES ('2024-06-13', 2024, 'OFF', '测试')")
+				.update();
+			// written behind the calendar's back: the transaction's snapshot still answers
+			assertThat(calendar.isWorkingDay(LocalDate.of(2024, 6, 13))).isTrue();
+			years.lockForEdit();
+			years.bumpRevision();
+			assertThat(calendar.isWorkingDay(LocalDate.of(2024, 6, 13))).isFalse();
+			tx.setRollbackOnly();
+		});
+		assertThat(calendar.isWorkingDay(LocalDate.of(2024, 6, 13))).isTrue();
 	}
 
 	@Test
