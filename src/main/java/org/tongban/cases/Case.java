@@ -79,9 +79,18 @@ public final class Case {
 		this.form = new LinkedHashMap<>(newForm);
 	}
 
+	/** A material uploaded to the draft, or while the applicant answers a correction notice. */
 	void addMaterial(CaseMaterial material) {
-		requireDraft("上传材料");
+		if (status != CaseStatus.DRAFT && status != CaseStatus.CORRECTION_REQUESTED) {
+			throw Problem.conflict("办件当前状态为“" + status.label() + "”，只有草稿或待补正的办件可以上传材料。");
+		}
 		materials.add(material);
+	}
+
+	/** When the correction notice was sent; null without one. Materials uploaded after it answer the notice. */
+	public Instant correctionRequestedAt() {
+		return timeline.stream().filter(t -> "request-correction".equals(t.action())).map(TimelineEntry::at)
+				.reduce((first, last) -> last).orElse(null);
 	}
 
 	/** A paper original received at the window for a material of the list; recorded once per material. */

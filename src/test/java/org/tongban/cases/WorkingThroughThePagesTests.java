@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -87,6 +88,28 @@ class WorkingThroughThePagesTests extends HandlingTest {
 		act("clerk", id, "accept", null).andExpect(status().isOk()).andExpect(jsonPath("$.channel").value("WINDOW"));
 		assertThat(jdbc.sql("SELECT owner FROM cases_case WHERE id = ?").param(UUID.fromString(id)).query(String.class)
 				.single()).isEqualTo("window:310115199002201222");
+	}
+
+	/** The applicant answers a correction notice with files; the clerk sees which were uploaded for it. */
+	@Test
+	void filesUploadedForACorrectionNoticeAreMarkedForTheClerk() throws Exception {
+		String id = submitted("PD-WJW-XK-010", "NEW", false);
+		String material = "6个月内健康体检证明";
+		act("clerk", id, "request-correction", "{\"items\": [\"" + material + "（已超过6个月，请重新体检）\"]}")
+				.andExpect(status().isOk());
+		mvc.perform(multipart("/api/cases/{id}/materials", id)
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "新体检证明.pdf", "application/pdf",
+						org.tongban.support.Applying.scan("new")))
+				.param("material", material).with(basic("citizen"))).andExpect(status().isCreated());
+		mvc.perform(get("/work/cases/{id}", id).with(as("clerk")))
+				.andExpect(content().string(containsString("新体检证明.pdf")))
+				.andExpect(content().string(containsString("补正时上传")));
+		act("citizen", id, "correct", "{\"reason\": \"已重新体检\"}").andExpect(status().isOk());
+		// once the correction is in, the materials are fixed again
+		mvc.perform(multipart("/api/cases/{id}/materials", id)
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "x.pdf", "application/pdf",
+						org.tongban.support.Applying.scan("x")))
+				.param("material", material).with(basic("citizen"))).andExpect(status().isConflict());
 	}
 
 	@Test
