@@ -159,7 +159,7 @@ public final class Case {
 	/** 一次性告知补正 (art. 32): once per case; the acceptance clock stops until the applicant corrects. */
 	void requestCorrection(String actor, Instant now, LocalDate today, List<String> items, String note) {
 		requireStep("要求补正", CaseStatus.SUBMITTED, Step.ACCEPT, Step.ACCEPT_AND_DECIDE);
-		if (handling.corrections > 0 || handling.suspensions.stream().anyMatch(s -> s.kind() == Suspension.Kind.CORRECTION)) {
+		if (handling.correctionNoticeGiven()) {
 			throw Problem.conflict("依《行政许可法》第三十二条，补正须一次告知全部内容；本办件已告知过补正。");
 		}
 		handling.suspensions.add(new Suspension(Suspension.Kind.CORRECTION, String.join("；", items), today, null, null, null));
@@ -229,9 +229,7 @@ public final class Case {
 
 	/** Art. 42: once, by the head, while the statutory limit runs, by the days the rule allows. */
 	void extend(String actor, Instant now, LocalDate today, String reason, TimeLimits limits) {
-		if (handling.extended || handling.extensionDays <= 0
-				|| handling.statutoryDeadline != null && today.isAfter(handling.statutoryDeadline)
-				|| handling.step != Step.REVIEW && handling.step != Step.DECIDE) {
+		if (!handling.extensible(today) || handling.step != Step.REVIEW && handling.step != Step.DECIDE) {
 			throw Problem.conflict("本办件不能再延长办理期限（《行政许可法》第四十二条：一次，于法定期限内，依规定的天数）。");
 		}
 		handling.extended = true;
@@ -262,8 +260,7 @@ public final class Case {
 	/** The holder's statement of case (陈述申辩), once, within the period. */
 	void stateCase(String actor, Instant now, LocalDate today, String statement) {
 		requireStep("陈述申辩", CaseStatus.GRANTED, Step.POST_VERIFY);
-		if (handling.revocationNoticedOn == null || handling.statement != null
-				|| handling.statementDue != null && today.isAfter(handling.statementDue)) {
+		if (handling.revocationNoticedOn == null || handling.heard(today)) {
 			throw Problem.conflict("当前不能陈述申辩：未告知拟撤销、已陈述申辩或期限已届满。");
 		}
 		handling.statement = statement;
@@ -274,8 +271,7 @@ public final class Case {
 	/** 撤销许可 for a false commitment, once the holder has been heard (or let the period pass). */
 	void revoke(String actor, Instant now, LocalDate today, String findings) {
 		requireStep("撤销许可", CaseStatus.GRANTED, Step.POST_VERIFY);
-		boolean heard = handling.statement != null || handling.statementDue != null && today.isAfter(handling.statementDue);
-		if (handling.revocationNoticedOn == null || !heard) {
+		if (handling.revocationNoticedOn == null || !handling.heard(today)) {
 			throw Problem.conflict("撤销许可前须告知持证人并听取陈述申辩（《行政许可法》第七条）。");
 		}
 		handling.closeStep();
@@ -612,6 +608,21 @@ public final class Case {
 
 		Optional<Suspension> openSuspension() {
 			return suspensions.stream().filter(Suspension::open).findFirst();
+		}
+
+		/** Art. 32: the one correction notice a case may get has been given. */
+		boolean correctionNoticeGiven() {
+			return corrections > 0 || suspensions.stream().anyMatch(s -> s.kind() == Suspension.Kind.CORRECTION);
+		}
+
+		/** Art. 42: the one extension may still be granted today (the rule allows one and the limit still runs). */
+		boolean extensible(LocalDate today) {
+			return !extended && extensionDays > 0 && (statutoryDeadline == null || !today.isAfter(statutoryDeadline));
+		}
+
+		/** The holder told of an intended revocation has stated their case, or let the period pass. */
+		boolean heard(LocalDate today) {
+			return statement != null || statementDue != null && today.isAfter(statementDue);
 		}
 
 		/** The art. 45 kinds stop both clocks; an on-site check stops only the promised one, where allowed. */

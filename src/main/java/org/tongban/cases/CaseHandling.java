@@ -38,14 +38,10 @@ public class CaseHandling {
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-	private final int verificationWorkingDays;
-	private final int statementWorkingDays;
 
 	CaseHandling(Cases cases, CaseProcesses processes, TimeLimits limits, Notifications notifications,
 			org.tongban.notification.Inbox inbox, org.tongban.identity.AccountManagement accounts, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${tongban.cases.post-verification-working-days:20}") int verificationWorkingDays,
-			@org.springframework.beans.factory.annotation.Value("${tongban.cases.statement-working-days:5}") int statementWorkingDays) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.cases = cases;
 		this.processes = processes;
 		this.limits = limits;
@@ -55,8 +51,6 @@ public class CaseHandling {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
-		this.verificationWorkingDays = verificationWorkingDays;
-		this.statementWorkingDays = statementWorkingDays;
 	}
 
 	/** What an action carries: reasons, the items of a correction notice, a suspension's kind, a hand-over's target. */
@@ -121,7 +115,7 @@ public class CaseHandling {
 		variables.put("applicant", c.applicant().owner());
 		if (h.noticeCommitment) {
 			// a due date in a year without holiday arrangements yet is left open rather than guessed
-			h.verificationDue = limits.verificationDue(LocalDate.now(clock), h.verificationDays, verificationWorkingDays)
+			h.verificationDue = limits.verificationDue(LocalDate.now(clock), h.verificationDays)
 					.orElse(null);
 			variables.put("verificationDue", h.verificationDue == null ? null
 					: java.util.Date.from(h.verificationDue.atStartOfDay(clock.getZone()).toInstant()));
@@ -227,7 +221,7 @@ public class CaseHandling {
 			}
 			case NOTIFY_REVOCATION -> {
 				String findings = ActionInputs.reason(body, "请写明核查发现的承诺不实情况，即拟撤销许可的事实和理由。");
-				c.noticeRevocation(actor, now, today, limits.plus(today, statementWorkingDays).orElseThrow(() -> Problem.conflict(
+				c.noticeRevocation(actor, now, today, limits.statementDue(today).orElseThrow(() -> Problem.conflict(
 						"工作日历缺少下一年度的节假日安排，无法计算陈述申辩期限，请管理员录入后再告知。")), findings);
 				notifications.tell(c, "拟撤销许可告知", "经事后核查，发现：" + findings + "。本机关拟依法撤销您的“" + c.itemName()
 						+ "”许可。依《行政许可法》第七条，您享有陈述、申辩的权利，可在 " + h.statementDue
@@ -330,10 +324,10 @@ public class CaseHandling {
 		if (pending) {
 			if (h.noticeCommitment && h.decidedAt != null) {
 				h.verificationDue = limits.verificationDue(LocalDate.ofInstant(h.decidedAt, clock.getZone()),
-						h.verificationDays, verificationWorkingDays).orElse(null);
+						h.verificationDays).orElse(null);
 			}
 			if (h.revocationNoticedOn != null) {
-				h.statementDue = limits.plus(h.revocationNoticedOn, statementWorkingDays).orElse(h.statementDue);
+				h.statementDue = limits.statementDue(h.revocationNoticedOn).orElse(h.statementDue);
 			}
 			limits.recompute(h, recount);
 		}

@@ -59,7 +59,7 @@ public final class CaseSteps {
 				if (step == Step.DECIDE) {
 					actions.add(CaseAction.SEND_BACK);
 				}
-				if (extensible(c, today)) {
+				if (c.handling.extensible(today)) {
 					actions.add(CaseAction.EXTEND);
 				}
 			}
@@ -85,8 +85,7 @@ public final class CaseSteps {
 		if (h.revocationNoticedOn == null) {
 			return List.of(CaseAction.NOTIFY_REVOCATION);
 		}
-		boolean heard = h.statement != null || h.statementDue != null && today.isAfter(h.statementDue);
-		return heard ? List.of(CaseAction.REVOKE) : List.of(CaseAction.STATE_CASE);
+		return h.heard(today) ? List.of(CaseAction.REVOKE) : List.of(CaseAction.STATE_CASE);
 	}
 
 	/** Refusal and the correction notice, while the acceptance window is open; the notice only once. */
@@ -94,20 +93,14 @@ public final class CaseSteps {
 		if (acceptanceWindowPassed(c, today)) {
 			return List.of();
 		}
-		return c.handling.corrections > 0 || c.handling.suspensions.stream()
-				.anyMatch(s -> s.kind() == Suspension.Kind.CORRECTION) ? List.of(CaseAction.REFUSE)
-						: List.of(CaseAction.REQUEST_CORRECTION, CaseAction.REFUSE);
+		return c.handling.correctionNoticeGiven() ? List.of(CaseAction.REFUSE)
+				: List.of(CaseAction.REQUEST_CORRECTION, CaseAction.REFUSE);
 	}
 
 	/** Art. 32: five working days after receipt with no decision, the case is accepted as of its receipt. */
 	static boolean acceptanceWindowPassed(Case c, LocalDate today) {
 		return c.status() == CaseStatus.SUBMITTED && c.handling.acceptanceDue != null
 				&& today.isAfter(c.handling.acceptanceDue);
-	}
-
-	private static boolean extensible(Case c, LocalDate today) {
-		Case.Handling h = c.handling;
-		return !h.extended && h.extensionDays > 0 && (h.statutoryDeadline == null || !today.isAfter(h.statutoryDeadline));
 	}
 
 	/** Why an action the step would offer is closed by the dates or by an earlier notice; null when it is not. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.tongban.shared.Problem;
 import org.tongban.shared.WorkingDayCalendar;
@@ -40,7 +41,16 @@ class TimeLimits {
 
 	private final WorkingDayCalendar calendar;
 
-	TimeLimits(WorkingDayCalendar calendar) {
+	/** Without a period in the guide, the commitment is verified within this many working days of the grant. */
+	private final int verificationWorkingDays;
+	/** How long the holder has to state their case against an intended revocation (the law sets no period). */
+	private final int statementWorkingDays;
+
+	TimeLimits(WorkingDayCalendar calendar,
+			@Value("${tongban.cases.post-verification-working-days:20}") int verificationWorkingDays,
+			@Value("${tongban.cases.statement-working-days:5}") int statementWorkingDays) {
+		this.verificationWorkingDays = verificationWorkingDays;
+		this.statementWorkingDays = statementWorkingDays;
 		this.calendar = calendar;
 	}
 
@@ -173,11 +183,11 @@ class TimeLimits {
 	/**
 	 * The post-verification date of a grant on commitment: {@code days} calendar days after the grant as the
 	 * guide sets it, moved to the next working day when it falls on a rest day (《民法典》第二百零三条); without
-	 * a period in the guide, {@code fallbackWorkingDays} working days. Empty when a year's holidays are missing.
+	 * a period in the guide, the configured working days. Empty when a year's holidays are missing.
 	 */
-	Optional<LocalDate> verificationDue(LocalDate granted, Integer days, int fallbackWorkingDays) {
+	Optional<LocalDate> verificationDue(LocalDate granted, Integer days) {
 		if (days == null) {
-			return plus(granted, fallbackWorkingDays);
+			return plus(granted, verificationWorkingDays);
 		}
 		return count(() -> {
 			LocalDate due = granted.plusDays(days);
@@ -186,6 +196,11 @@ class TimeLimits {
 			}
 			return due;
 		});
+	}
+
+	/** Until when the holder told of an intended revocation on {@code noticedOn} may state their case. */
+	Optional<LocalDate> statementDue(LocalDate noticedOn) {
+		return plus(noticedOn, statementWorkingDays);
 	}
 
 	/** Empty when the count reaches a year whose holidays are not entered yet. */
