@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Debian's sqlmap against every parameter of every API operation of a running instance and prints
 # "N operations, M parameters, K injectable". Not part of the unit suite (it takes about 15-30 minutes).
+# It changes data (it submits, acts on and edits records): point it only at a throwaway demo instance.
 #
 #   security/sqlmap.sh                  start a throwaway demo instance on 127.0.0.1:18080 (fresh data dir)
 #   TONGBAN_URL=http://127.0.0.1:8080 security/sqlmap.sh    use a running demo instance (loopback only)
@@ -53,12 +54,12 @@ echo "$OPERATIONS API operations, $PARAMETERS parameters to test (level $LEVEL, 
 
 run_one() {
   local n=$1 line=$2
-  local op param user args
-  IFS=$'\t' read -r op param user args <<<"$line"
+  local op param user status args
+  IFS=$'\t' read -r op param user status args <<<"$line"
   mapfile -t argv < <(python3 -c 'import json,sys; print("\n".join(json.loads(sys.argv[1])))' "$args")
   local out="$WORK/runs/$n"
   mkdir -p "$out"
-  printf '%s\t%s\t%s\n' "$op" "$param" "$user" >"$out/target"
+  printf '%s\t%s\t%s\t%s\n' "$op" "$param" "$user" "$status" >"$out/target"
   timeout "$PER_PARAM" sqlmap "${argv[@]}" --batch --level="$LEVEL" --risk="$RISK" --dbms=PostgreSQL \
     --flush-session --drop-set-cookie --disable-coloring --output-dir="$out/session" \
     --ignore-code=400,401,403,404,405,409,413,415,422,429,500 >"$out/log" 2>&1
@@ -78,6 +79,8 @@ for d in "$WORK"/runs/*/; do
   fi
   [ "$(cat "$d/rc")" = 124 ] && { timed_out=$((timed_out + 1)); echo "timed out: $(cat "$d/target")"; }
 done
+echo "baseline answers (HTTP status of the unmodified request: parameters):" \
+  "$(cut -f4 "$WORK/targets.tsv" | sort | uniq -c | awk '{printf "%s: %s  ", $2, $1}')"
 echo "not injected (no text parameter): $(grep -c . "$WORK/targets.tsv.skipped" || true) operation parts, see $WORK/targets.tsv.skipped"
 echo "sqlmap $(sqlmap --version 2>/dev/null | tail -1), level $LEVEL, risk $RISK, ${elapsed}s, $timed_out timed out"
 echo "$OPERATIONS operations, $PARAMETERS parameters, $injectable injectable"

@@ -5,7 +5,8 @@ Each demo account signs in once through the login form (a session, so that sqlma
 do not each cost a password check); each operation is probed with the accounts in turn, and the first account
 the operation does not refuse (401/403) is the one sqlmap uses, so parameters are tested behind authorisation,
 not only at its door. Requests carry the session's CSRF token, as a browser's would.
-Output: a TSV of  operation <TAB> parameter <TAB> user <TAB> sqlmap arguments (JSON list).
+Output: a TSV of  operation <TAB> parameter <TAB> user <TAB> HTTP status of the unmodified request <TAB>
+sqlmap arguments (JSON list).
 """
 import http.cookiejar, json, re, sys, urllib.error, urllib.parse, urllib.request
 
@@ -87,6 +88,33 @@ def call(method, url, user, body):
         return 0
 
 
+def get_json(url, user):
+    req = urllib.request.Request(url)
+    req.add_header('Cookie', SESSIONS[user][0])
+    req.add_header('Accept', 'application/json')
+    try:
+        return json.load(urllib.request.urlopen(req, timeout=20))
+    except Exception:
+        return None
+
+
+def existing(path, name):
+    """A real value for a path parameter: taken from the first item of the collection the path is under."""
+    collection = path.split('{' + name + '}')[0].rstrip('/')
+    if '{' in collection:
+        return None
+    for user in USERS:
+        data = get_json(base + collection, user)
+        if isinstance(data, dict):
+            data = next((v for v in data.values() if isinstance(v, list) and v), None)
+        if isinstance(data, list) and data and isinstance(data[0], dict):
+            item = data[0]
+            for key in (name, 'id', 'no', 'number', 'username', 'code', 'year'):
+                if item.get(key) not in (None, ''):
+                    return item[key]
+    return None
+
+
 jobs, skipped, operations = [], [], 0
 for path, item in sorted(spec.get('paths', {}).items()):
     if not path.startswith('/api/'):
@@ -98,6 +126,11 @@ for path, item in sorted(spec.get('paths', {}).items()):
         name = f'{method.upper()} {path}'
         params = [p for p in item.get('parameters', []) + op.get('parameters', []) if p.get('in') in ('path', 'query')]
         values = {p['name']: sample(p.get('schema', {}), p['name']) for p in params}
+        for p in params:
+            if p['in'] == 'path':
+                found = existing(path, p['name'])
+                if found is not None:
+                    values[p['name']] = found
         content = op.get('requestBody', {}).get('content', {})
         body = None
         if 'application/json' in content:
@@ -124,8 +157,12 @@ for path, item in sorted(spec.get('paths', {}).items()):
             return base + p + ('?' + '&'.join(query) if query else '')
 
         data = json.dumps(body, ensure_ascii=False) if isinstance(body, dict) else None
-        user = next((u for u in USERS if call(method.upper(), url_with(), u,
-                                                data.encode() if data else None) not in (401, 403)), USERS[0])
+        user, status = USERS[0], 0
+        for u in USERS:
+            status = call(method.upper(), url_with(), u, data.encode() if data else None)
+            if status not in (401, 403):
+                user = u
+                break
         targets = [(p['name'], url_with(p['name']), data) for p in params]
         if isinstance(body, dict):
             for key, v in body.items():
@@ -143,11 +180,11 @@ for path, item in sorted(spec.get('paths', {}).items()):
                     '-H', 'X-CSRF-TOKEN: ' + SESSIONS[user][1]]
             if payload is not None:
                 args += ['--data', payload]  # sqlmap sees the JSON and sends it as application/json
-            jobs.append((name, pname, user, args))
+            jobs.append((name, pname, user, status, args))
 
 with open(out_path, 'w') as f:
-    for name, pname, user, args in jobs:
-        f.write('\t'.join([name, pname, user, json.dumps(args, ensure_ascii=False)]) + '\n')
+    for name, pname, user, status, args in jobs:
+        f.write('\t'.join([name, pname, user, str(status), json.dumps(args, ensure_ascii=False)]) + '\n')
 with open(out_path + '.skipped', 'w') as f:
     f.write('\n'.join(skipped) + '\n')
 print(f'{operations} {len(jobs)}')
