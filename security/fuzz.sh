@@ -26,7 +26,7 @@ if [ ${#TARGETS[@]} -eq 0 ]; then
 fi
 [ -n "${FUZZ_REPLAY:-}" ] && unset JAZZER_FUZZ || export JAZZER_FUZZ=1
 # coverage guidance from the product and the zip reader it relies on
-export JAZZER_INSTRUMENT=${JAZZER_INSTRUMENT:-'org.tongban.**:org.apache.commons.compress.archivers.zip.**'}
+export JAZZER_INSTRUMENT=${JAZZER_INSTRUMENT:-'org.tongban.**,org.apache.commons.compress.archivers.zip.**'}
 LOGS=$(mktemp -d /tmp/tongban-fuzz.XXXXXX)
 mvn -q -o test-compile -Pfuzz || mvn -q test-compile -Pfuzz
 

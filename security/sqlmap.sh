@@ -41,7 +41,7 @@ if ! curl -fsS "$URL/actuator/health" >/dev/null 2>&1; then
   TONGBAN_DEMO_ENABLED=true TONGBAN_DATA_DIR="$WORK/data" java -jar "$JAR" \
     --server.address=127.0.0.1 --server.port="$PORT" --tongban.demo.enabled=true >"$WORK/app.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 180); do
+  for _ in $(seq 1 600); do
     curl -fsS "$URL/actuator/health" >/dev/null 2>&1 && break
     kill -0 "$APP_PID" 2>/dev/null || { echo "instance failed to start, see $WORK/app.log" >&2; exit 2; }
     sleep 1
