@@ -8,7 +8,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongban.shared.FieldMessage;
 import org.tongban.shared.FileStore;
 import org.tongban.shared.Problem;
-import org.tongban.shared.Uploads;
 
 /**
  * Imports the task-division table from an .xlsx: preview (parse and check, nothing stored) and commit
@@ -21,21 +20,24 @@ public class TaskImport {
 	private final TaskCatalogue catalogue;
 	private final ReformSettings settings;
 	private final FileStore files;
+	private final ImportLimits limits;
 
-	TaskImport(TaskCatalogue catalogue, ReformSettings settings, FileStore files) {
+	TaskImport(TaskCatalogue catalogue, ReformSettings settings, FileStore files, ImportLimits limits) {
 		this.catalogue = catalogue;
 		this.settings = settings;
 		this.files = files;
+		this.limits = limits;
 	}
 
-	/** What the file holds and every problem with it; nothing is stored. */
+	/**
+	 * What the file holds and every problem with it; nothing is stored. A file past one of the
+	 * {@link ImportLimits} is refused with a problem (413) naming the limit.
+	 */
 	public ImportResult preview(InputStreamSource file, long size) {
 		if (size == 0) {
 			return new ImportResult(List.of(), List.of(new FieldMessage("file", "上传的文件是空的，请重新选择。")), 0, 0);
 		}
-		if (size > Uploads.MAX_BYTES) {
-			return new ImportResult(List.of(), List.of(new FieldMessage("file", "文件超过 20 MB。")), 0, 0);
-		}
+		limits.checkSize(size);
 		return parse(file);
 	}
 
@@ -77,7 +79,7 @@ public class TaskImport {
 	}
 
 	private ImportResult parse(InputStreamSource file) {
-		TaskSheet.Parsed parsed = new TaskSheet(catalogue::resolve, settings.planYear()).read(file);
+		TaskSheet.Parsed parsed = new TaskSheet(catalogue::resolve, settings.planYear(), limits).read(file);
 		return new ImportResult(parsed.rows(), parsed.errors(), 0, 0);
 	}
 

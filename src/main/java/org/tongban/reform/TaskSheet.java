@@ -1,6 +1,7 @@
 package org.tongban.reform;
 
-import java.io.InputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -14,6 +15,10 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -25,6 +30,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.core.io.InputStreamSource;
 import org.tongban.identity.OrgUnit;
 import org.tongban.shared.FieldMessage;
+import org.tongban.shared.Problem;
 import org.tongban.shared.Uploads;
 
 /**
@@ -71,19 +77,40 @@ class TaskSheet {
 	private final Function<String, Optional<OrgUnit>> units;
 	private final int planYear;
 
-	TaskSheet(Function<String, Optional<OrgUnit>> units, int planYear) {
+	private final ImportLimits limits;
+
+	TaskSheet(Function<String, Optional<OrgUnit>> units, int planYear, ImportLimits limits) {
 		this.units = units;
 		this.planYear = planYear;
+		this.limits = limits;
 	}
 
+	/**
+	 * Reads the first sheet. A file past one of the {@link ImportLimits} is refused with a problem before
+	 * POI builds the workbook; an unreadable or wrong file is an error of the result.
+	 */
 	Parsed read(InputStreamSource file) {
 		List<FieldMessage> errors = new ArrayList<>();
-		if (!Uploads.XLSX.equals(Uploads.detect(file))) {
+		byte[] bytes;
+		try {
+			bytes = limits.read(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (!Uploads.XLSX.equals(Uploads.detect(bytes))) {
 			errors.add(new FieldMessage("file", "文件不是 Excel 工作簿（.xlsx），请按任务分工表的格式另存为 .xlsx 后上传。"));
 			return new Parsed(List.of(), errors);
 		}
-		try (InputStream in = file.getInputStream(); Workbook workbook = new XSSFWorkbook(in)) {
-			return read(workbook.getSheetAt(0));
+		try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+			limits.check(zip);
+			// POI reads the entries just checked, through the same central directory
+			try (Workbook workbook = new XSSFWorkbook(OPCPackage.open(new ZipFileZipEntrySource(zip)))) {
+				return read(workbook.getSheetAt(0));
+			}
+		}
+		catch (Problem problem) {
+			throw problem;
 		}
 		catch (Exception ex) {
 			errors.add(new FieldMessage("file", "无法读取该 Excel 文件（文件可能已损坏或加密），请检查后重新上传。"));

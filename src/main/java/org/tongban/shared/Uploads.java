@@ -4,13 +4,15 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.tika.Tika;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.http.HttpStatus;
@@ -76,27 +78,47 @@ public final class Uploads {
 	public static String detect(InputStreamSource content) {
 		try (InputStream in = new BufferedInputStream(content.getInputStream())) {
 			String type = TIKA.detect(in);
-			if (type.equals("application/zip") || type.startsWith("application/x-tika-")
-					|| type.equals(XLSX) || type.equals(DOCX)) {
-				return zipKind(content);
+			if (!isZip(type)) {
+				return type;
 			}
-			return type;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try (InputStream in = content.getInputStream()) {
+			byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+			return bytes.length > MAX_BYTES ? "application/zip" : zipKind(bytes);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static String zipKind(InputStreamSource content) throws IOException {
+	/** {@link #detect(InputStreamSource)} of bytes already in memory. */
+	public static String detect(byte[] bytes) {
+		String type = TIKA.detect(bytes);
+		return isZip(type) ? zipKind(bytes) : type;
+	}
+
+	private static boolean isZip(String type) {
+		return type.equals("application/zip") || type.startsWith("application/x-tika-") || type.equals(XLSX)
+				|| type.equals(DOCX);
+	}
+
+	/**
+	 * Tells the zip-based formats apart by the names in the zip's central directory alone: nothing is
+	 * inflated, so a zip bomb costs no more than its size (reading the entries, as before, inflated them all).
+	 */
+	private static String zipKind(byte[] bytes) {
 		Set<String> entries = new HashSet<>();
-		// java.util.zip refuses the streamed entries POI and others write; commons-compress reads them
-		try (ZipArchiveInputStream zip = new ZipArchiveInputStream(content.getInputStream(), "UTF-8", true, true)) {
-			ZipArchiveEntry entry;
-			while ((entry = zip.getNextEntry()) != null && entries.size() < 10_000) {
-				entries.add(entry.getName());
+		try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes))
+				.setIgnoreLocalFileHeader(true).get()) {
+			for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements();) {
+				entries.add(e.nextElement().getName());
 			}
 		}
-		catch (IOException | IllegalArgumentException ex) {
+		catch (IOException | RuntimeException ex) {
+			// not a readable zip (commons-compress throws unchecked exceptions on some malformed archives)
 			return "application/zip";
 		}
 		return ZIP_MARKERS.entrySet().stream()

@@ -40,7 +40,14 @@ class ImportPages {
 			model.addAttribute("fileError", "请选择要导入的 .xlsx 文件。");
 			return "reform/import";
 		}
-		ImportResult result = imports.preview(file, file.getSize());
+		ImportResult result;
+		try {
+			result = imports.preview(file, file.getSize());
+		}
+		catch (Problem tooLarge) {
+			model.addAttribute("fileError", tooLarge.detail());
+			return "reform/import";
+		}
 		model.addAttribute("result", result);
 		model.addAttribute("filename", file.getOriginalFilename());
 		if (result.valid()) {
