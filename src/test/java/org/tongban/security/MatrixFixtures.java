@@ -1,0 +1,299 @@
+package org.tongban.security;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.tongban.archive.Archiving;
+import org.tongban.cases.CaseApplications;
+import org.tongban.cases.CaseId;
+import org.tongban.identity.AccountManagement;
+import org.tongban.identity.Role;
+import org.tongban.support.Applying;
+
+/**
+ * The records the matrix's rows name in braces, made the way their owners make them: cases applied for by the
+ * demo citizen and handled by the demo staff, a licence granted on such a case, its archive package, a
+ * reform report with an attachment, a guide draft. A read reuses one of each; anything that changes a record
+ * gets a fresh one per caller, so that one caller's action cannot decide the next caller's answer.
+ */
+final class MatrixFixtures {
+
+	/** A BIOMED licensing item that citizens apply for, with a licence: the division of the demo approvers. */
+	static final String ITEM = "PD-WJW-XK-001";
+	static final String SITUATION = "NEW";
+	/** A BIOMED item whose guide the matrix edits. */
+	static final String EDITED_ITEM = "PD-WJW-XK-019";
+	/** A reform task that the biomedicine division leads. */
+	static final String TASK = "5";
+	static final String CITIZEN_ID = "310115198503151230";
+	static final String OTHER_CITIZEN_ID = "310115197707073452";
+
+	/** Never made afresh: constants, or records whose actions leave them as they were. */
+	private static final Set<String> SHARED = Set.of("事项", "编辑事项", "版本", "清单", "报告年度", "过去年度", "改革任务", "法规", "消息",
+			"指南草稿");
+
+	private static final Set<String> CASES = Set.of("草稿", "待受理办件", "审查中办件", "已准予办件", "窗口草稿");
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\"\\s:]+)}");
+
+	private final MockMvc mvc;
+	private final JdbcClient jdbc;
+	private final CaseApplications applications;
+	private final AccountManagement accounts;
+	private final Callers callers;
+	private final Archiving archiving;
+	private final Map<String, String> shared = new HashMap<>();
+	private final AtomicInteger serial = new AtomicInteger();
+
+	/** Who the matrix's callers are and how a request is made as one of them. */
+	interface Callers {
+		<B extends AbstractMockHttpServletRequestBuilder<B>> B as(String username, B request);
+	}
+
+	MatrixFixtures(MockMvc mvc, JdbcClient jdbc, CaseApplications applications, AccountManagement accounts,
+			Archiving archiving, Callers callers) {
+		this.archiving = archiving;
+		this.mvc = mvc;
+		this.jdbc = jdbc;
+		this.applications = applications;
+		this.accounts = accounts;
+		this.callers = callers;
+	}
+
+	/**
+	 * The text with each {@code {fixture}} replaced. A read shares its records with every other read; a change
+	 * gets records of its own, made for this call ({@code context} holds them, so one row's fixtures agree).
+	 */
+	String fill(String text, boolean fresh, Map<String, String> context) throws Exception {
+		Matcher m = PLACEHOLDER.matcher(text);
+		StringBuilder out = new StringBuilder();
+		while (m.find()) {
+			m.appendReplacement(out, Matcher.quoteReplacement(value(m.group(1), fresh, context)));
+		}
+		m.appendTail(out);
+		return out.toString();
+	}
+
+	private String value(String name, boolean fresh, Map<String, String> context) throws Exception {
+		if (context.containsKey(name)) {
+			return context.get(name);
+		}
+		String value;
+		if (!fresh || SHARED.contains(name)) {
+			value = shared.get(name);
+			if (value == null) {
+				value = make(name, context);
+				shared.put(name, value);
+			}
+		}
+		else {
+			value = make(name, context);
+		}
+		context.put(name, value);
+		if (CASES.contains(name)) {
+			context.put("办件", value);
+		}
+		return value;
+	}
+
+	private String make(String name, Map<String, String> context) throws Exception {
+		return switch (name) {
+			case "事项" -> ITEM;
+			case "编辑事项" -> EDITED_ITEM;
+			case "改革任务" -> TASK;
+			case "版本" -> "1";
+			case "清单" -> "licensing";
+			case "报告年度" -> "2026";
+			case "进度" -> progress();
+			// a year the calendar refuses to take: the administrator's call is answered without changing anything
+			case "过去年度" -> "1999";
+			case "草稿" -> remember(context, draft());
+			case "待受理办件" -> remember(context, submitted());
+			case "审查中办件" -> remember(context, underReview());
+			case "已准予办件" -> remember(context, granted());
+			case "窗口草稿" -> remember(context, windowDraft());
+			case "材料" -> material(context.get("办件"));
+			case "证照" -> licence(context);
+			case "核验码" -> jdbc.sql("SELECT check_code FROM licences_licence WHERE number = ?")
+				.param(context.get("证照")).query(String.class).single();
+			case "档案包" -> archivePackage();
+			case "消息" -> message();
+			case "改革附件" -> attachment();
+			case "法规" -> jdbc.sql("SELECT id FROM catalogue_law ORDER BY id LIMIT 1").query(String.class).single();
+			case "指南草稿" -> guideDraft();
+			case "账户" -> account();
+			default -> throw new IllegalStateException("the matrix names an unknown fixture {" + name + "}");
+		};
+	}
+
+	/** Cases are remembered so that {材料} in the same row is a material of that case. */
+	private static String remember(Map<String, String> context, String caseId) {
+		context.put("办件", caseId);
+		return caseId;
+	}
+
+	private String body(String idNumber, String name) {
+		return """
+				{"itemCode": "%s", "situation": "%s",
+				 "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "%s"},
+				 "form": {"phone": "13800000000"}}""".formatted(ITEM, SITUATION, idNumber, name);
+	}
+
+	String draft() throws Exception {
+		MockHttpServletResponse response = mvc.perform(callers.as("citizen", post("/api/cases/drafts")
+				.contentType(MediaType.APPLICATION_JSON).content(body(CITIZEN_ID, "张三")))).andReturn().getResponse();
+		return created(response, "draft");
+	}
+
+	private String submitted() throws Exception {
+		String id = draft();
+		for (String material : applications.requiredUploads(ITEM, SITUATION)) {
+			ok(mvc.perform(callers.as("citizen", multipart("/api/cases/{id}/materials", id)
+					.file(new MockMultipartFile("file", "scan.pdf", "application/pdf", Applying.scan(material)))
+					.param("material", material))).andReturn().getResponse(), "upload");
+		}
+		ok(mvc.perform(callers.as("citizen", post("/api/cases/{id}/actions/submit", id)
+				.header("Idempotency-Key", UUID.randomUUID().toString()))).andReturn().getResponse(), "submit");
+		return id;
+	}
+
+	private String underReview() throws Exception {
+		String id = submitted();
+		act("clerk", id, "accept");
+		return id;
+	}
+
+	private String granted() throws Exception {
+		String id = underReview();
+		act("approver", id, "approve");
+		act("approver2", id, "approve");
+		return id;
+	}
+
+	private void act(String user, String id, String action) throws Exception {
+		ok(mvc.perform(callers.as(user, post("/api/cases/{id}/actions/{action}", id, action)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"材料齐全，符合条件\"}")))
+				.andReturn().getResponse(), action);
+	}
+
+	private String windowDraft() throws Exception {
+		String body = """
+				{"application": {"itemCode": "%s", "situation": "%s",
+				  "applicant": {"kind": "PERSON", "idNumber": "310115199002201222", "name": "李四"},
+				  "form": {"phone": "13900000000"}}, "identityChecked": true}""".formatted(ITEM, SITUATION);
+		MockHttpServletResponse response = mvc.perform(callers.as("clerk", post("/api/window/cases")
+				.contentType(MediaType.APPLICATION_JSON).content(body))).andReturn().getResponse();
+		return remember(new HashMap<>(), created(response, "window case"));
+	}
+
+	private String material(String caseId) {
+		if (caseId == null) {
+			throw new IllegalStateException("{材料} needs a case earlier in the same row");
+		}
+		return jdbc.sql("SELECT id::text FROM cases_material WHERE case_id = ? ORDER BY uploaded_at, id LIMIT 1")
+			.param(UUID.fromString(caseId)).query(String.class).single();
+	}
+
+	private String licence(Map<String, String> context) throws Exception {
+		String caseId = granted();
+		context.put("办件", caseId);
+		return await("licence of " + caseId, () -> jdbc.sql("SELECT number FROM licences_licence WHERE case_id = ?")
+			.param(UUID.fromString(caseId)).query(String.class).optional());
+	}
+
+	private String archivePackage() throws Exception {
+		String caseId = granted();
+		// due on completion; the schedule builds it later, here at once
+		await("archive package due for " + caseId, () -> jdbc.sql("SELECT id::text FROM archive_package WHERE case_id = ?")
+			.param(UUID.fromString(caseId)).query(String.class).optional());
+		return await("archive package of " + caseId, () -> {
+			archiving.build(new CaseId(UUID.fromString(caseId)));
+			return jdbc.sql("SELECT id::text FROM archive_package WHERE case_id = ? AND status = 'ARCHIVED'")
+				.param(UUID.fromString(caseId)).query(String.class).optional();
+		});
+	}
+
+	private String message() throws Exception {
+		submitted();
+		return jdbc.sql("SELECT id::text FROM notification_message WHERE recipient_username = 'citizen' "
+				+ "ORDER BY created_at DESC LIMIT 1").query(String.class).single();
+	}
+
+	private String attachment() throws Exception {
+		MockHttpServletResponse response = mvc.perform(callers.as("biomed", multipart("/api/reform/tasks/{no}/reports", TASK)
+				.file(new MockMultipartFile("files", "进展.pdf", "application/pdf", Applying.pdf("progress")))
+				.param("text", "矩阵测试的进展报告").param("progress", progress()).param("status", "IN_PROGRESS")))
+				.andReturn().getResponse();
+		String body = created(response, "reform report");
+		return body.replaceAll("(?s).*\"attachments\":\\[\\{\"id\":\"([0-9a-f-]+)\".*", "$1");
+	}
+
+	/** The task's progress as it stands: a report may not lower it without a reason. */
+	String progress() {
+		return String.valueOf(Math.max(1, Math.min(99, jdbc.sql("SELECT progress FROM reform_task WHERE no = ?")
+			.param(Integer.parseInt(TASK)).query(Integer.class).single())));
+	}
+
+	private String guideDraft() throws Exception {
+		Optional<Integer> open = jdbc.sql("SELECT version FROM catalogue_guide WHERE item_code = ? AND status <> 'PUBLISHED' "
+				+ "AND status <> 'SUPERSEDED' ORDER BY version DESC LIMIT 1").param(EDITED_ITEM).query(Integer.class)
+			.optional();
+		if (open.isPresent()) {
+			return open.get().toString();
+		}
+		MockHttpServletResponse response = mvc.perform(callers.as("biomed",
+				post("/api/catalogue/items/{code}/drafts", EDITED_ITEM))).andReturn().getResponse();
+		return created(response, "guide draft").replaceAll("(?s).*\"version\":(\\d+).*", "$1");
+	}
+
+	private String account() {
+		String username = "matrix-staff-" + serial.incrementAndGet();
+		accounts.create(new AccountManagement.NewAccount(username, "矩阵测试", "Matrix-check-2026!",
+				Set.of(Role.DIVISION_STAFF), "BIOMED", null, null, null));
+		return username;
+	}
+
+	private static String created(MockHttpServletResponse response, String what) throws Exception {
+		ok(response, what);
+		String body = response.getContentAsString();
+		Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(body);
+		return what.equals("reform report") || what.equals("guide draft") ? body : id.find() ? id.group(1) : body;
+	}
+
+	private static void ok(MockHttpServletResponse response, String what) throws Exception {
+		if (response.getStatus() >= 300) {
+			throw new IllegalStateException("making the fixture failed at " + what + ": " + response.getStatus() + " "
+					+ response.getContentAsString());
+		}
+	}
+
+	private static String await(String what, Supplier<Optional<String>> lookup) throws InterruptedException {
+		Instant until = Instant.now().plus(Duration.ofSeconds(10));
+		while (Instant.now().isBefore(until)) {
+			Optional<String> found = lookup.get();
+			if (found.isPresent()) {
+				return found.get();
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("no " + what + " within 10 s");
+	}
+}
