@@ -4,7 +4,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -285,15 +284,10 @@ final class MatrixFixtures {
 		}
 	}
 
-	private static String await(String what, Supplier<Optional<String>> lookup) throws InterruptedException {
-		Instant until = Instant.now().plus(Duration.ofSeconds(10));
-		while (Instant.now().isBefore(until)) {
-			Optional<String> found = lookup.get();
-			if (found.isPresent()) {
-				return found.get();
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("no " + what + " within 10 s");
+	/** Waits for an asynchronous outcome (an event listener's work) with Awaitility, as the other tests do. */
+	private static String await(String what, Supplier<Optional<String>> lookup) {
+		return org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(10)).until(lookup::get, Optional::isPresent)
+			.get();
 	}
+
 }
