@@ -37,7 +37,8 @@ start_server() {
     launch=(-cp "$(realpath "$jar")" -Dloader.path="$extra" org.springframework.boot.loader.launch.PropertiesLauncher
       --tongban.bench.enabled=true --spring.flyway.locations=classpath:db/migration,classpath:db/bench)
   fi
-  TONGBAN_DATA_DIR="$data" java ${JAVA_OPTS:-} "${launch[@]}" --server.port=$port \
+  # the benchmarks sign in with the demo accounts: demo mode is asked for (a packaged jar never turns it on)
+  TONGBAN_DEMO_ENABLED=true TONGBAN_DATA_DIR="$data" java ${JAVA_OPTS:-} "${launch[@]}" --server.port=$port \
     --tongban.embedded-postgres.port=$pgport --logging.level.root=WARN --logging.level.org.tongban.guidance.GuideSearch=INFO "$@" >> "$data/run.log" 2>&1 &
   pid=$!
   wait_ready $port

@@ -18,7 +18,7 @@ echo "jar:     $jar ($(du -h "$jar" | cut -f1))"
 one_run() { # one_run [java options and jar]
   local start end pid
   start=$(date +%s%N)
-  TONGBAN_DATA_DIR="$data" java ${@:--jar $jar} --server.port=$port > "$data/run.log" 2>&1 &
+  TONGBAN_DEMO_ENABLED=true TONGBAN_DATA_DIR="$data" java ${@:--jar $jar} --server.port=$port > "$data/run.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 $pid 2>/dev/null; then echo "start-up failed:"; tail -30 "$data/run.log"; exit 1; fi

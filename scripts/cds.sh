@@ -16,7 +16,7 @@ out=$(realpath "$out")
 app="$out/$(basename "$jar")"
 train=$(mktemp -d /tmp/tongban-cds.XXXX)
 # a datasource in the environment would make the training run migrate that database: train on its own
-env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD TONGBAN_DATA_DIR="$train" \
+env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD TONGBAN_DEMO_ENABLED=true TONGBAN_DATA_DIR="$train" \
   java -XX:ArchiveClassesAtExit="$out/tongban.jsa" -Xlog:cds=error -Dspring.context.exit=onRefresh -jar "$app" \
   --server.port=0 --tongban.scheduling.enabled=false > "$train/training.log" 2>&1 \
   || { echo "training run failed:"; tail -30 "$train/training.log"; exit 1; }

@@ -15,4 +15,8 @@ document.addEventListener('DOMContentLoaded', function () {
   document.body.addEventListener('htmx:configRequest', function (e) {
     if (token && header) { e.detail.headers[header.content] = token.content; }
   });
+  // "too many requests" comes with a message in the fragment: show it like an answer
+  document.body.addEventListener('htmx:beforeSwap', function (e) {
+    if (e.detail.xhr.status === 429) { e.detail.shouldSwap = true; e.detail.isError = false; }
+  });
 });

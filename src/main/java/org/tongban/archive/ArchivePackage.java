@@ -10,6 +10,13 @@ public record ArchivePackage(UUID id, UUID caseId, String itemCode, String itemN
 		Instant completedAt, Instant archivedAt, LocalDate retainUntil, int attempts, String lastError,
 		Instant disposedAt, String disposedBy, String disposalReason) {
 
+	/** The same package with the applicant's identifier replaced (masked for lists). */
+	public ArchivePackage withApplicantId(String masked) {
+		return new ArchivePackage(id, caseId, itemCode, itemName, applicantName, masked, outcome, status, statusLabel,
+				sizeBytes, sm3, completedAt, archivedAt, retainUntil, attempts, lastError, disposedAt, disposedBy,
+				disposalReason);
+	}
+
 	static String label(String status) {
 		return switch (status) {
 			case "PENDING" -> "待归档";

@@ -57,8 +57,17 @@ public class ArchivePackages {
 			FROM archive_package""";
 
 	public List<ArchivePackage> search(Query q) {
+		return search(q, null);
+	}
+
+	/** As {@link #search(Query)}, among the packages of the items {@code itemCodes} only (all when null). */
+	public List<ArchivePackage> search(Query q, List<String> itemCodes) {
 		List<String> where = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
+		if (itemCodes != null) {
+			where.add("item_code = ANY(?)");
+			params.add(itemCodes.toArray(String[]::new));
+		}
 		if (notBlank(q.caseId())) {
 			where.add("case_id = ?");
 			params.add(uuid(q.caseId().strip(), "caseId", "办件编号格式不正确，应为 36 位的 UUID。"));

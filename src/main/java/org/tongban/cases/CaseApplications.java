@@ -24,6 +24,7 @@ import org.tongban.catalogue.Guide;
 import org.tongban.catalogue.GuideContent;
 import org.tongban.catalogue.ItemType;
 import org.tongban.guidance.IdentityCheck;
+import org.tongban.identity.AccessLog;
 import org.tongban.identity.AccountManagement;
 import org.tongban.identity.Role;
 import org.tongban.identity.SignedInUser;
@@ -58,10 +59,12 @@ public class CaseApplications {
 	private final CaseHandling work;
 	private final AccountManagement accounts;
 	private final IdentityCheck identities;
+	private final AccessLog accessLog;
 
 	CaseApplications(Cases cases, Catalogue catalogue, FileStore files, AuditTrail audit,
 			ApplicationEventPublisher events, JsonMapper json, Clock clock, TimeLimits limits, CaseHandling work,
-			AccountManagement accounts, IdentityCheck identities) {
+			AccountManagement accounts, IdentityCheck identities, AccessLog accessLog) {
+		this.accessLog = accessLog;
 		this.limits = limits;
 		this.work = work;
 		this.accounts = accounts;
@@ -246,25 +249,61 @@ public class CaseApplications {
 		return c;
 	}
 
-	/** The owner's case, or any case for staff who handle cases; for anyone else a 404, as if it did not exist. */
+	/** A case within the user's duty ({@link CaseDuty}); for anyone else a 404, as if it did not exist. */
 	@Transactional(readOnly = true)
 	public Case get(SignedInUser me, CaseId id) {
-		if (CaseSteps.handlesCases(me)) {
-			return cases.find(id).orElseThrow(() -> Problem.notFound("未找到该办件。"));
+		return cases.find(id, CaseDuty.of(me, LocalDate.now(clock)), false)
+				.orElseThrow(() -> Problem.notFound("未找到该办件。"));
+	}
+
+	/** Whether the case is within the user's duty (after an action that may have moved it out of it). */
+	@Transactional(readOnly = true)
+	public boolean readable(SignedInUser me, CaseId id) {
+		return cases.find(id, CaseDuty.of(me, LocalDate.now(clock)), false).isPresent();
+	}
+
+	/**
+	 * Records in the access log that the case's personal data was shown in full to {@code me} (the applicant's own
+	 * views are not recorded: it is their data). The case must have been read through {@link #get}.
+	 */
+	public void shown(SignedInUser me, Case c, String purpose) {
+		if (c.applicant().owner().equals(me.username())) {
+			return;
 		}
-		return owned(me, id, false);
+		Applicant a = c.applicant();
+		List<String> fields = new ArrayList<>();
+		fields.add("申请人姓名");
+		if (a.idNumber() != null) {
+			fields.add("公民身份号码");
+		}
+		if (a.uscc() != null) {
+			fields.add("统一社会信用代码");
+		}
+		if (a.agentName() != null) {
+			fields.add("经办人姓名");
+		}
+		if (c.form().containsKey("phone")) {
+			fields.add("联系电话");
+		}
+		if (c.form().containsKey("address")) {
+			fields.add("地址");
+		}
+		accessLog.viewed(me.username(), "case", c.id(), String.join("、", fields), purpose);
 	}
 
 	/** An uploaded material and its content. */
 	public record MaterialFile(CaseMaterial material, java.io.InputStream content) {
 	}
 
-	/** A material of a case the user may read (its applicant, or staff handling cases); otherwise 404. */
+	/** A material of a case within the user's duty (uploaded materials follow the case); otherwise 404. */
 	@Transactional(readOnly = true)
 	public MaterialFile material(SignedInUser me, CaseId id, UUID materialId) {
 		Case c = get(me, id);
 		CaseMaterial m = c.materials().stream().filter(x -> x.id().equals(materialId)).findFirst()
 				.orElseThrow(() -> Problem.notFound("未找到该材料。"));
+		if (!c.applicant().owner().equals(me.username())) {
+			accessLog.viewed(me.username(), "case", c.id(), "申请材料“" + m.material() + "”", "下载申请材料");
+		}
 		return new MaterialFile(m, files.open(m.sha256()));
 	}
 

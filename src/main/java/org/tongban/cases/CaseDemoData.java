@@ -16,7 +16,8 @@ import org.tongban.identity.SignedInUser;
 /**
  * A few demo cases, applied for and handled through the same services as real ones, so that a newcomer
  * finds work lists, "my cases" and (through the licences module) the licence register filled. Each is
- * submitted under a fixed idempotency key, so a restart finds them and does nothing.
+ * submitted under a fixed idempotency key, so a restart finds them and does nothing. The cases the demo approvers
+ * handle are of items of their own division (生物医药处), as their duty requires ({@link CaseDuty}).
  */
 @Component
 @Order(30)
@@ -32,10 +33,10 @@ class CaseDemoData implements ApplicationRunner {
 			new Demo("demo-case-1", "citizen", "PD-WJW-XK-001", "NEW", "首次注册，已在浦东新区某医院工作。",
 					List.<String[]>of(new String[] {"clerk", "accept"}, new String[] {"approver", "approve"},
 							new String[] {"approver2", "approve"})),
-			new Demo("demo-case-2", "enterprise", "PD-WJW-XK-005", "NEW_SWIMMING", "新开设游泳馆，申请公共场所卫生许可。",
+			new Demo("demo-case-2", "enterprise", "PD-WJW-XK-002", "NEW_DENTAL", "口腔门诊部开展牙科X射线影像诊断。",
 					List.<String[]>of(new String[] {"clerk", "accept"}, new String[] {"approver", "approve"},
 							new String[] {"approver2", "approve"})),
-			new Demo("demo-case-3", "enterprise", "PD-WJW-XK-007", "NEW_DENTAL_DEPT", "口腔门诊部执业登记。",
+			new Demo("demo-case-3", "enterprise", "PD-WJW-XK-027", "NEW", "口腔诊所行业综合许可（一业一证）。",
 					List.<String[]>of(new String[] {"clerk", "accept"})),
 			new Demo("demo-case-4", "citizen", "PD-WJW-XK-008", "NEW", "申请放射工作人员证。", List.<String[]>of()),
 			new Demo("demo-case-5", "enterprise", "PD-WJW-XK-006", "NEW_DENTAL_DEPT", "设置口腔门诊部。",

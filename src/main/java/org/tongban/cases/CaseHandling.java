@@ -137,7 +137,7 @@ public class CaseHandling {
 	@Transactional
 	public Case act(SignedInUser me, CaseId id, String actionName, ActionRequest request) {
 		CaseAction action = CaseAction.of(actionName).orElseThrow(() -> Problem.notFound("没有名为“" + actionName + "”的办件操作。"));
-		Case c = visible(me, id, true);
+		Case c = visible(me, id);
 		ActionRequest body = request == null ? ActionRequest.none() : request;
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.now(clock);
@@ -164,6 +164,12 @@ public class CaseHandling {
 				Role role = Role.valueOf(h.stepRole);
 				if (!accounts.holds(to, role)) {
 					throw Problem.invalid("to", "账户“" + to + "”不存在、已停用或不是" + role.label() + "，不能转交。");
+				}
+				// within the duty: a division's step to its own staff, any other step within the holder's unit
+				String unit = role == Role.APPROVER || role == Role.DIVISION_STAFF ? h.division
+						: me.has(Role.LEADER) ? null : me.orgUnitCode();
+				if (unit != null && !unit.equals(accounts.byUsername(to).orgUnitCode())) {
+					throw Problem.invalid("to", "只能转交给本单位（" + unit + "）的" + role.label() + "，账户“" + to + "”不属于该单位。");
 				}
 				processes.assign(process(c), to);
 				h.assignee = to;
@@ -400,12 +406,9 @@ public class CaseHandling {
 		audit.recordAs(actor, auditAction, "case", c.id(), Map.of("status", before.name()), after);
 	}
 
-	/** The case for staff who work on cases, or for its applicant; anyone else is told it does not exist. */
-	private Case visible(SignedInUser me, CaseId id, boolean lock) {
-		Case c = (lock ? cases.lock(id) : cases.find(id)).orElseThrow(() -> Problem.notFound("未找到该办件。"));
-		if (c.applicant().owner().equals(me.username()) || CaseSteps.handlesCases(me)) {
-			return c;
-		}
-		throw Problem.notFound("未找到该办件。");
+	/** The case, locked, if it is within the user's duty ({@link CaseDuty}); otherwise it does not exist for them. */
+	private Case visible(SignedInUser me, CaseId id) {
+		return cases.find(id, CaseDuty.of(me, LocalDate.now(clock)), true)
+				.orElseThrow(() -> Problem.notFound("未找到该办件。"));
 	}
 }

@@ -20,11 +20,6 @@ public final class CaseSteps {
 	private CaseSteps() {
 	}
 
-	static boolean handlesCases(SignedInUser me) {
-		return me.has(Role.CLERK) || me.has(Role.APPROVER) || me.has(Role.INSPECTOR) || me.has(Role.LEADER)
-				|| me.has(Role.DIVISION_STAFF) || me.has(Role.ADMIN);
-	}
-
 	/**
 	 * Every action the open step offers on {@code today}, whoever may take it. The law closes some of them by
 	 * the dates alone: after the five working days of art. 32 a case is accepted (no refusal, no correction

@@ -47,6 +47,20 @@ class Cases {
 		return find(id, "");
 	}
 
+	/** A case within the user's duty ({@link CaseDuty}), locked when asked; empty when it is outside it. */
+	Optional<Case> find(CaseId id, CaseDuty.Condition duty, boolean lock) {
+		return jdbc.sql("SELECT * FROM cases_case WHERE id = ? AND " + duty.sql() + (lock ? " FOR UPDATE" : ""))
+				.params(withIdFirst(id, duty))
+				.query((rs, i) -> row(rs)).optional();
+	}
+
+	private static Object[] withIdFirst(CaseId id, CaseDuty.Condition duty) {
+		List<Object> all = new java.util.ArrayList<>();
+		all.add(id.value());
+		all.addAll(duty.params());
+		return all.toArray();
+	}
+
 	private Optional<Case> find(CaseId id, String lock) {
 		return jdbc.sql("SELECT * FROM cases_case WHERE id = ?" + lock).param(id.value())
 				.query((rs, i) -> row(rs)).optional();

@@ -13,9 +13,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure someone can sign in: the demo accounts when demo data is on, otherwise the first
- * administrator from TONGBAN_ADMIN_PASSWORD. Start-up fails with a clear message rather than run a
- * server nobody can administer or one with a default password.
+ * Makes sure someone can sign in: the demo accounts when demo mode is asked for (tongban.demo.enabled, never on
+ * by itself), otherwise the first administrator from TONGBAN_ADMIN_PASSWORD, who must change it at the first
+ * sign-in. Start-up fails with a clear message rather than run a server nobody can administer or one with a
+ * default password. Demo accounts cannot sign in without demo mode, so they do not count as administrators then.
  */
 @Component
 class AccountBootstrap implements InitializingBean {
@@ -68,15 +69,15 @@ class AccountBootstrap implements InitializingBean {
 	/** Fails before the server starts listening when nobody could administer it. */
 	@Override
 	public void afterPropertiesSet() {
-		if (demoEnabled || accounts.anyWithRole(Role.ADMIN)) {
+		if (demoEnabled || accounts.anyAdministrator()) {
 			return;
 		}
 		if (adminPassword == null || adminPassword.isBlank()) {
 			throw new IllegalStateException("尚无管理员账户：请通过环境变量 TONGBAN_ADMIN_PASSWORD 提供初始管理员 admin 的密码"
-					+ "（至少 10 位，含字母、数字、符号中的两类），或设置 TONGBAN_DEMO_ENABLED=true 使用演示数据。"
+					+ "（" + PasswordPolicy.RULES + "），或设置 TONGBAN_DEMO_ENABLED=true 使用演示数据。"
 					+ " No administrator exists yet: set TONGBAN_ADMIN_PASSWORD to create 'admin'.");
 		}
-		String problem = AccountManagement.passwordProblem(adminPassword);
+		String problem = PasswordPolicy.problem(adminPassword, "admin");
 		if (problem != null) {
 			throw new IllegalStateException("TONGBAN_ADMIN_PASSWORD 不符合密码要求：" + problem);
 		}
@@ -102,11 +103,10 @@ class AccountBootstrap implements InitializingBean {
 			}
 			return;
 		}
-		if (accounts.anyWithRole(Role.ADMIN)) {
+		if (accounts.anyAdministrator()) {
 			return;
 		}
-		management.create(new AccountManagement.NewAccount("admin", "系统管理员", adminPassword, EnumSet.of(Role.ADMIN),
-				"COMMISSION", null, null, null), false);
-		log.info("Created the initial administrator 'admin' from TONGBAN_ADMIN_PASSWORD");
+		management.createInitialAdministrator(adminPassword);
+		log.info("Created the initial administrator 'admin' from TONGBAN_ADMIN_PASSWORD; it must be changed at the first sign-in");
 	}
 }

@@ -21,20 +21,25 @@ import org.tongban.shared.Problem;
 @Service
 public class AccountManagement {
 
+	/** The password rules as the forms state them. */
+	public static final String PASSWORD_RULES = PasswordPolicy.RULES;
+
 	private static final Pattern USERNAME = Pattern.compile("^[a-z0-9_.-]{3,32}$");
 
 	private final Accounts accounts;
 	private final Organisation organisation;
 	private final PasswordEncoder passwords;
 	private final AuditTrail audit;
+	private final AccountSessions sessions;
 	private final Clock clock;
 
 	AccountManagement(Accounts accounts, Organisation organisation, PasswordEncoder passwords, AuditTrail audit,
-			Clock clock) {
+			AccountSessions sessions, Clock clock) {
 		this.accounts = accounts;
 		this.organisation = organisation;
 		this.passwords = passwords;
 		this.audit = audit;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
@@ -82,7 +87,8 @@ public class AccountManagement {
 		if (request.displayName() == null || request.displayName().isBlank() || request.displayName().length() > 50) {
 			errors.add(new FieldMessage("displayName", "请填写姓名（不超过 50 字）"));
 		}
-		String passwordProblem = passwordProblem(request.password());
+		// the demo accounts share the published demo password; every other account follows the policy
+		String passwordProblem = demo ? null : PasswordPolicy.problem(request.password(), username);
 		if (passwordProblem != null) {
 			errors.add(new FieldMessage("password", passwordProblem));
 		}
@@ -118,7 +124,9 @@ public class AccountManagement {
 		Account account = new Account(UUID.randomUUID(), username, request.displayName().strip(), roles, orgUnit,
 				idNumber == null ? null : idNumber.toUpperCase(), uscc == null ? null : uscc.toUpperCase(),
 				blankToNull(request.phone()), true, 0, null, demo, clock.instant());
-		accounts.insert(account, passwords.encode(request.password()));
+		String hash = passwords.encode(request.password());
+		accounts.insert(account, hash);
+		accounts.remember(account.id(), hash, clock.instant());
 		audit.record("ACCOUNT_CREATED", "account", username, null, account.auditState());
 		return account;
 	}
@@ -130,6 +138,9 @@ public class AccountManagement {
 				before.orgUnitCode(), before.idNumber(), before.uscc(), before.phone(), enabled,
 				before.failedAttempts(), before.lockedUntil(), before.demo(), before.createdAt());
 		accounts.update(after);
+		if (!enabled) {
+			sessions.end(username);
+		}
 		audit.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", username, before.auditState(),
 				after.auditState());
 		return after;
@@ -146,26 +157,81 @@ public class AccountManagement {
 		return after;
 	}
 
+	/**
+	 * An administrator sets a new password for the account: its sessions end, and the user must change the password
+	 * at the next sign-in (the administrator knows it).
+	 */
 	@Transactional
 	public void resetPassword(String username, String newPassword) {
-		String problem = passwordProblem(newPassword);
+		Account account = byUsername(username);
+		String problem = newPasswordProblem(account, newPassword);
 		if (problem != null) {
 			throw Problem.invalid("password", problem);
 		}
-		Account account = byUsername(username);
-		accounts.updatePassword(account.id(), passwords.encode(newPassword));
+		accounts.updatePassword(account.id(), passwords.encode(newPassword), true, clock.instant());
+		sessions.end(username);
 		audit.record("ACCOUNT_PASSWORD_RESET", "account", username, null, null);
 	}
 
-	/** At least 10 characters, from at least two of: letters, digits, other characters. */
-	static String passwordProblem(String password) {
-		if (password == null || password.length() < 10 || password.length() > 128) {
-			return "密码须为 10–128 位";
+	/**
+	 * The user changes their own password, giving the current one: every other session of the account ends (the
+	 * one the change was made in, if any, stays), and a password that had to be changed no longer has to.
+	 */
+	@Transactional
+	public void changeOwnPassword(String username, String currentPassword, String newPassword, String confirmation,
+			String keepSession) {
+		Account account = byUsername(username);
+		List<FieldMessage> errors = new ArrayList<>();
+		if (currentPassword == null || !passwords.matches(currentPassword, accounts.passwordHash(account.id()))) {
+			errors.add(new FieldMessage("currentPassword", "当前密码不正确"));
 		}
-		int classes = (password.chars().anyMatch(Character::isLetter) ? 1 : 0)
-				+ (password.chars().anyMatch(Character::isDigit) ? 1 : 0)
-				+ (password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
-		return classes < 2 ? "密码须包含字母、数字、符号中的至少两类" : null;
+		String problem = newPasswordProblem(account, newPassword);
+		if (problem != null) {
+			errors.add(new FieldMessage("newPassword", problem));
+		}
+		else if (confirmation != null && !confirmation.equals(newPassword)) {
+			errors.add(new FieldMessage("confirmPassword", "两次输入的新密码不一致"));
+		}
+		if (!errors.isEmpty()) {
+			throw Problem.invalid(errors);
+		}
+		accounts.updatePassword(account.id(), passwords.encode(newPassword), false, clock.instant());
+		sessions.endAllBut(username, keepSession);
+		audit.record("ACCOUNT_PASSWORD_CHANGED", "account", username, null, null);
+	}
+
+	/**
+	 * The initial administrator 'admin' from TONGBAN_ADMIN_PASSWORD, who must change it at the first sign-in. A demo
+	 * 'admin' left from an earlier demo run (it cannot sign in without demo mode) is taken over rather than duplicated.
+	 */
+	@Transactional
+	void createInitialAdministrator(String password) {
+		Account admin = accounts.byUsername("admin").orElse(null);
+		if (admin == null) {
+			admin = create(new NewAccount("admin", "系统管理员", password, EnumSet.of(Role.ADMIN), "COMMISSION", null, null,
+					null), false);
+			accounts.requirePasswordChange(admin.id());
+			return;
+		}
+		accounts.clearDemo(admin.id());
+		setEnabled("admin", true);
+		unlock("admin");
+		accounts.updatePassword(admin.id(), passwords.encode(password), true, clock.instant());
+		audit.record("ACCOUNT_DEMO_CLEARED", "account", "admin", null, null);
+	}
+
+	/** What is wrong with the new password for that account (policy, then the last five), or null. */
+	private String newPasswordProblem(Account account, String newPassword) {
+		String problem = PasswordPolicy.problem(newPassword, account.username());
+		if (problem != null) {
+			return problem;
+		}
+		for (String old : accounts.recentPasswordHashes(account.id())) {
+			if (passwords.matches(newPassword, old)) {
+				return "新密码不得与最近 " + PasswordPolicy.HISTORY + " 次使用过的密码相同";
+			}
+		}
+		return null;
 	}
 
 	private static String blankToNull(String s) {

@@ -20,7 +20,7 @@ class Accounts {
 
 	private static final String COLUMNS = """
 			a.id, a.username, a.display_name, a.password_hash, a.roles, a.org_unit_code, o.name AS org_unit_name,
-			a.id_number, a.uscc, a.phone, a.enabled, a.failed_attempts, a.locked_until, a.demo, a.created_at
+			a.id_number, a.uscc, a.phone, a.enabled, a.failed_attempts, a.locked_until, a.demo, a.must_change_password, a.created_at
 			""";
 
 	private final JdbcClient jdbc;
@@ -29,13 +29,18 @@ class Accounts {
 		this.jdbc = jdbc;
 	}
 
-	Optional<SignedInUser> principal(String username, Instant now) {
+	/**
+	 * The account as Spring Security signs it in; a demo account counts as disabled unless demo mode is on (it has
+	 * the published password).
+	 */
+	Optional<SignedInUser> principal(String username, Instant now, boolean demoMode) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM identity_account a LEFT JOIN identity_org_unit o ON o.code = a.org_unit_code WHERE a.username = ?")
 				.param(username)
 				.query((rs, i) -> new SignedInUser(rs.getObject("id", UUID.class), rs.getString("username"),
 						rs.getString("display_name"), roles(rs.getArray("roles")), rs.getString("org_unit_code"),
 						rs.getString("org_unit_name"), rs.getString("id_number"), rs.getString("uscc"),
-						rs.getString("password_hash"), rs.getBoolean("enabled"), lockedAt(instant(rs, "locked_until"), now)))
+						rs.getString("password_hash"), rs.getBoolean("enabled") && (demoMode || !rs.getBoolean("demo")),
+						lockedAt(instant(rs, "locked_until"), now), rs.getBoolean("must_change_password")))
 				.optional();
 	}
 
@@ -80,8 +85,50 @@ class Accounts {
 				.update();
 	}
 
-	void updatePassword(UUID id, String hash) {
-		jdbc.sql("UPDATE identity_account SET password_hash = ? WHERE id = ?").params(hash, id).update();
+	/** Whether an administrator not created by demo seeding exists (demo accounts cannot sign in without demo mode). */
+	boolean anyAdministrator() {
+		return jdbc.sql("SELECT count(*) FROM identity_account WHERE 'ADMIN' = ANY (roles) AND NOT demo")
+				.query(Long.class).single() > 0;
+	}
+
+	/** Sets the password, keeps it in the history (the last {@link PasswordPolicy#HISTORY}) and whether it must change. */
+	void updatePassword(UUID id, String hash, boolean mustChange, Instant now) {
+		jdbc.sql("UPDATE identity_account SET password_hash = ?, must_change_password = ? WHERE id = ?")
+				.params(hash, mustChange, id).update();
+		remember(id, hash, now);
+	}
+
+	void remember(UUID id, String hash, Instant now) {
+		jdbc.sql("INSERT INTO identity_password_history (account_id, password_hash, set_at) VALUES (?, ?, ?)")
+				.params(id, hash, Timestamp.from(now)).update();
+		jdbc.sql("""
+				DELETE FROM identity_password_history WHERE account_id = ? AND ctid NOT IN (
+				  SELECT ctid FROM identity_password_history WHERE account_id = ? ORDER BY set_at DESC LIMIT ?)
+				""").params(id, id, PasswordPolicy.HISTORY).update();
+	}
+
+	/** The hashes of the account's last passwords, the current one first. */
+	List<String> recentPasswordHashes(UUID id) {
+		return jdbc.sql("SELECT password_hash FROM identity_password_history WHERE account_id = ? ORDER BY set_at DESC LIMIT ?")
+				.params(id, PasswordPolicy.HISTORY).query(String.class).list();
+	}
+
+	String passwordHash(UUID id) {
+		return jdbc.sql("SELECT password_hash FROM identity_account WHERE id = ?").param(id).query(String.class).single();
+	}
+
+	boolean mustChangePassword(String username) {
+		return jdbc.sql("SELECT must_change_password FROM identity_account WHERE username = ?").param(username)
+				.query(Boolean.class).optional().orElse(false);
+	}
+
+	void requirePasswordChange(UUID id) {
+		jdbc.sql("UPDATE identity_account SET must_change_password = TRUE WHERE id = ?").param(id).update();
+	}
+
+	/** Makes a demo account an ordinary one (the demo's admin, taken over by the initial administrator). */
+	void clearDemo(UUID id) {
+		jdbc.sql("UPDATE identity_account SET demo = FALSE WHERE id = ?").param(id).update();
 	}
 
 	/** Counts a failed sign-in and locks the account when the limit is reached; returns the new state. */

@@ -3,9 +3,11 @@ package org.tongban.identity;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -22,6 +24,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -31,6 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Form sign-in for pages, HTTP Basic also on {@code /api/**} for scripts. Which role may call what is
  * declared next to each endpoint with {@code @PreAuthorize}; here only what is public is listed.
+ * <p>
+ * A request carrying the session cookie is CSRF-checked whatever else it carries; only an API call without one
+ * (a script with Basic credentials) is not, as it has no cookie a forged request could ride on. Only API paths
+ * answer with a {@code WWW-Authenticate: Basic} challenge, so a browser never caches Basic credentials for pages.
+ * Over HTTPS (directly or, with {@code server.forward-headers-strategy: native}, through a proxy sending
+ * {@code X-Forwarded-Proto: https}) the session cookie is {@code Secure} and {@code Strict-Transport-Security} is
+ * sent (Spring Security writes it only on secure requests).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,13 +49,22 @@ class SecurityConfiguration {
 	private static final RequestMatcher API = request -> request.getRequestURI()
 			.startsWith(request.getContextPath() + "/api/");
 
+	/** The session cookie's name (Spring Session's default). */
+	static final String SESSION_COOKIE = "SESSION";
+
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json, Accounts accounts,
+			IdentityFilters filters) throws Exception {
+		http.with(filters, org.springframework.security.config.Customizer.withDefaults());
 		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"tongban\", charset=\"UTF-8\"");
 			write(response, json, ProblemDetails.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "未登录",
 					"请先登录，或在请求中提供 HTTP Basic 认证信息。", List.of(), request));
 		};
+		AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+		// wrong Basic credentials on a page: the sign-in page, never a Basic challenge
+		AuthenticationEntryPoint basicEntryPoint = (request, response, ex) -> (API.matches(request) ? apiEntryPoint
+				: loginPage).commence(request, response, ex);
 		AccessDeniedHandler apiDenied = (request, response, ex) -> write(response, json, ProblemDetails.of(
 				HttpStatus.FORBIDDEN, "forbidden", "无权操作", "您没有执行此操作的权限。", List.of(), request));
 		http
@@ -70,17 +89,17 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).defaultSuccessUrl("/", false))
-			.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+			.httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(ex -> ex
 				.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-						request -> !API.matches(request))
+				.defaultAuthenticationEntryPointFor(loginPage, request -> !API.matches(request))
 				.defaultAccessDeniedHandlerFor(apiDenied, API))
-			// CSRF protects session cookies. An API call with Basic credentials or without a session has no
-			// cookie to abuse, and should get 401 from authentication rather than 403 from the CSRF filter.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> API.matches(request)
-					&& (request.getHeader("Authorization") != null || request.getSession(false) == null)))
+			// CSRF protects session cookies: a request carrying one is checked whatever other header it has. An API
+			// call without the cookie (a script with Basic credentials) has nothing to abuse, and gets 401 from
+			// authentication rather than 403 from the CSRF filter.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> API.matches(request) && !carriesSessionCookie(request)))
+			.addFilterAfter(new PasswordChangeRequired(accounts, json), AuthorizationFilter.class)
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
 						+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; "
@@ -96,8 +115,10 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsService userDetailsService(Accounts accounts, java.time.Clock clock) {
-		return username -> accounts.principal(username, clock.instant())
+	UserDetailsService userDetailsService(Accounts accounts, java.time.Clock clock, SignInLimits limits,
+			@Value("${tongban.demo.enabled:false}") boolean demoMode) {
+		return username -> accounts.principal(username, clock.instant(), demoMode)
+				.or(() -> limits.lockedStandIn(username))
 				.orElseThrow(() -> new UsernameNotFoundException("no account " + username));
 	}
 
@@ -108,7 +129,18 @@ class SecurityConfiguration {
 		};
 	}
 
-	private static void write(HttpServletResponse response, JsonMapper json, Object body) throws IOException {
+	private static boolean carriesSessionCookie(HttpServletRequest request) {
+		if (request.getCookies() != null) {
+			for (Cookie cookie : request.getCookies()) {
+				if (SESSION_COOKIE.equals(cookie.getName())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	static void write(HttpServletResponse response, JsonMapper json, Object body) throws IOException {
 		response.setStatus(((org.springframework.http.ProblemDetail) body).getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

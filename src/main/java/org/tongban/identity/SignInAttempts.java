@@ -6,11 +6,15 @@ import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.shared.AuditTrail;
 
-/** Locks an account after repeated wrong passwords, so that passwords cannot be guessed online. */
+/**
+ * Locks an account after repeated wrong passwords, so that passwords cannot be guessed online; counts each failure
+ * against the address it came from and, for names without an account, against the name ({@link SignInLimits}).
+ */
 @Component
 class SignInAttempts {
 
@@ -18,22 +22,34 @@ class SignInAttempts {
 	private final IdentitySettings settings;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final SignInLimits limits;
+	private final AccountSessions sessions;
 
-	SignInAttempts(Accounts accounts, IdentitySettings settings, AuditTrail audit, Clock clock) {
+	SignInAttempts(Accounts accounts, IdentitySettings settings, AuditTrail audit, Clock clock, SignInLimits limits,
+			AccountSessions sessions) {
 		this.accounts = accounts;
 		this.settings = settings;
 		this.audit = audit;
 		this.clock = clock;
+		this.limits = limits;
+		this.sessions = sessions;
 	}
 
 	@EventListener
 	@Transactional
 	public void on(AuthenticationFailureBadCredentialsEvent event) {
 		String username = event.getAuthentication().getName();
-		accounts.recordFailure(username, settings.maxFailedAttempts(), clock.instant().plus(settings.lockDuration()))
-				.filter(a -> a.failedAttempts() == settings.maxFailedAttempts())
-				.ifPresent(a -> audit.recordAs(username, "ACCOUNT_LOCKED", "account", username, null,
-						Map.of("failedAttempts", a.failedAttempts(), "lockedUntil", String.valueOf(a.lockedUntil()))));
+		var account = accounts.recordFailure(username, settings.maxFailedAttempts(),
+				clock.instant().plus(settings.lockDuration()));
+		limits.failed(username, event.getAuthentication().getDetails() instanceof WebAuthenticationDetails d
+				? d.getRemoteAddress() : null, account.isPresent());
+		account.filter(a -> a.failedAttempts() == settings.maxFailedAttempts())
+				.ifPresent(a -> {
+					// a locked account is signed out everywhere, as a disabled one is
+					sessions.end(username);
+					audit.recordAs(username, "ACCOUNT_LOCKED", "account", username, null,
+							Map.of("failedAttempts", a.failedAttempts(), "lockedUntil", String.valueOf(a.lockedUntil())));
+				});
 	}
 
 	@EventListener

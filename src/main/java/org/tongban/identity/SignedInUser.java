@@ -13,11 +13,17 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The principal of a signed-in account, as controllers receive it with {@code @AuthenticationPrincipal};
- * {@code locked} as of when it was read, by the product's clock.
+ * {@code locked} as of when it was read, by the product's clock; {@code mustChangePassword} as of sign-in.
  */
 public record SignedInUser(UUID id, String username, String displayName, Set<Role> roles, String orgUnitCode,
 		String orgUnitName, String idNumber, String uscc, String passwordHash, boolean enabled,
-		boolean locked) implements UserDetails {
+		boolean locked, boolean mustChangePassword) implements UserDetails {
+
+	public SignedInUser(UUID id, String username, String displayName, Set<Role> roles, String orgUnitCode,
+			String orgUnitName, String idNumber, String uscc, String passwordHash, boolean enabled, boolean locked) {
+		this(id, username, displayName, roles, orgUnitCode, orgUnitName, idNumber, uscc, passwordHash, enabled, locked,
+				false);
+	}
 
 	/** The user of the current request, if one is signed in. */
 	public static Optional<SignedInUser> current() {

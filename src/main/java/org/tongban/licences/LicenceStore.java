@@ -99,17 +99,36 @@ class LicenceStore {
 			.param(owner).query(LicenceStore::map).list();
 	}
 
-	/** The register: number, holder name, item code or name containing {@code q}; newest first. */
-	List<Licence> search(String q, int offset, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE " + FILTER
+	/**
+	 * The register: number, holder name, item code or name containing {@code q}, of the items {@code itemCodes}
+	 * (all when null); newest first.
+	 */
+	List<Licence> search(String q, List<String> itemCodes, int offset, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE " + FILTER + items(itemCodes)
 				+ " ORDER BY issued_on DESC, number LIMIT ? OFFSET ?")
-			.params(like(q), like(q), like(q), like(q), like(q), limit, offset)
+			.params(params(q, itemCodes, limit, offset))
 			.query(LicenceStore::map).list();
 	}
 
-	long count(String q) {
-		return jdbc.sql("SELECT count(*) FROM licences_licence WHERE " + FILTER)
-			.params(like(q), like(q), like(q), like(q), like(q)).query(Long.class).single();
+	long count(String q, List<String> itemCodes) {
+		return jdbc.sql("SELECT count(*) FROM licences_licence WHERE " + FILTER + items(itemCodes))
+			.params(params(q, itemCodes)).query(Long.class).single();
+	}
+
+	private static String items(List<String> itemCodes) {
+		return itemCodes == null ? "" : " AND item_code = ANY(?)";
+	}
+
+	private static Object[] params(String q, List<String> itemCodes, Object... more) {
+		List<Object> all = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			all.add(like(q));
+		}
+		if (itemCodes != null) {
+			all.add(itemCodes.toArray(String[]::new));
+		}
+		all.addAll(List.of(more));
+		return all.toArray();
 	}
 
 	private static final String FILTER = """

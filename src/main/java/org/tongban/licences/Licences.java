@@ -75,15 +75,16 @@ public class Licences {
 		return store.ownedBy(username);
 	}
 
-	public Page search(String q, int page, int size) {
+	/** A page of the register matching {@code q}, of the items {@code itemCodes} (all when null). */
+	public Page search(String q, List<String> itemCodes, int page, int size) {
 		int s = Math.max(1, Math.min(size, 200));
 		int p = Math.max(0, page);
-		return new Page(store.search(q, p * s, s), p, s, store.count(q));
+		return new Page(store.search(q, itemCodes, p * s, s), p, s, store.count(q, itemCodes));
 	}
 
-	/** The whole register matching {@code q}, for the Excel export (capped at 100,000 rows). */
-	public List<Licence> register(String q) {
-		return store.search(q, 0, 100_000);
+	/** The whole register matching {@code q} of the items {@code itemCodes}, for the Excel export (capped at 100,000 rows). */
+	public List<Licence> register(String q, List<String> itemCodes) {
+		return store.search(q, itemCodes, 0, 100_000);
 	}
 
 	public record Page(List<Licence> items, int page, int size, long total) {

@@ -164,9 +164,26 @@ public class ReformCockpit {
 				.orElseThrow();
 	}
 
-	public AttachmentContent attachment(UUID id) {
-		ReformTasks.StoredAttachment a = tasks.attachment(id).orElseThrow(() -> Problem.notFound("附件不存在。"));
+	/**
+	 * An attachment for those whose duty covers its task: the staff of the task's lead and cooperating units,
+	 * and the commission's leaders. For anyone else it does not exist (404): reports may carry names and
+	 * figures not meant for every unit.
+	 */
+	public AttachmentContent attachment(SignedInUser user, UUID id) {
+		ReformTasks.StoredAttachment a = tasks.attachment(id)
+				.filter(found -> mayDownload(user, tasks.find(found.taskNo()).orElseThrow()))
+				.orElseThrow(() -> Problem.notFound("附件不存在。"));
 		return new AttachmentContent(a.filename(), a.mediaType(), a.size(), files.open(a.sha256()));
+	}
+
+	/** Whether the user may download the attachments of task {@code no}. */
+	public boolean mayDownload(SignedInUser user, int no) {
+		return mayDownload(user, tasks.find(no).orElseThrow(() -> notFound(no)));
+	}
+
+	/** Whether the user may download the task's attachments (its units' staff, leaders). */
+	public boolean mayDownload(SignedInUser user, ReformTask task) {
+		return user != null && (user.has(Role.LEADER) || rightOn(user, task) != Right.NONE);
 	}
 
 	public Dashboard dashboard() {

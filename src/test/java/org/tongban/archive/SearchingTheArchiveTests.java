@@ -11,7 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 
-/** Staff find packages by case, applicant, item and dates; applicants cannot; only ADMIN/APPROVER download. */
+/**
+ * Staff find packages by case, applicant, item and dates, the applicant's ID masked; applicants cannot; only the
+ * item's division downloads a package's contents (administrators see its metadata only), each download logged.
+ */
 class SearchingTheArchiveTests extends ArchiveIntegrationTest {
 
 	@Test
@@ -24,6 +27,7 @@ class SearchingTheArchiveTests extends ArchiveIntegrationTest {
 			.andExpect(jsonPath("$[0].caseId").value(caseId))
 			.andExpect(jsonPath("$[0].itemCode").value(ITEM))
 			.andExpect(jsonPath("$[0].applicantName").value("张三"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(CITIZEN_ID))))
 			.andExpect(jsonPath("$[0].status").value("ARCHIVED"))
 			.andExpect(jsonPath("$[0].sizeBytes").isNumber())
 			.andExpect(jsonPath("$[0].sm3").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")))
@@ -57,7 +61,7 @@ class SearchingTheArchiveTests extends ArchiveIntegrationTest {
 	}
 
 	@Test
-	void onlyAdminAndApproverDownload() throws Exception {
+	void onlyTheItemsDivisionDownloads() throws Exception {
 		MadeCase c = archivedCase();
 		String id = packageId(c.id()).toString();
 		byte[] zip = mvc.perform(get("/api/archive/packages/{id}/download", id).with(basic("approver")))
@@ -66,9 +70,19 @@ class SearchingTheArchiveTests extends ArchiveIntegrationTest {
 			.andReturn().getResponse().getContentAsByteArray();
 		org.assertj.core.api.Assertions.assertThat(zip)
 			.isEqualTo(java.nio.file.Files.readAllBytes(store.pathOf(c.id())));
-		mvc.perform(get("/archive/packages/{id}/download", id).with(basic("admin"))).andExpect(status().isOk());
+		// the contents carry the applicant's personal data: administrators manage the archive but do not read it
+		mvc.perform(get("/archive/packages/{id}/download", id).with(basic("admin"))).andExpect(status().isForbidden());
 		mvc.perform(get("/api/archive/packages/{id}/download", id).with(basic("clerk")))
 			.andExpect(status().isForbidden());
+		// division staff of the item's division download it; another division's do not find it
+		mvc.perform(get("/api/archive/packages/{id}/download", id).with(basic("biomed"))).andExpect(status().isOk());
+		mvc.perform(get("/api/archive/packages/{id}/download", id).with(basic("tcm"))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/archive/packages/{id}", id).with(basic("tcm"))).andExpect(status().isNotFound());
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+				SELECT username FROM identity_access_log WHERE record_type = 'archive-package' AND record_id = ?
+				ORDER BY id""").param(id).query(String.class).list()).containsExactly("approver", "biomed");
+		mvc.perform(get("/api/archive/packages/{id}", id).with(basic("admin"))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.applicantId").value("3101**********1230"));
 		mvc.perform(get("/api/archive/packages/{id}/download", id).with(basic("citizen")))
 			.andExpect(status().isForbidden());
 	}

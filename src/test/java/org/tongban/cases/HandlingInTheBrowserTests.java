@@ -37,9 +37,12 @@ class HandlingInTheBrowserTests extends BrowserTest {
 		// the applicant's text is shown as text, never as markup
 		assertThat(browser.findElement(By.cssSelector(".case-work")).getText()).contains("<b>请尽快办理</b>");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-accept")));
-		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("审查中");
-		assertThat(browser.findElement(By.id("case-step")).getText()).isEqualTo("审查");
-		assertThat(browser.findElements(By.id("action-approve"))).isEmpty();
+		// accepted, the case goes to the item's division: the window's clerk is back at the work list without it
+		assertThat(browser.getCurrentUrl()).contains("/work?done=accept");
+		assertThat(browser.findElement(By.id("done")).getText()).contains("已转入下一环节");
+		assertThat(browser.findElements(By.cssSelector("#tasks a[href$='/work/cases/" + id + "']"))).isEmpty();
+		assertThat(jdbc.sql("SELECT status || ':' || step FROM cases_case WHERE id = ?").param(UUID.fromString(id))
+				.query(String.class).single()).isEqualTo("UNDER_REVIEW:review");
 
 		signIn("approver");
 		browser.get(url("/work/cases/" + id));

@@ -22,7 +22,8 @@ import org.tongban.shared.WorkingDayCalendar;
 @RecordApplicationEvents
 class HandlingTests extends HandlingTest {
 
-	static final String LICENSING = "PD-WJW-XK-010";
+	/** 放射工作人员证发放 (生物医药处, the demo approvers' division): licensing, 20 working days, four eyes. */
+	static final String LICENSING = "PD-WJW-XK-008";
 	static final String IMMEDIATE = "PD-WJW-GG-003";
 	static final String COMMITMENT = "PD-WJW-XK-028";
 
@@ -183,7 +184,10 @@ class HandlingTests extends HandlingTest {
 		act("leader", id, "extend", "{\"reason\": \"需现场核查多个执业地点\"}").andExpect(status().isOk())
 				.andExpect(jsonPath("$.timeLimits.extended").value(true))
 				.andExpect(jsonPath("$.timeLimits.promisedDeadline").value(calendar.plusWorkingDays(promised, 10).toString()));
-		act("leader", id, "extend", "{\"reason\": \"再次延长\"}").andExpect(status().isConflict())
+		// extended once, the case leaves the leaders' duty (no extension open, no escalation): 404 for them now;
+		// the approver handling it is told no second extension exists
+		act("leader", id, "extend", "{\"reason\": \"再次延长\"}").andExpect(status().isNotFound());
+		act("approver", id, "extend", "{\"reason\": \"再次延长\"}").andExpect(status().isConflict())
 				.andExpect(jsonPath("$.allowedActions", not(hasItem("extend"))));
 	}
 
@@ -211,14 +215,14 @@ class HandlingTests extends HandlingTest {
 		assertThat(jdbc.sql("SELECT warning_level FROM cases_case WHERE id = ?").param(UUID.fromString(id))
 				.query(String.class).single()).isEqualTo("RED");
 		mvc.perform(get("/api/worklist").with(basic("leader"))).andExpect(jsonPath("$.escalations[*].id", hasItem(id)));
-		// the item belongs to the TCM division: its staff see it, another division's do not
-		mvc.perform(get("/api/worklist").with(basic("tcm"))).andExpect(jsonPath("$.escalations[*].id", hasItem(id)));
+		// the item belongs to 生物医药处 (BIOMED): its staff see it, another division's do not
+		mvc.perform(get("/api/worklist").with(basic("biomed"))).andExpect(jsonPath("$.escalations[*].id", hasItem(id)));
 		mvc.perform(get("/api/worklist").with(basic("planning")))
 				.andExpect(jsonPath("$.escalations[*].id", not(hasItem(id))));
-		assertThat(jdbc.sql("SELECT count(*) FROM notification_message WHERE recipient_unit = 'TCM' AND link = ?")
+		assertThat(jdbc.sql("SELECT count(*) FROM notification_message WHERE recipient_unit = 'BIOMED' AND link = ?")
 				.param("/work/cases/" + id).query(Long.class).single()).isEqualTo(1);
 		watch.run();
-		assertThat(jdbc.sql("SELECT count(*) FROM notification_message WHERE recipient_unit = 'TCM' AND link = ?")
+		assertThat(jdbc.sql("SELECT count(*) FROM notification_message WHERE recipient_unit = 'BIOMED' AND link = ?")
 				.param("/work/cases/" + id).query(Long.class).single()).isEqualTo(1);
 	}
 

@@ -27,7 +27,8 @@ import org.tongban.shared.WorkingDayCalendar;
  */
 class LawfulTimeLimitsTests extends HandlingTest {
 
-	static final String LICENSING = "PD-WJW-XK-010";
+	/** 放射工作人员证发放 (生物医药处, the demo approvers' division): licensing, 20 working days, four eyes. */
+	static final String LICENSING = "PD-WJW-XK-008";
 	static final String NURSE = "PD-WJW-XK-001";
 
 	@Autowired
@@ -105,7 +106,9 @@ class LawfulTimeLimitsTests extends HandlingTest {
 				.andExpect(jsonPath("$.timeLimits.statutoryDeadline").value(calendar.plusWorkingDays(received, 7).toString()))
 				.andExpect(jsonPath("$.timeLimits.promisedDeadline").value(calendar.plusWorkingDays(received, 5).toString()))
 				.andExpect(jsonPath("$.timeLimits.extensionDays").value(0));
-		act("leader", id, "extend", "{\"reason\": \"情况复杂\"}").andExpect(status().isConflict())
+		// no extension is open, and the case is no escalation: outside the leaders' duty, it is not found for them
+		act("leader", id, "extend", "{\"reason\": \"情况复杂\"}").andExpect(status().isNotFound());
+		act("approver", id, "extend", "{\"reason\": \"情况复杂\"}").andExpect(status().isConflict())
 				.andExpect(jsonPath("$.detail", containsString("不适用")));
 	}
 

@@ -63,7 +63,7 @@ class AccountAdministrationTests {
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
 				.andExpect(jsonPath("$.type").value("https://tongban.org/problems/validation"))
-				.andExpect(jsonPath("$.errors[?(@.field=='password')].message").value(hasItem(containsString("10"))))
+				.andExpect(jsonPath("$.errors[?(@.field=='password')].message").value(hasItem(containsString("12"))))
 				.andExpect(jsonPath("$.errors[?(@.field=='idNumber')].message").value(hasItem(containsString("校验位"))))
 				.andExpect(jsonPath("$.errors[?(@.field=='uscc')].message").value(hasItem(containsString("校验码"))));
 		mvc.perform(get("/api/accounts").with(httpBasic("admin", "tongban-demo")))
@@ -91,7 +91,7 @@ class AccountAdministrationTests {
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("用户名须为 3–32 位")))
 				.andExpect(content().string(containsString("处室工作人员须选择所属处室或单位")))
-				.andExpect(content().string(containsString("密码须为 10–128 位")));
+				.andExpect(content().string(containsString("密码须为 12–128 位")));
 	}
 
 	@Test

@@ -17,7 +17,7 @@ class AccountBootstrapTests {
 
 	@Test
 	void withoutDemoDataAndWithoutAnAdminPasswordStartUpFailsWithAClearMessage() {
-		when(accounts.anyWithRole(Role.ADMIN)).thenReturn(false);
+		when(accounts.anyAdministrator()).thenReturn(false);
 		assertThatThrownBy(() -> new AccountBootstrap(accounts, management, false, "").afterPropertiesSet())
 				.isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("TONGBAN_ADMIN_PASSWORD");
@@ -25,25 +25,26 @@ class AccountBootstrapTests {
 
 	@Test
 	void aWeakInitialAdminPasswordIsRefused() {
-		when(accounts.anyWithRole(Role.ADMIN)).thenReturn(false);
+		when(accounts.anyAdministrator()).thenReturn(false);
 		assertThatThrownBy(() -> new AccountBootstrap(accounts, management, false, "admin").afterPropertiesSet())
 				.hasMessageContaining("密码");
 	}
 
 	@Test
 	void theInitialAdminIsCreatedOnceAndNoDemoAccountsWithoutDemoData() {
-		when(accounts.anyWithRole(Role.ADMIN)).thenReturn(false);
-		AccountBootstrap bootstrap = new AccountBootstrap(accounts, management, false, "a-strong-secret-1");
+		when(accounts.anyAdministrator()).thenReturn(false);
+		AccountBootstrap bootstrap = new AccountBootstrap(accounts, management, false, "A-strong-secret-1");
 		bootstrap.afterPropertiesSet();
 		bootstrap.createAccounts();
-		verify(management).create(any(), org.mockito.ArgumentMatchers.eq(false));
+		verify(management).createInitialAdministrator("A-strong-secret-1");
 
 		Accounts existing = mock(Accounts.class);
 		AccountManagement untouched = mock(AccountManagement.class);
-		when(existing.anyWithRole(Role.ADMIN)).thenReturn(true);
+		when(existing.anyAdministrator()).thenReturn(true);
 		AccountBootstrap again = new AccountBootstrap(existing, untouched, false, "");
 		again.afterPropertiesSet();
 		again.createAccounts();
 		verify(untouched, never()).create(any(), org.mockito.ArgumentMatchers.anyBoolean());
+		verify(untouched, never()).createInitialAdministrator(any());
 	}
 }

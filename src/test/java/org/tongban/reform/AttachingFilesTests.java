@@ -59,6 +59,13 @@ class AttachingFilesTests extends ReformIntegrationTest {
 				.andExpect(header().string("Content-Disposition", containsString("attachment")))
 				.andReturn().getResponse().getContentAsByteArray();
 		assertThat(downloaded).isEqualTo(bytes);
+		// task 5 is led by 生物医药处 alone: its staff download too; other units, approvers and administrators
+		// are told the attachment does not exist
+		mvc.perform(get("/api/reform/attachments/{id}", id).with(basic("biomed"))).andExpect(status().isOk());
+		for (String other : new String[] { "tcm", "approver", "clerk", "admin" }) {
+			mvc.perform(get("/api/reform/attachments/{id}", id).with(basic(other))).andExpect(status().isNotFound());
+			mvc.perform(get("/reform/attachments/{id}", id).with(basic(other))).andExpect(status().isNotFound());
+		}
 		String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
 		assertThat(Path.of("target/test-data/files", sha.substring(0, 2), sha)).exists();
 	}

@@ -31,13 +31,16 @@ import org.tongban.identity.SignedInUser;
 class ArchiveApi {
 
 	static final String STAFF = "hasAnyRole('CLERK','APPROVER','INSPECTOR','DIVISION_STAFF','LEADER','ADMIN')";
-	static final String DOWNLOAD = "hasAnyRole('ADMIN','APPROVER')";
+	/** The contents: the item's division only ({@link ArchiveDuty}); administrators see metadata only. */
+	static final String DOWNLOAD = "hasAnyRole('APPROVER','DIVISION_STAFF')";
 
 	private final ArchivePackages packages;
 	private final FixityCheck fixity;
 	private final Archiving archiving;
+	private final ArchiveDuty duty;
 
-	ArchiveApi(ArchivePackages packages, FixityCheck fixity, Archiving archiving) {
+	ArchiveApi(ArchivePackages packages, FixityCheck fixity, Archiving archiving, ArchiveDuty duty) {
+		this.duty = duty;
 		this.packages = packages;
 		this.fixity = fixity;
 		this.archiving = archiving;
@@ -56,28 +59,28 @@ class ArchiveApi {
 	}
 
 	@GetMapping("/api/archive/packages")
-	List<PackageSummary> search(@RequestParam(required = false) String caseId,
+	List<PackageSummary> search(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) String caseId,
 			@RequestParam(required = false) String applicant, @RequestParam(required = false) String itemCode,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		return packages.search(new ArchivePackages.Query(caseId, applicant, itemCode, from, to)).stream()
+		return duty.search(me, new ArchivePackages.Query(caseId, applicant, itemCode, from, to)).stream()
 			.map(PackageSummary::of)
 			.toList();
 	}
 
 	@GetMapping("/api/archive/packages/{id}")
-	ArchivePackage one(@PathVariable UUID id) {
-		return packages.get(id);
+	ArchivePackage one(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
+		return duty.one(me, id);
 	}
 
 	@GetMapping("/api/archive/packages/{id}/download")
 	@PreAuthorize(DOWNLOAD)
-	ResponseEntity<InputStreamResource> download(@PathVariable UUID id) {
-		return zip(packages, id);
+	ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
+		return zip(packages, duty.toDownload(me, id));
 	}
 
-	static ResponseEntity<InputStreamResource> zip(ArchivePackages packages, UUID id) {
-		ArchivePackage p = packages.get(id);
+	static ResponseEntity<InputStreamResource> zip(ArchivePackages packages, ArchivePackage p) {
+		UUID id = p.id();
 		InputStream in = packages.open(id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
@@ -93,7 +96,7 @@ class ArchiveApi {
 	@PreAuthorize("hasRole('ADMIN')")
 	ArchivePackage dispose(@PathVariable UUID id, @RequestBody(required = false) Disposal body,
 			@AuthenticationPrincipal SignedInUser me) {
-		return packages.dispose(id, me.username(), body == null ? null : body.reason());
+		return ArchiveDuty.masked(packages.dispose(id, me.username(), body == null ? null : body.reason()));
 	}
 
 	@PostMapping("/api/archive/fixity-check")

@@ -29,8 +29,10 @@ class ArchivePages {
 	private final ArchivePackages packages;
 	private final FixityCheck fixity;
 	private final Archiving archiving;
+	private final ArchiveDuty duty;
 
-	ArchivePages(ArchivePackages packages, FixityCheck fixity, Archiving archiving) {
+	ArchivePages(ArchivePackages packages, FixityCheck fixity, Archiving archiving, ArchiveDuty duty) {
+		this.duty = duty;
 		this.packages = packages;
 		this.fixity = fixity;
 		this.archiving = archiving;
@@ -47,16 +49,19 @@ class ArchivePages {
 		model.addAttribute("itemCode", itemCode);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		model.addAttribute("results", packages.search(new ArchivePackages.Query(caseId, applicant, itemCode, from, to)));
-		model.addAttribute("mayDownload", me.has(Role.ADMIN) || me.has(Role.APPROVER));
+		java.util.List<org.tongban.archive.ArchivePackage> results = duty.search(me,
+				new ArchivePackages.Query(caseId, applicant, itemCode, from, to));
+		model.addAttribute("results", results);
+		model.addAttribute("mayDownload", results.stream().filter(p -> duty.mayDownload(me, p.itemCode()))
+				.map(p -> p.id()).collect(java.util.stream.Collectors.toSet()));
 		model.addAttribute("runs", fixity.recent(5));
 		return "archive/search";
 	}
 
 	@GetMapping("/archive/packages/{id}/download")
 	@PreAuthorize(ArchiveApi.DOWNLOAD)
-	ResponseEntity<InputStreamResource> download(@PathVariable UUID id) {
-		return ArchiveApi.zip(packages, id);
+	ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
+		return ArchiveApi.zip(packages, duty.toDownload(me, id));
 	}
 
 	@PostMapping("/archive/fixity-check")

@@ -86,7 +86,9 @@ class CaseApi {
 
 	@GetMapping("/{id}")
 	CaseView get(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
-		return view(me, cases.get(me, new CaseId(id)));
+		Case c = cases.get(me, new CaseId(id));
+		cases.shown(me, c, "办件详情（接口）");
+		return view(me, c);
 	}
 
 	@GetMapping
@@ -133,6 +135,8 @@ class CaseApi {
 		if ("withdraw".equals(action)) {
 			return view(me, cases.withdraw(me, new CaseId(id), body == null ? null : body.reason()));
 		}
-		return view(me, work.act(me, new CaseId(id), action, body));
+		Case c = work.act(me, new CaseId(id), action, body);
+		cases.shown(me, c, "办件操作“" + action + "”");
+		return view(me, c);
 	}
 }

@@ -118,6 +118,7 @@ class CasePages {
 	String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestParam(required = false) String submitted, Model model) {
 		Case c = cases.get(me, new CaseId(id));
+		cases.shown(me, c, "办件详情");
 		model.addAttribute("c", c);
 		model.addAttribute("labels", LABELS);
 		model.addAttribute("submitted", submitted != null && c.status() == CaseStatus.SUBMITTED);

@@ -32,7 +32,7 @@ class WorkApi {
 	}
 
 	@GetMapping("/api/worklist")
-	@PreAuthorize("hasAnyRole('CLERK', 'APPROVER', 'INSPECTOR', 'LEADER', 'DIVISION_STAFF', 'ADMIN')")
+	@PreAuthorize("hasAnyRole('CLERK', 'APPROVER', 'INSPECTOR', 'LEADER', 'DIVISION_STAFF')")
 	Worklist.Lists worklist(@AuthenticationPrincipal SignedInUser me) {
 		return worklist.of(me);
 	}

@@ -25,7 +25,7 @@ import org.tongban.identity.SignedInUser;
 
 /** The staff workbench: the work list, one case with the actions its step allows, and the window. */
 @Controller
-@PreAuthorize("hasAnyRole('CLERK', 'APPROVER', 'INSPECTOR', 'LEADER', 'DIVISION_STAFF', 'ADMIN')")
+@PreAuthorize("hasAnyRole('CLERK', 'APPROVER', 'INSPECTOR', 'LEADER', 'DIVISION_STAFF')")
 class WorkPages {
 
 	private final Worklist worklist;
@@ -51,6 +51,7 @@ class WorkPages {
 	@GetMapping("/work/cases/{id}")
 	String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, Model model) {
 		Case c = cases.get(me, new CaseId(id));
+		cases.shown(me, c, "办件详情（工作台）");
 		model.addAttribute("c", c);
 		model.addAttribute("allowed", work.allowed(me, c).stream().map(a -> a.apiName()).toList());
 		model.addAttribute("stepLabel", CaseSteps.stepLabel(c.step()));
@@ -67,7 +68,9 @@ class WorkPages {
 			@RequestParam(required = false) Integer expectedDays) {
 		List<String> lines = items == null ? List.of() : Arrays.stream(items.split("\\R")).toList();
 		work.act(me, new CaseId(id), action, new CaseHandling.ActionRequest(reason, lines, kind, to, expectedDays));
-		return "redirect:/work/cases/" + id + "?done=" + action;
+		// an action may take the case out of the user's duty (the window accepts it, the division takes over)
+		return cases.readable(me, new CaseId(id)) ? "redirect:/work/cases/" + id + "?done=" + action
+				: "redirect:/work?done=" + action;
 	}
 
 	@GetMapping("/work/window")

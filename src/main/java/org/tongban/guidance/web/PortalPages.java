@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.tongban.catalogue.ItemType;
 import org.tongban.catalogue.ServiceItemSummary;
 import org.tongban.guidance.GuideSearch;
 import org.tongban.guidance.SearchHit;
+import org.tongban.shared.RateLimits;
 
 /**
  * The citizen portal's front door: the home page (search, life stages, item types, popular items, and
@@ -29,11 +32,15 @@ class PortalPages {
 	private final Catalogue catalogue;
 	private final GuideSearch search;
 	private final LifeStages lifeStages;
+	private final RateLimits rateLimits;
+	private final RateLimits.Limit limit;
 
-	PortalPages(Catalogue catalogue, GuideSearch search, LifeStages lifeStages) {
+	PortalPages(Catalogue catalogue, GuideSearch search, LifeStages lifeStages, RateLimits rateLimits) {
 		this.catalogue = catalogue;
 		this.search = search;
 		this.lifeStages = lifeStages;
+		this.rateLimits = rateLimits;
+		this.limit = SearchApi.searchLimit(rateLimits);
 	}
 
 	/** A stage with its items resolved against the catalogue; unpublished codes are left out. */
@@ -57,7 +64,7 @@ class PortalPages {
 	}
 
 	@GetMapping("/search")
-	String search(@RequestParam(name = "q", required = false) String q, Model model) {
+	String search(@RequestParam(name = "q", required = false) String q, Model model, HttpServletRequest request) {
 		String question = q == null ? "" : q.length() > MAX_QUESTION ? q.substring(0, MAX_QUESTION) : q;
 		model.addAttribute("q", question);
 		if (question.codePoints().noneMatch(Character::isLetterOrDigit)) {
@@ -66,6 +73,7 @@ class PortalPages {
 					: "请输入文字或数字，例如“健康证在哪里办”。");
 			return "guidance/search";
 		}
+		rateLimits.check(limit, request);
 		Map<String, ServiceItemSummary> items = published();
 		model.addAttribute("results", search.search(question, 10).stream()
 			.map(hit -> new ResultView(hit, items.containsKey(hit.code()) ? items.get(hit.code()).typeLabel() : null))

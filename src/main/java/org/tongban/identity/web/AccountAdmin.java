@@ -82,6 +82,16 @@ class AccountAdmin {
 			return view(accounts.unlock(username));
 		}
 
+		/** The body of an administrator's password reset. */
+		record NewPassword(String password) {
+		}
+
+		@PostMapping("/api/accounts/{username}/password")
+		@ResponseStatus(HttpStatus.NO_CONTENT)
+		void resetPassword(@PathVariable String username, @RequestBody NewPassword body) {
+			accounts.resetPassword(username, body.password());
+		}
+
 		@PostMapping("/api/accounts/{username}/enabled")
 		AccountView enabled(@PathVariable String username, @RequestParam boolean value,
 				@AuthenticationPrincipal SignedInUser me) {
@@ -143,6 +153,21 @@ class AccountAdmin {
 		String unlock(@PathVariable String username, RedirectAttributes redirect) {
 			accounts.unlock(username);
 			redirect.addFlashAttribute("saved", "已解锁账户 " + username);
+			return "redirect:/admin/accounts";
+		}
+
+		@PostMapping("/admin/accounts/{username}/password")
+		String resetPassword(@PathVariable String username, @RequestParam(required = false) String password,
+				RedirectAttributes redirect) {
+			try {
+				accounts.resetPassword(username, password);
+				redirect.addFlashAttribute("saved", "已重置账户 " + username + " 的密码，其登录已全部退出，下次登录须修改密码");
+			}
+			catch (Problem problem) {
+				redirect.addFlashAttribute("resetUser", username);
+				redirect.addFlashAttribute("resetError", problem.errors().isEmpty() ? problem.detail()
+						: problem.errors().get(0).message());
+			}
 			return "redirect:/admin/accounts";
 		}
 

@@ -37,9 +37,11 @@ class LicencePages {
 			"REVOKE", "撤销", "CHANGE", "变更", "RENEW", "延续", "CANCEL", "注销", "REISSUE", "补证");
 
 	private final Licences licences;
+	private final LicenceDuty duty;
 
-	LicencePages(Licences licences) {
+	LicencePages(Licences licences, LicenceDuty duty) {
 		this.licences = licences;
+		this.duty = duty;
 	}
 
 	@GetMapping("/licences/mine")
@@ -51,19 +53,21 @@ class LicencePages {
 
 	@GetMapping("/licences")
 	@PreAuthorize(STAFF)
-	String register(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-			Model model) {
-		Licences.Page p = licences.search(q, page, 50);
+	String register(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		Licences.Page p = licences.search(q, duty.registerItems(me), page, 50);
 		model.addAttribute("q", q);
 		model.addAttribute("page", p);
-		model.addAttribute("licences", p.items().stream().map(this::view).toList());
+		model.addAttribute("licences", p.items().stream().map(duty::listed).toList());
 		return "licences/register";
 	}
 
 	@GetMapping("/licences/export.xlsx")
 	@PreAuthorize(STAFF)
-	ResponseEntity<byte[]> export(@RequestParam(required = false) String q) throws IOException {
-		List<Licence> all = licences.register(q);
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedInUser me, @RequestParam(required = false) String q)
+			throws IOException {
+		List<Licence> all = licences.register(q, duty.registerItems(me));
+		duty.exported(me, q, all.size());
 		try (SXSSFWorkbook wb = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = wb.createSheet("证照登记簿");
 			String[] head = { "证照编号", "证照名称", "事项编码", "事项名称", "持证人", "许可范围", "有效期起", "有效期止", "发证日期", "状态" };
@@ -93,11 +97,11 @@ class LicencePages {
 	@GetMapping("/licences/{number}")
 	@PreAuthorize("isAuthenticated()")
 	String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable String number, Model model) {
-		Licence l = visible(me, number);
-		model.addAttribute("l", view(l));
+		Licence l = duty.visible(me, number);
+		model.addAttribute("l", duty.view(me, l, "证照详情"));
 		model.addAttribute("history", licences.history(l.number()));
 		model.addAttribute("actions", ACTIONS);
-		model.addAttribute("approver", me.has(Role.APPROVER));
+		model.addAttribute("approver", me.has(Role.APPROVER) && duty.personal(me, l));
 		return "licences/detail";
 	}
 
@@ -105,14 +109,9 @@ class LicencePages {
 	@PreAuthorize("hasRole('APPROVER')")
 	String act(@AuthenticationPrincipal SignedInUser me, @PathVariable String number, @RequestParam String action,
 			@RequestParam(required = false) String reason) {
-		licences.act(number, LicenceApi.action(action), me.username(), reason);
+		Licences.Action a = LicenceApi.action(action);
+		licences.act(duty.ofMyDivision(me, number).number(), a, me.username(), reason);
 		return "redirect:/licences/" + java.net.URLEncoder.encode(number, StandardCharsets.UTF_8).replace("+", "%20");
-	}
-
-	private Licence visible(SignedInUser me, String number) {
-		return licences.find(number)
-			.filter(l -> me.isStaff() || l.owner().equals(me.username()))
-			.orElseThrow(() -> Problem.notFound("未找到该证照。"));
 	}
 
 	private LicenceView view(Licence l) {

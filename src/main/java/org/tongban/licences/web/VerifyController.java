@@ -1,5 +1,7 @@
 package org.tongban.licences.web;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,10 +12,12 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.tongban.licences.Licence;
 import org.tongban.licences.Licences;
 import org.tongban.shared.Problem;
+import org.tongban.shared.RateLimits;
 
 /**
  * Public verification (no sign-in) by number and check code, the page the QR code opens and the same as
- * JSON. An unknown number and a wrong code get the same 404.
+ * JSON. An unknown number and a wrong code get the same 404. Each address may verify 30 times a minute
+ * ({@code tongban.rate-limits.verify.*}).
  */
 @Controller
 class VerifyController {
@@ -21,11 +25,13 @@ class VerifyController {
 	static final String NOT_FOUND = "未找到与该编号和核验码相符的证照。";
 
 	private final Licences licences;
-	private final VerifyRateLimit limit;
+	private final RateLimits rateLimits;
+	private final RateLimits.Limit limit;
 
-	VerifyController(Licences licences, VerifyRateLimit limit) {
+	VerifyController(Licences licences, RateLimits rateLimits) {
 		this.licences = licences;
-		this.limit = limit;
+		this.rateLimits = rateLimits;
+		this.limit = rateLimits.limit("verify", 30, Duration.ofMinutes(1));
 	}
 
 	@GetMapping("/verify/{number}")
@@ -43,7 +49,7 @@ class VerifyController {
 	}
 
 	private PublicLicenceView lookUp(String number, String code, HttpServletRequest request) {
-		limit.check(request);
+		rateLimits.check(limit, request);
 		Licence l = licences.verify(number, code).orElseThrow(() -> Problem.notFound(NOT_FOUND));
 		return PublicLicenceView.of(l, licences.status(l));
 	}

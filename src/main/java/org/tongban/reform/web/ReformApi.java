@@ -105,8 +105,8 @@ class ReformApi {
 	}
 
 	@GetMapping("/attachments/{id}")
-	ResponseEntity<InputStreamResource> attachment(@PathVariable UUID id) {
-		return Downloads.attachment(cockpit.attachment(id));
+	ResponseEntity<InputStreamResource> attachment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
+		return Downloads.attachment(cockpit.attachment(me, id));
 	}
 
 	/** A plan's table is small (tens of kilobytes): built in memory, sent with its length. */

@@ -99,13 +99,14 @@ class ReformPages {
 	}
 
 	@GetMapping("/reform/attachments/{id}")
-	ResponseEntity<InputStreamResource> attachment(@PathVariable UUID id) {
-		return Downloads.attachment(cockpit.attachment(id));
+	ResponseEntity<InputStreamResource> attachment(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
+		return Downloads.attachment(cockpit.attachment(me, id));
 	}
 
 	private String show(SignedInUser me, int no, ReportForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("detail", cockpit.task(no));
 		model.addAttribute("right", cockpit.rightOf(me, no).name());
+		model.addAttribute("mayDownload", cockpit.mayDownload(me, no));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("statuses", TaskStatus.values());

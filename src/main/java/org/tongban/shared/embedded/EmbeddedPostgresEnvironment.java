@@ -47,8 +47,6 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 				"spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
 				"spring.datasource.username", "postgres",
 				"spring.datasource.password", "",
-				// demo data and demo accounts are on by default only with the embedded database
-				"tongban.demo.enabled", "true",
 				"tongban.embedded-postgres.active", "true")));
 	}
 

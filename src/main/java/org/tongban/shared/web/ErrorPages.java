@@ -25,7 +25,10 @@ class ErrorPages implements ErrorController {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
 		String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		ProblemDetail pd = ProblemDetails.of(status, slug(status), title(status), detail(status), List.of(), null);
+		// a rate limit refusing in a filter says why (in Chinese) and for how long
+		String detail = status == HttpStatus.TOO_MANY_REQUESTS
+				&& request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String m && !m.isBlank() ? m : detail(status);
+		ProblemDetail pd = ProblemDetails.of(status, slug(status), title(status), detail, List.of(), null);
 		if (uri != null) {
 			pd.setInstance(java.net.URI.create(uri));
 		}
@@ -45,6 +48,7 @@ class ErrorPages implements ErrorController {
 			case FORBIDDEN -> "forbidden";
 			case UNAUTHORIZED -> "unauthenticated";
 			case CONTENT_TOO_LARGE -> "upload-too-large";
+			case TOO_MANY_REQUESTS -> "rate-limited";
 			default -> status.is4xxClientError() ? "bad-request" : "internal";
 		};
 	}
@@ -55,6 +59,7 @@ class ErrorPages implements ErrorController {
 			case FORBIDDEN -> "无权操作";
 			case UNAUTHORIZED -> "未登录";
 			case CONTENT_TOO_LARGE -> "文件过大";
+			case TOO_MANY_REQUESTS -> "请求过于频繁";
 			default -> status.is4xxClientError() ? "请求有误" : "系统内部错误";
 		};
 	}
@@ -65,6 +70,7 @@ class ErrorPages implements ErrorController {
 			case FORBIDDEN -> "您没有执行此操作的权限。";
 			case UNAUTHORIZED -> "请先登录。";
 			case CONTENT_TOO_LARGE -> "上传的文件超过大小限制（单个文件不超过 20 MB）。";
+			case TOO_MANY_REQUESTS -> "请求过于频繁，请稍后再试。";
 			default -> status.is4xxClientError() ? "请求无法处理，请检查后重试。" : "系统暂时无法处理您的请求，请稍后再试。";
 		};
 	}

@@ -3,6 +3,7 @@ package org.tongban.shared.web;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 
 import org.apache.commons.logging.Log;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.tongban.shared.FieldMessage;
 import org.tongban.shared.Problem;
 import org.tongban.shared.ProblemDetails;
+import org.tongban.shared.RateLimited;
 
 /**
  * Turns every failure into a Chinese message: problem+json for the API, the error page for browsers.
@@ -49,7 +51,10 @@ class ErrorResponses {
 	}
 
 	@ExceptionHandler(Problem.class)
-	Object problem(Problem ex, HttpServletRequest request) {
+	Object problem(Problem ex, HttpServletRequest request, HttpServletResponse response) {
+		if (ex instanceof RateLimited limited) {
+			response.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
+		}
 		return render(ProblemDetails.of(ex, request), request);
 	}
 
