@@ -73,6 +73,22 @@ class LicensingReportTests {
 	@Autowired
 	org.tongban.cases.CaseApplications applications;
 
+	@Autowired
+	org.tongban.identity.AccountManagement accounts;
+
+	static final String TCM_PASSWORD = "Zhongyi-Shenpi-2026";
+
+	/** 中医医疗机构执业登记 is reviewed and decided by the TCM division (CaseDuty): two of its approvers. */
+	@org.junit.jupiter.api.BeforeEach
+	void tcmApprovers() {
+		for (String username : List.of("tcm-approver", "tcm-approver2")) {
+			if (accounts.all().stream().noneMatch(a -> a.username().equals(username))) {
+				accounts.create(new org.tongban.identity.AccountManagement.NewAccount(username, "中医审批", TCM_PASSWORD,
+						java.util.Set.of(org.tongban.identity.Role.APPROVER), "TCM", null, null, null));
+			}
+		}
+	}
+
 	@Test
 	void theWorkbookCountsExactlyTheCasesTakenThroughHandling() throws Exception {
 		LocalDate today = clock.today();
@@ -85,20 +101,20 @@ class LicensingReportTests {
 		LocalDate acceptedLong = today.minusDays(20);
 		jdbc.sql("UPDATE cases_case SET accepted_on = ?, promised_deadline = ? WHERE id = ?")
 				.params(acceptedLong, today.minusDays(1), UUID.fromString(granted)).update();
-		act("approver", granted, "approve", "{\"reason\": \"材料齐全\"}");
-		act("approver2", granted, "approve", null);
+		act("tcm-approver", granted, "approve", "{\"reason\": \"材料齐全\"}");
+		act("tcm-approver2", granted, "approve", null);
 		int grantedDays = calendar.workingDaysBetween(acceptedLong, today);
 
 		String reviewed = submitted(CLINIC, "NEW", false);
 		act("clerk", reviewed, "accept", null);
-		act("approver", reviewed, "suspend", "{\"kind\": \"EXPERT_REVIEW\", \"reason\": \"组织专家评审\", \"expectedDays\": 5}");
-		act("approver", reviewed, "resume", null);
+		act("tcm-approver", reviewed, "suspend", "{\"kind\": \"EXPERT_REVIEW\", \"reason\": \"组织专家评审\", \"expectedDays\": 5}");
+		act("tcm-approver", reviewed, "resume", null);
 		LocalDate acceptedShort = today.minusDays(12);
 		jdbc.sql("UPDATE cases_case SET accepted_on = ? WHERE id = ?").params(acceptedShort, UUID.fromString(reviewed)).update();
 		jdbc.sql("UPDATE cases_suspension SET working_days = 2 WHERE case_id = ? AND kind = 'EXPERT_REVIEW'")
 				.param(UUID.fromString(reviewed)).update();
-		act("approver", reviewed, "approve", null);
-		act("approver2", reviewed, "approve", null);
+		act("tcm-approver", reviewed, "approve", null);
+		act("tcm-approver2", reviewed, "approve", null);
 		int reviewedDays = Math.max(0, calendar.workingDaysBetween(acceptedShort, today) - 2);
 
 		String denied = submitted(CLINIC, "NEW", false);
@@ -108,8 +124,8 @@ class LicensingReportTests {
 		jdbc.sql("UPDATE cases_suspension SET working_days = 7 WHERE case_id = ? AND kind = 'CORRECTION'")
 				.param(UUID.fromString(denied)).update();
 		act("clerk", denied, "accept", null);
-		act("approver", denied, "deny", "{\"reason\": \"场所不符合要求\"}");
-		act("approver2", denied, "deny", "{\"reason\": \"执业场所不符合《中医诊所基本标准》\"}");
+		act("tcm-approver", denied, "deny", "{\"reason\": \"场所不符合要求\"}");
+		act("tcm-approver2", denied, "deny", "{\"reason\": \"执业场所不符合《中医诊所基本标准》\"}");
 
 		String refused = submitted(CLINIC, "NEW", false);
 		act("clerk", refused, "refuse", "{\"reason\": \"不属于本机关职权范围\"}");
@@ -374,6 +390,6 @@ class LicensingReportTests {
 	}
 
 	private static RequestPostProcessor basic(String username) {
-		return httpBasic(username, "tongban-demo");
+		return httpBasic(username, username.startsWith("tcm-") ? TCM_PASSWORD : "tongban-demo");
 	}
 }
