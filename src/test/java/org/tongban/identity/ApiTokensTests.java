@@ -201,7 +201,10 @@ class ApiTokensTests {
 		String token = match(text, "token=(tb_[A-Za-z0-9_-]{43})");
 		String id = match(text, "id=([0-9a-f-]{36})");
 		mvc.perform(get("/api/me").with(bearer(token))).andExpect(status().isOk());
-		String page = mvc.perform(get("/admin/tokens").with(user(admin)).flashAttr("issued", issued.getFlashMap().get("issued")))
+		// the flash attribute lives in the session (in the database): the next page of the same session shows it
+		jakarta.servlet.http.Cookie session = issued.getResponse().getCookie("SESSION");
+		assertThat(session).as("the session cookie").isNotNull();
+		String page = mvc.perform(get("/admin/tokens").with(user(admin)).cookie(session))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains(token).contains("只显示这一次");
 		String later = mvc.perform(get("/admin/tokens").with(user(admin)))
