@@ -87,6 +87,12 @@ class SecurityConfiguration {
 				// licence verification from the QR code: by number and check code, rate-limited
 				.requestMatchers(HttpMethod.GET, "/verify/*", "/api/verify/*")
 				.permitAll()
+				// role refusals at the door, before any argument is read (a missing parameter must not answer 400
+				// to a caller who may not call at all); the handlers check the same roles again, and duty below them
+				.requestMatchers("/admin/**", "/api/accounts/**", "/api/audit/**", "/api/tokens/**", "/api/access-log/**")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers("/work/window/**", "/api/window/**")
+				.hasRole(Role.CLERK.name())
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).defaultSuccessUrl("/", false))
 			.httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint))

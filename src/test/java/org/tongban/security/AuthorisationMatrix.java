@@ -17,8 +17,7 @@ import java.util.regex.Pattern;
  */
 record AuthorisationMatrix(List<String> callers, List<Row> rows) {
 
-	/** A draft until every cell is checked against the duty rules; then the table moves to the README. */
-	static final Path README = Path.of("docs/authz-matrix.md");
+	static final Path README = Path.of("README.md");
 
 	private static final Pattern REQUEST = Pattern.compile("`(GET|POST|PUT|DELETE|PATCH) ([^` ]+)`( \\(multipart\\))?");
 

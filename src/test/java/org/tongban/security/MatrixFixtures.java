@@ -139,6 +139,7 @@ final class MatrixFixtures {
 			case "法规" -> jdbc.sql("SELECT id FROM catalogue_law ORDER BY id LIMIT 1").query(String.class).single();
 			case "指南草稿" -> guideDraft();
 			case "账户" -> account();
+			case "令牌" -> token();
 			default -> throw new IllegalStateException("the matrix names an unknown fixture {" + name + "}");
 		};
 	}
@@ -268,6 +269,14 @@ final class MatrixFixtures {
 		accounts.create(new AccountManagement.NewAccount(username, "矩阵测试", "Matrix-check-2026!",
 				Set.of(Role.DIVISION_STAFF), "BIOMED", null, null, null));
 		return username;
+	}
+
+	private String token() throws Exception {
+		MockHttpServletResponse response = mvc.perform(callers.as("admin", post("/api/tokens")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"client\": \"矩阵令牌\", \"roles\": [\"CLERK\"], \"orgUnitCode\": \"APPROVAL_CENTRE\", \"validDays\": 30}")))
+			.andReturn().getResponse();
+		return created(response, "API token");
 	}
 
 	private static String created(MockHttpServletResponse response, String what) throws Exception {
