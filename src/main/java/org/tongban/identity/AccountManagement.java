@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.shared.AuditTrail;
 import org.tongban.shared.FieldMessage;
@@ -32,15 +36,17 @@ public class AccountManagement {
 	private final AuditTrail audit;
 	private final AccountSessions sessions;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	AccountManagement(Accounts accounts, Organisation organisation, PasswordEncoder passwords, AuditTrail audit,
-			AccountSessions sessions, Clock clock) {
+			AccountSessions sessions, Clock clock, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.organisation = organisation;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.sessions = sessions;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** What an administrator fills in to open an account. */
@@ -177,13 +183,18 @@ public class AccountManagement {
 	 * The user changes their own password, giving the current one: every other session of the account ends (the
 	 * one the change was made in, if any, stays), and a password that had to be changed no longer has to.
 	 */
-	@Transactional
+	// the refusal keeps what it counted: a wrong current password is a failed sign-in (5 lock the account), so
+	// that a session left open cannot be used to guess the password
+	@Transactional(noRollbackFor = Problem.class)
 	public void changeOwnPassword(String username, String currentPassword, String newPassword, String confirmation,
 			String keepSession) {
 		Account account = byUsername(username);
 		List<FieldMessage> errors = new ArrayList<>();
 		if (currentPassword == null || !passwords.matches(currentPassword, accounts.passwordHash(account.id()))) {
 			errors.add(new FieldMessage("currentPassword", "当前密码不正确"));
+			events.publishEvent(new AuthenticationFailureBadCredentialsEvent(
+					UsernamePasswordAuthenticationToken.unauthenticated(username, ""),
+					new BadCredentialsException("wrong current password")));
 		}
 		String problem = newPasswordProblem(account, newPassword);
 		if (problem != null) {

@@ -61,6 +61,26 @@ class ChangingPasswordsTests {
 		mvc.perform(get("/api/me").with(httpBasic(user, "New-password-2026"))).andExpect(status().isOk());
 	}
 
+	/** ASVS 2.2.1: guessing through an open session is limited as signing in is (5 wrong passwords lock). */
+	@Test
+	void wrongCurrentPasswordsCountAsFailedSignInsAndLockTheAccount() throws Exception {
+		String user = Sessions.newStaff(accounts);
+		Cookie session = Sessions.signIn(mvc, user, Sessions.PASSWORD);
+		String csrf = Sessions.csrfToken(mvc, session);
+		for (int i = 1; i <= 4; i++) {
+			mvc.perform(post("/account/password").cookie(session).param("_csrf", csrf).param("currentPassword", "guess-" + i)
+					.param("newPassword", "New-password-2026").param("confirmPassword", "New-password-2026"))
+					.andExpect(status().isOk()).andExpect(content().string(containsString("当前密码不正确")));
+		}
+		mvc.perform(get("/api/me").cookie(session)).andExpect(status().isOk());
+		mvc.perform(post("/api/me/password").cookie(session).header("X-CSRF-TOKEN", csrf)
+				.contentType(MediaType.APPLICATION_JSON).content(change("guess-5", "New-password-2026")))
+				.andExpect(status().isBadRequest());
+		// the fifth locked the account: its sessions ended, and the right password no longer signs in
+		mvc.perform(get("/api/me").cookie(session)).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/me").with(httpBasic(user, Sessions.PASSWORD))).andExpect(status().isUnauthorized());
+	}
+
 	@Test
 	void theFormWithoutItsCsrfTokenIsRefused() throws Exception {
 		String user = Sessions.newStaff(accounts);
