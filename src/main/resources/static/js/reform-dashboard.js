@@ -23,9 +23,10 @@ document.addEventListener('DOMContentLoaded', function () {
       var division = echarts.init(document.getElementById('chart-division'));
       division.setOption({
         tooltip: { trigger: 'axis' }, legend: { data: ['已完成', '未完成'] },
-        grid: { left: 90, right: 20 },
-        xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', inverse: true, data: d.byDivision.map(function (x) { return x.name; }) },
+        grid: { left: 10, right: 30, containLabel: true },
+        xAxis: { type: 'value', minInterval: 1, name: '任务数', nameLocation: 'middle', nameGap: 28 },
+        yAxis: { type: 'category', inverse: true, axisLabel: { width: 150, overflow: 'break', fontSize: 13 },
+          data: d.byDivision.map(function (x) { return x.name; }) },
         series: [
           { name: '已完成', type: 'bar', stack: 't', itemStyle: { color: colours.COMPLETED },
             data: d.byDivision.map(function (x) { return x.completed; }) },
@@ -37,8 +38,11 @@ document.addEventListener('DOMContentLoaded', function () {
       var group = echarts.init(document.getElementById('chart-group'));
       group.setOption({
         tooltip: { trigger: 'axis' }, legend: { data: ['任务数', '平均进度(%)'] },
-        xAxis: { type: 'category', data: d.byGroup.map(function (g) { return String(g.group); }) },
-        yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', max: 100 }],
+        grid: { left: 10, right: 10, bottom: 10, containLabel: true },
+        // each group by its number and title, the title wrapped under the bar; the tooltip names it whole
+        xAxis: { type: 'category', axisLabel: { interval: 0, width: 70, overflow: 'truncate', fontSize: 12 },
+          data: d.byGroup.map(function (g) { return g.group + '. ' + g.title; }) },
+        yAxis: [{ type: 'value', minInterval: 1, name: '任务数' }, { type: 'value', max: 100, name: '平均进度（%）' }],
         series: [
           { name: '任务数', type: 'bar', itemStyle: { color: colours.IN_PROGRESS }, data: d.byGroup.map(function (g) { return g.total; }) },
           { name: '平均进度(%)', type: 'line', yAxisIndex: 1, itemStyle: { color: colours.COMPLETED },

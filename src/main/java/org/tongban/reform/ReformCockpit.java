@@ -19,6 +19,7 @@ import org.tongban.identity.OrgUnit;
 import org.tongban.identity.Organisation;
 import org.tongban.identity.Role;
 import org.tongban.identity.SignedInUser;
+import org.tongban.identity.StaffDirectory;
 import org.tongban.shared.AuditTrail;
 import org.tongban.shared.FieldMessage;
 import org.tongban.shared.FileStore;
@@ -49,9 +50,11 @@ public class ReformCockpit {
 	private final AuditTrail audit;
 	private final FileStore files;
 	private final Clock clock;
+	private final StaffDirectory contacts;
 
 	ReformCockpit(ReformTasks tasks, Organisation organisation, WorkingDayCalendar calendar, ReformSettings settings,
-			AuditTrail audit, FileStore files, Clock clock) {
+			AuditTrail audit, FileStore files, Clock clock, StaffDirectory contacts) {
+		this.contacts = contacts;
 		this.tasks = tasks;
 		this.organisation = organisation;
 		this.calendar = calendar;
@@ -203,11 +206,26 @@ public class ReformCockpit {
 				.map(u -> new Dashboard.DivisionStat(u.code(), name(u.code()), u.total(), u.completed(), u.overdue(),
 						u.averageProgress()))
 				.toList();
-		List<TaskSummary> overdue = tasks.overdue(today).stream().map(t -> summary(t, null, today)).toList();
+		List<ReformTask> late = tasks.overdue(today);
+		List<TaskSummary> overdue = late.stream().map(t -> summary(t, null, today)).toList();
 		List<TaskSummary> dueSoon = dueSoon(today).stream().map(t -> summary(t, null, today))
 				.sorted(Comparator.comparing(TaskSummary::deadline).thenComparing(TaskSummary::no)).toList();
 		return new Dashboard(today, settings.warningWorkingDays(), counts.values().stream().mapToInt(i -> i).sum(),
-				tasks.averageProgress(), byStatus, byGroup, byDivision, overdue, dueSoon, latestReports());
+				tasks.averageProgress(), byStatus, byGroup, byDivision, overdue, dueSoon, latestReports(),
+				lateByDivision(late, today));
+	}
+
+	/** Overdue tasks by lead division (a task led by two counts for each), the latest first. */
+	private List<Dashboard.LateDivision> lateByDivision(List<ReformTask> late, LocalDate today) {
+		Map<String, List<ReformTask>> byUnit = new LinkedHashMap<>();
+		Map<String, List<String>> contactsByUnit = late.isEmpty() ? Map.of() : contacts.contactsByUnit();
+		late.forEach(t -> t.leadUnits().forEach(u -> byUnit.computeIfAbsent(u, k -> new java.util.ArrayList<>()).add(t)));
+		return byUnit.entrySet().stream().map(e -> {
+			LocalDate oldest = e.getValue().stream().map(ReformTask::deadline).min(Comparator.naturalOrder()).orElseThrow();
+			return new Dashboard.LateDivision(e.getKey(), name(e.getKey()), e.getValue().size(),
+					java.time.temporal.ChronoUnit.DAYS.between(oldest, today), oldest, contactsByUnit.getOrDefault(e.getKey(), List.of()));
+		}).sorted(Comparator.comparingLong(Dashboard.LateDivision::mostDaysLate).reversed()
+				.thenComparing(Dashboard.LateDivision::name)).toList();
 	}
 
 	private List<Dashboard.RecentReport> latestReports() {
@@ -276,7 +294,8 @@ public class ReformCockpit {
 		return new TaskSummary(t.no(), t.group(), t.groupTitle(), t.part(), t.partTitle(), t.content(),
 				names(t.leadUnits()), names(t.cooperatingUnits()), names(t.relatedUnits()), t.deadline(),
 				t.deadlineText(), t.remarks(), t.status(), t.status().label(), t.progress(), t.isOverdue(today),
-				isDueSoon(t, today), t.lastReportAt(), latestReport);
+				isDueSoon(t, today), t.lastReportAt(), latestReport,
+				t.isOverdue(today) ? java.time.temporal.ChronoUnit.DAYS.between(t.deadline(), today) : 0);
 	}
 
 	private HistoryEntry entry(ReformTasks.HistoryRow r) {

@@ -84,6 +84,46 @@ class ListingTasksTests extends ReformIntegrationTest {
 				.andExpect(jsonPath("$.overdue[*].overdue", everyItem(is(true))));
 	}
 
+	/** The leader's first screen answers "what is late and who owns it", counted from the overdue list itself. */
+	@Test
+	void theDashboardSaysWhichDivisionOwnsWhatIsLateHowLateAndWhomToCall() throws Exception {
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		tools.jackson.databind.JsonNode d = json.readTree(mvc.perform(get("/api/reform/dashboard").with(basic("leader")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		java.time.LocalDate today = java.time.LocalDate.parse(d.get("today").asString());
+		tools.jackson.databind.JsonNode late = d.get("lateByDivision");
+		org.assertj.core.api.Assertions.assertThat(late.size()).isPositive();
+		long previous = Long.MAX_VALUE;
+		for (tools.jackson.databind.JsonNode division : late) {
+			String name = division.get("name").asString();
+			java.util.List<java.time.LocalDate> deadlines = new java.util.ArrayList<>();
+			for (tools.jackson.databind.JsonNode task : d.get("overdue")) {
+				boolean led = false;
+				for (tools.jackson.databind.JsonNode lead : task.get("leadDivisions")) {
+					led |= lead.asString().equals(name);
+				}
+				if (led) {
+					deadlines.add(java.time.LocalDate.parse(task.get("deadline").asString()));
+					org.assertj.core.api.Assertions.assertThat(task.get("daysLate").asLong()).isEqualTo(
+							java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(task.get("deadline").asString()), today));
+				}
+			}
+			java.time.LocalDate oldest = java.util.Collections.min(deadlines);
+			org.assertj.core.api.Assertions.assertThat(division.get("overdue").asInt()).as(name).isEqualTo(deadlines.size());
+			org.assertj.core.api.Assertions.assertThat(division.get("oldestDeadline").asString()).isEqualTo(oldest.toString());
+			long days = division.get("mostDaysLate").asLong();
+			org.assertj.core.api.Assertions.assertThat(days).isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(oldest, today))
+					.isLessThanOrEqualTo(previous);
+			previous = days;
+		}
+		// the planning division's staff member is its contact, on the first screen with a link to its late tasks
+		mvc.perform(get("/reform").with(as("leader"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("逾期任务由谁牵头")))
+				.andExpect(content().string(containsString("规划发展处 周工作人员")))
+				.andExpect(content().string(containsString("href=\"/reform/tasks?division=PLANNING&amp;overdue=true\"")))
+				.andExpect(content().string(containsString("逾期天数")));
+	}
+
 	@Test
 	void leadersAndDivisionsSeeTheCockpitPages() throws Exception {
 		mvc.perform(get("/reform").with(as("leader"))).andExpect(status().isOk())

@@ -1,0 +1,31 @@
+package org.tongban.identity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+/** Whom to contact in a division or unit: its enabled staff who report for it, with their phones where recorded. */
+@Component
+public class StaffDirectory {
+
+	private final Accounts accounts;
+
+	StaffDirectory(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	/**
+	 * For each unit, "name（phone）" or "name" of each of its enabled division staff, in the order they were created:
+	 * one read for a whole page.
+	 */
+	public Map<String, List<String>> contactsByUnit() {
+		return accounts.all().stream()
+			.filter(a -> a.enabled() && a.orgUnitCode() != null && a.roles().contains(Role.DIVISION_STAFF))
+			.collect(Collectors.groupingBy(Account::orgUnitCode, LinkedHashMap::new, Collectors.mapping(
+					a -> a.phone() == null || a.phone().isBlank() ? a.displayName() : a.displayName() + "（" + a.phone() + "）",
+					Collectors.toList())));
+	}
+}
