@@ -32,10 +32,6 @@ public class LicensingPdf {
 	private static final String REGULAR = "fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
 	private static final String BOLD = "fonts/ttf/NotoSansSC/NotoSansSC-Bold.ttf";
 
-	static final List<Charts.Part> OUTCOMES = List.of(new Charts.Part("准予许可", 0, "#15803d"),
-			new Charts.Part("不予许可", 0, "#b91c1c"), new Charts.Part("不予受理", 0, "#d97706"),
-			new Charts.Part("撤回", 0, "#6b7280"), new Charts.Part("在办", 0, "#1d4ed8"));
-
 	private final LicensingReport report;
 	private final Clock clock;
 	private volatile byte[] regular;
@@ -110,14 +106,10 @@ public class LicensingPdf {
 		h.append("</tbody></table>");
 
 		h.append("<h2>二、图表</h2>");
-		h.append(Charts.stackedBars("各事项办理结果（件）", data.lines().stream().map(LicensingPdf::bar).toList(), OUTCOMES));
-		h.append("<table class=\"charts\"><tr><td>");
-		h.append(Charts.pie("办理渠道", List.of(new Charts.Part("网上办理", t.online(), "#1d4ed8"),
-				new Charts.Part("窗口办理", t.window(), "#f59e0b"))));
-		h.append("</td><td>");
-		h.append(Charts.pie("告知承诺制占比", List.of(new Charts.Part("告知承诺", t.noticeCommitment(), "#15803d"),
-				new Charts.Part("一般程序", t.submitted() - t.noticeCommitment(), "#9ca3af"))));
-		h.append("</td></tr></table>");
+		LicensingCharts charts = LicensingCharts.of(data);
+		h.append(charts.outcomes());
+		h.append("<table class=\"charts\"><tr><td>").append(charts.channels()).append("</td><td>")
+				.append(charts.commitment()).append("</td></tr></table>");
 
 		h.append("<h2>三、分事项统计</h2>");
 		if (data.lines().isEmpty()) {
@@ -146,17 +138,6 @@ public class LicensingPdf {
 		}
 		h.append("</body></html>");
 		return h.toString();
-	}
-
-	private static Charts.Bar bar(CaseStatistics.Line line) {
-		CaseStatistics.Figures f = line.figures();
-		int[] values = {f.granted(), f.denied(), f.refused(), f.withdrawn(), f.open()};
-		List<Charts.Part> parts = new java.util.ArrayList<>();
-		for (int i = 0; i < values.length; i++) {
-			Charts.Part legend = OUTCOMES.get(i);
-			parts.add(new Charts.Part(legend.label(), values[i], legend.colour()));
-		}
-		return new Charts.Bar(line.itemName() + "·" + line.situationName(), parts);
 	}
 
 	private InputStream stream(boolean boldFace) {

@@ -295,7 +295,16 @@ class LicensingReportTests {
 				.andExpect(content().string(containsString("<th scope=\"col\">告知承诺占比</th>")))
 				.andExpect(content().string(containsString("href=\"/api/reports/licensing/" + year + ".xlsx\"")))
 				.andExpect(content().string(containsString("href=\"/api/reports/licensing/" + year + ".pdf\"")))
-				.andExpect(content().string(containsString("href=\"/reports/licensing\"")));
+				.andExpect(content().string(containsString("href=\"/reports/licensing\"")))
+				// the year at a glance: headline figures and the PDF's charts, before the table
+				.andExpect(content().string(containsString("<div class=\"stat-label\">申请件数</div>")))
+				.andExpect(content().string(containsString("<div class=\"stat-label\">平均办理工作日</div>")))
+				.andExpect(content().string(containsString("aria-label=\"各事项办理结果（件）堆叠条形图\"><svg")))
+				.andExpect(content().string(containsString("aria-label=\"办理渠道饼图\"><svg")));
+		// a year without cases shows its zero figures and no empty charts
+		mvc.perform(get("/reports/licensing").param("year", "2001").with(basic("leader"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("<div class=\"stat-label\">申请件数</div>")))
+				.andExpect(content().string(not(containsString("<svg"))));
 		mvc.perform(get("/catalogue").with(basic("citizen")))
 				.andExpect(content().string(not(containsString("href=\"/reports/licensing\""))));
 	}

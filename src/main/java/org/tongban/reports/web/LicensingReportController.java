@@ -48,12 +48,24 @@ class LicensingReportController {
 		model.addAttribute("lines", data.lines().stream().map(l -> new PageLine(l.itemCode(), l.itemName(),
 				l.situationName(), texts(l.figures()))).toList());
 		model.addAttribute("totals", texts(data.totals()));
+		// the year at a glance before the 22-column table: the headline figures and the PDF's charts
+		model.addAttribute("summary", LicensingReport.COLUMNS.stream().filter(c -> SUMMARY.contains(c.header()))
+				.map(c -> new Figure(c.header(), LicensingReport.text(c, data.totals()))).toList());
+		model.addAttribute("charts", data.lines().isEmpty() ? null : org.tongban.reports.LicensingCharts.of(data));
 		model.addAttribute("year", chosen);
 		model.addAttribute("reportTitle", LicensingReport.title(chosen));
 		model.addAttribute("columns", LicensingReport.COLUMNS);
 		model.addAttribute("years", java.util.stream.IntStream
 				.iterate(current + 1, y -> y >= LicensingReport.FIRST_YEAR, y -> y - 1).boxed().toList());
 		return "reports/licensing";
+	}
+
+	/** The headline figures of the year, by their column headers. */
+	static final java.util.Set<String> SUMMARY = java.util.Set.of("申请件数", "受理件数（含视为受理）", "准予许可", "不予许可",
+			"不予受理", "在办件数", "告知承诺占比", "平均办理工作日", "超期件数");
+
+	/** One headline figure as shown. */
+	record Figure(String label, String value) {
 	}
 
 	/** A table row as shown: the figures already formatted. */
