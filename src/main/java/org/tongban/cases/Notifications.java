@@ -20,9 +20,11 @@ class Notifications {
 		this.notices = notices;
 	}
 
+	/** Every message names the case by its 办件编号, the number the applicant reads on the receipt. */
 	void tell(Case c, String title, String body) {
 		String link = "/cases/" + c.id();
-		channels.forEach(channel -> channel.send(c, title, body, link));
+		String numbered = c.number() == null ? body : "办件编号 " + c.number() + "：" + body;
+		channels.forEach(channel -> channel.send(c, title, numbered, link));
 	}
 
 	/** Sends the written decision of a refused, denied or revoked case: reasons, legal basis and rights. */
@@ -62,7 +64,7 @@ class Notifications {
 			String phone = c.form().get("phone");
 			if (phone != null && phone.matches("1\\d{10}")) {
 				log.info("SMS to " + phone.substring(0, 3) + "****" + phone.substring(7) + ": 【浦东卫健】" + title
-						+ "，详情请登录一网通办查看。");
+						+ (c.number() == null ? "" : "（办件编号 " + c.number() + "）") + "，详情请登录一网通办查看。");
 			}
 		}
 	}
