@@ -41,6 +41,9 @@ public final class Case {
 	int storedTimeline;
 	/** How many materials are already stored; only later ones are written. */
 	int storedMaterials;
+	/** 办件编号 and 查询码, given on submission by {@link CaseNumbers}; null on a draft. */
+	private String number;
+	private String queryCode;
 
 	Case(CaseId id, String itemCode, String itemName, String situation, String situationName, int guideVersion, Applicant applicant, Channel channel,
 			Map<String, String> form, CaseStatus status, Instant createdAt, Instant submittedAt,
@@ -514,6 +517,26 @@ public final class Case {
 
 	public Instant statementAt() {
 		return handling.statementAt;
+	}
+
+	/** The 办件编号 people read and type (e.g. 2026-000123); null until the case is submitted. */
+	public String number() {
+		return number;
+	}
+
+	/** The 查询码 that, with the number, shows the progress to anyone without an account; null on a draft. */
+	public String queryCode() {
+		return queryCode;
+	}
+
+	/** The number where there is one, else the internal id: how messages name the case. */
+	public String reference() {
+		return number != null ? number : id.toString();
+	}
+
+	void numbered(String number, String queryCode) {
+		this.number = number;
+		this.queryCode = queryCode;
 	}
 
 	/** The clerk who opened a window case; null online. */

@@ -507,7 +507,7 @@ public class CaseApplications {
 	}
 
 	private static CaseReceipt receipt(Case c) {
-		return new CaseReceipt(c.id().value(), c.status(), c.deadline());
+		return new CaseReceipt(c.id().value(), c.status(), c.deadline(), c.number(), c.queryCode());
 	}
 
 	private Instant now() {

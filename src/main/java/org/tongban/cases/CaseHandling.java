@@ -236,7 +236,7 @@ public class CaseHandling {
 			case STATE_CASE -> {
 				c.stateCase(actor, now, today, ActionInputs.reason(body, "请填写陈述申辩的内容。"));
 				String title = "持证人已陈述申辩：" + c.itemName();
-				String text = "办件 " + c.id() + " 的持证人对拟撤销许可提出了陈述申辩，请在作出决定前听取。";
+				String text = "办件 " + c.reference() + " 的持证人对拟撤销许可提出了陈述申辩，请在作出决定前听取。";
 				if (h.assignee != null) {
 					inbox.notifyUser(h.assignee, "办件", title, text, "/work/cases/" + c.id(), "statement-" + c.id());
 				}
@@ -342,7 +342,7 @@ public class CaseHandling {
 		WarningLevel before = h.warningLevel;
 		if (limits.statutoryOverdue(today, c)) {
 			// beyond the law's limit, not only the promise: the commission's leaders are told, once per deadline
-			inbox.notifyUnit(LEADERS, "办件时限", "办件已超过法定期限：" + c.itemName(), "办件 " + c.id() + "（"
+			inbox.notifyUnit(LEADERS, "办件时限", "办件已超过法定期限：" + c.itemName(), "办件 " + c.reference() + "（"
 					+ h.step.label() + "）的法定办理期限已于 " + h.statutoryDeadline + " 届满，请督办。",
 					"/work/cases/" + c.id(), "case-statutory-" + c.id() + "-" + h.statutoryDeadline);
 		}
@@ -356,7 +356,7 @@ public class CaseHandling {
 		}
 		boolean red = level == WarningLevel.RED;
 		String title = (red ? "办件已超期：" : "办件即将到期：") + c.itemName();
-		String body = "办件 " + c.id() + "（" + (h.step == null ? "—" : h.step.label()) + "）" + (red ? "已超过" : "将于") + " " + c.deadline()
+		String body = "办件 " + c.reference() + "（" + (h.step == null ? "—" : h.step.label()) + "）" + (red ? "已超过" : "将于") + " " + c.deadline()
 				+ (red ? " 的办理期限，请立即处理。" : " 到期，剩余不足 " + TimeLimits.AMBER_DAYS + " 个工作日。");
 		String link = "/work/cases/" + c.id();
 		String key = "case-" + level + "-" + c.id() + "-" + c.deadline();

@@ -31,8 +31,10 @@ class Cases {
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batch;
 	private final JsonMapper json;
+	private final CaseNumbers numbers;
 
-	Cases(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+	Cases(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, CaseNumbers numbers) {
+		this.numbers = numbers;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.json = json;
@@ -68,13 +70,14 @@ class Cases {
 
 	List<CaseSummary> mine(String owner) {
 		return jdbc.sql("""
-				SELECT id, item_code, item_name, situation_code, situation_name, status, created_at, submitted_at
-				FROM cases_case WHERE owner = ? ORDER BY created_at DESC LIMIT 200""").param(owner)
+				SELECT id, item_code, item_name, situation_code, situation_name, status, created_at, submitted_at,
+				  case_number FROM cases_case WHERE owner = ? ORDER BY created_at DESC LIMIT 200""").param(owner)
 				.query((rs, i) -> {
 					CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
 					return new CaseSummary(rs.getObject("id", UUID.class), rs.getString("item_code"),
 							rs.getString("item_name"), rs.getString("situation_code"), rs.getString("situation_name"),
-							status, status.label(), instant(rs, "created_at"), instant(rs, "submitted_at"));
+							status, status.label(), instant(rs, "created_at"), instant(rs, "submitted_at"),
+							rs.getString("case_number"));
 				}).list();
 	}
 
@@ -123,6 +126,8 @@ class Cases {
 						h.commitmentSm3, h.verificationDays, h.revocationNoticedOn, h.statementDue, h.statement,
 						ts(h.statementAt))
 				.update();
+		// a case submitted just now gets its 办件编号 and 查询码 (written by CaseNumbers, never by the upsert)
+		numbers.assign(c);
 		if (h.suspensionsChanged) {
 			jdbc.sql("DELETE FROM cases_suspension WHERE case_id = ?").param(c.id().value()).update();
 			for (Suspension s : h.suspensions) {
@@ -209,6 +214,7 @@ class Cases {
 				rs.getString("situation_code"), rs.getString("situation_name"), rs.getInt("guide_version"), applicant,
 				Channel.valueOf(rs.getString("channel")), form, CaseStatus.valueOf(rs.getString("status")),
 				instant(rs, "created_at"), instant(rs, "submitted_at"), timeline, materials, handling(rs, suspensions(id)));
+		c.numbered(rs.getString("case_number"), rs.getString("query_code"));
 		if (c.channel() == Channel.WINDOW) {
 			c.paperMaterialsStored(jdbc.sql("""
 					SELECT material, received_by, received_at FROM cases_paper_material WHERE case_id = ? ORDER BY received_at, material""")

@@ -20,15 +20,22 @@ class Notifications {
 		this.notices = notices;
 	}
 
+	/** Every message names the case by its 办件编号, the number the applicant reads on the receipt. */
 	void tell(Case c, String title, String body) {
-		String link = "/cases/" + c.id();
-		channels.forEach(channel -> channel.send(c, title, body, link));
+		send(c, title, c.number() == null ? body : "办件编号 " + c.number() + "：" + body);
 	}
 
 	/** Sends the written decision of a refused, denied or revoked case: reasons, legal basis and rights. */
 	void tellDecision(Case c, String title) {
-		tell(c, title, notices.of(c).map(DecisionNotice::text)
-				.orElseThrow(() -> new IllegalStateException("case " + c.id() + " holds no refusal, denial or revocation")));
+		String text = notices.of(c).map(DecisionNotice::text)
+				.orElseThrow(() -> new IllegalStateException("case " + c.id() + " holds no refusal, denial or revocation"));
+		// the written decision stays whole, under a line with the number
+		send(c, title, c.number() == null ? text : "办件编号 " + c.number() + "\n" + text);
+	}
+
+	private void send(Case c, String title, String body) {
+		String link = "/cases/" + c.id();
+		channels.forEach(channel -> channel.send(c, title, body, link));
 	}
 
 	/** The in-app inbox of the account that owns the case; always on. */
@@ -62,7 +69,7 @@ class Notifications {
 			String phone = c.form().get("phone");
 			if (phone != null && phone.matches("1\\d{10}")) {
 				log.info("SMS to " + phone.substring(0, 3) + "****" + phone.substring(7) + ": 【浦东卫健】" + title
-						+ "，详情请登录一网通办查看。");
+						+ (c.number() == null ? "" : "（办件编号 " + c.number() + "）") + "，详情请登录一网通办查看。");
 			}
 		}
 	}

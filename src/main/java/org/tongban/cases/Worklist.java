@@ -39,11 +39,13 @@ public class Worklist {
 	/**
 	 * One line of a work list; {@code applicantId} is the ID number masked (3101**********1230) or the enterprise's
 	 * credit code; {@code level} is GREEN, AMBER, RED, or null while the clock is stopped;
-	 * {@code provisional} when the date rests on a year whose holidays are not yet published (预计).
+	 * {@code provisional} when the date rests on a year whose holidays are not yet published (预计); {@code number}
+	 * the 办件编号.
 	 */
 	public record Entry(UUID id, String itemCode, String itemName, String situationName, String applicantName,
 			String applicantId, Channel channel, String channelLabel, CaseStatus status, String statusLabel, String step,
-			String stepLabel, String assignee, LocalDate dueOn, boolean provisional, String level, boolean escalated) {
+			String stepLabel, String assignee, LocalDate dueOn, boolean provisional, String level, boolean escalated,
+			String number) {
 	}
 
 	public record Lists(List<Entry> tasks, List<Entry> escalations) {
@@ -78,7 +80,7 @@ public class Worklist {
 	}
 
 	private static final String SELECT = "SELECT id, item_code, item_name, situation_name, applicant_name, applicant_id_number, applicant_uscc, channel, "
-			+ "status, step, assignee, due_on, limits_provisional FROM cases_case ";
+			+ "status, step, assignee, due_on, limits_provisional, case_number FROM cases_case ";
 
 	private Entry entry(java.sql.ResultSet rs, LocalDate today, Map<LocalDate, Optional<WarningLevel>> levels,
 			boolean escalated) throws java.sql.SQLException {
@@ -92,6 +94,6 @@ public class Worklist {
 				rs.getString("applicant_id_number") != null ? Masking.idNumber(rs.getString("applicant_id_number"))
 						: rs.getString("applicant_uscc"), channel, channel.label(), status,
 				status.label(), rs.getString("step"), CaseSteps.stepLabel(rs.getString("step")), rs.getString("assignee"),
-				due, rs.getBoolean("limits_provisional"), level, escalated);
+				due, rs.getBoolean("limits_provisional"), level, escalated, rs.getString("case_number"));
 	}
 }

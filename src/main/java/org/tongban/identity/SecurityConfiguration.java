@@ -87,6 +87,9 @@ class SecurityConfiguration {
 				// licence verification from the QR code: by number and check code, rate-limited
 				.requestMatchers(HttpMethod.GET, "/verify/*", "/api/verify/*")
 				.permitAll()
+				// case progress by 办件编号 and 查询码, without an account: rate-limited, no personal data
+				.requestMatchers("/track", "/api/public/cases/*")
+				.permitAll()
 				// role refusals at the door, before any argument is read (a missing parameter must not answer 400
 				// to a caller who may not call at all); the handlers check the same roles again, and duty below them
 				.requestMatchers("/admin/**", "/api/accounts/**", "/api/audit/**", "/api/tokens/**", "/api/access-log/**")

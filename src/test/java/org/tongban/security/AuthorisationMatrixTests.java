@@ -135,7 +135,8 @@ class AuthorisationMatrixTests {
 					+ "&confirmPassword=Matrix-change-2026!"),
 			Map.entry("POST /admin/tokens", "client=矩阵页面&roles=CLERK&orgUnitCode=APPROVAL_CENTRE&validDays=30"),
 			Map.entry("POST /archive/packages/{档案包}/disposal", "reason=保管期满"),
-			Map.entry("POST /assistant", "question=护士执业注册要什么材料"));
+			Map.entry("POST /assistant", "question=护士执业注册要什么材料"),
+			Map.entry("POST /track", "number={办件编号}&code={查询码}"));
 
 	@Autowired
 	MockMvc mvc;

@@ -47,7 +47,7 @@ final class MatrixFixtures {
 
 	/** Never made afresh: constants, or records whose actions leave them as they were. */
 	private static final Set<String> SHARED = Set.of("事项", "编辑事项", "版本", "清单", "报告年度", "过去年度", "改革任务", "法规", "消息",
-			"指南草稿");
+			"指南草稿", "办件编号", "查询码");
 
 	private static final Set<String> CASES = Set.of("草稿", "待受理办件", "审查中办件", "已准予办件", "窗口草稿");
 
@@ -133,6 +133,11 @@ final class MatrixFixtures {
 			case "证照" -> licence(context);
 			case "核验码" -> jdbc.sql("SELECT check_code FROM licences_licence WHERE number = ?")
 				.param(context.get("证照")).query(String.class).single();
+			// a lookup changes nothing: one submitted case's 办件编号 and 查询码 serve every row
+			case "办件编号" -> jdbc.sql("SELECT case_number FROM cases_case WHERE id = ?")
+				.param(UUID.fromString(submitted())).query(String.class).single();
+			case "查询码" -> jdbc.sql("SELECT query_code FROM cases_case WHERE case_number = ?")
+				.param(context.get("办件编号")).query(String.class).single();
 			case "档案包" -> archivePackage();
 			case "消息" -> message();
 			case "改革附件" -> attachment();

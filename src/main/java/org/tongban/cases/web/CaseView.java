@@ -25,7 +25,9 @@ import org.tongban.cases.WarningLevel;
 /**
  * A case as the API returns it. {@code deadline} is the next date the authority is bound to (acceptance,
  * then decision); {@code allowedActions} are the actions the caller may take now; {@code decisionNotice} is the
- * written decision of a refused, denied or revoked case (reasons, legal basis, rights of review and appeal).
+ * written decision of a refused, denied or revoked case (reasons, legal basis, rights of review and appeal);
+ * {@code number} and {@code queryCode} are the 办件编号 and 查询码 (null on a draft), which show the progress at
+ * {@code /track} without an account.
  */
 record CaseView(UUID id, String itemCode, String itemName, String situation, String situationName,
 		int guideVersion, ApplicantView applicant, Channel channel, String channelLabel, Map<String, String> form,
@@ -33,7 +35,7 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 		List<String> allowedActions, boolean noticeCommitment, TimeLimitsView timeLimits, List<Suspension> suspensions,
 		Decision decision, String decisionReasons, Instant decidedAt, DecisionNotice decisionNotice, Instant completedAt, LocalDate verificationDue,
 		Instant createdAt, Instant submittedAt, List<TimelineEntry> timeline, List<CaseMaterial> materials,
-		CommitmentView commitment, List<PaperMaterial> paperMaterials) {
+		CommitmentView commitment, List<PaperMaterial> paperMaterials, String number, String queryCode) {
 
 	/**
 	 * A notice-commitment: the text the applicant committed to and its SM3, the verification date, and an
@@ -70,6 +72,6 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 				c.createdAt(), c.submittedAt(), c.timeline(), c.materials(), c.commitmentText() == null ? null
 						: new CommitmentView(c.commitmentText(), c.commitmentSm3(), c.verificationDue(),
 								c.revocationNoticedOn(), c.statementDue(), c.statement()),
-				c.paperMaterials());
+				c.paperMaterials(), c.number(), c.queryCode());
 	}
 }
