@@ -12,6 +12,7 @@ import org.tongban.cases.TimelineEntry;
  */
 enum DocumentKind {
 
+	RECEIPT("收件凭证", "receipt", true),
 	ACCEPTANCE("受理通知书", "acceptance-notice", true),
 	CORRECTION_NOTICE("补正告知书", "correction-notice", true),
 	CORRECTION_SUBMITTED("补正材料提交记录", "correction-submitted", false),
@@ -42,6 +43,14 @@ enum DocumentKind {
 
 	String title() {
 		return title;
+	}
+
+	/** Whether the applicant is given this document (notices and decisions, not the authority's own records). */
+	boolean toApplicant() {
+		return switch (this) {
+			case REVIEW, SEND_BACK, RECORD, VERIFICATION, CORRECTION_SUBMITTED -> false;
+			default -> true;
+		};
 	}
 
 	/** The document's name in the package: {@code representations/documents/NN-<slug>.pdf}. */

@@ -20,7 +20,6 @@ import org.tongban.cases.Applicant;
 import org.tongban.cases.Case;
 import org.tongban.cases.CaseMaterial;
 import org.tongban.cases.CaseRecords;
-import org.tongban.cases.DecisionNotice;
 import org.tongban.cases.TimelineEntry;
 import org.tongban.shared.FileStore;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,8 +79,7 @@ class PackageBuilder {
 			Optional<DocumentKind> kind = DocumentKind.of(t);
 			if (kind.isPresent()) {
 				// a refusal, denial or revocation is the written decision the applicant received, word for word
-				PdfDocuments.Doc doc = cases.decisionNotice(c, t).map(written -> decision(c, t, written))
-						.orElseGet(() -> notice(c, t, kind.get().title()));
+				PdfDocuments.Doc doc = CaseDocuments.of(c, t, kind.get(), cases.decisionNotice(c, t), t.actor());
 				content.put("representations/documents/" + String.format("%02d", d) + "-" + kind.get().slug() + ".pdf",
 						pdf.render(doc, completedAt));
 			}
@@ -225,47 +223,6 @@ class PackageBuilder {
 					+ (t.reason() == null ? "" : "：" + t.reason()));
 		}
 		return new PdfDocuments.Doc("办件归档摘要", rows, paragraphs);
-	}
-
-	private static PdfDocuments.Doc notice(Case c, TimelineEntry t, String title) {
-		List<Map.Entry<String, String>> rows = new ArrayList<>();
-		rows.add(Map.entry("办件编号", c.id().toString()));
-		rows.add(Map.entry("事项", c.itemName() + "（" + c.itemCode() + "）"));
-		rows.add(Map.entry("申请人", c.applicant().name()));
-		rows.add(Map.entry("办理环节", t.actionLabel()));
-		rows.add(Map.entry("办件状态", t.statusLabel()));
-		rows.add(Map.entry("经办人", t.actor()));
-		rows.add(Map.entry("时间", PdfDocuments.time(t.at())));
-		List<String> paragraphs = new ArrayList<>();
-		if (!t.items().isEmpty()) {
-			// art. 32: the correction notice names everything to be corrected, at once
-			paragraphs.add("需要补正的全部内容：");
-			int n = 1;
-			for (String item : t.items()) {
-				paragraphs.add(n++ + ". " + item);
-			}
-		}
-		paragraphs.add(("withdraw".equals(t.action()) ? "撤回原因：" : "说明：") + (t.reason() == null ? "无" : t.reason()));
-		return new PdfDocuments.Doc(title, rows, paragraphs);
-	}
-
-	/** A refusal, denial or revocation: the text the applicant was sent, under the case's particulars. */
-	private static PdfDocuments.Doc decision(Case c, TimelineEntry t, DecisionNotice n) {
-		List<Map.Entry<String, String>> rows = new ArrayList<>();
-		rows.add(Map.entry("办件编号", c.id().toString()));
-		rows.add(Map.entry("事项", c.itemName() + "（" + c.itemCode() + "）"));
-		rows.add(Map.entry("申请人", c.applicant().name()));
-		rows.add(Map.entry("经办人", t.actor()));
-		rows.add(Map.entry("时间", PdfDocuments.time(t.at())));
-		List<String> paragraphs = new ArrayList<>();
-		paragraphs.add(n.addressee() + "：");
-		paragraphs.add(n.decision());
-		paragraphs.add("理由：" + n.reasons());
-		paragraphs.add("依据：" + n.basis());
-		paragraphs.add("权利告知：" + n.rights());
-		paragraphs.add(n.authority());
-		paragraphs.add(PdfDocuments.DATE.format(n.date()));
-		return new PdfDocuments.Doc(n.title(), rows, paragraphs);
 	}
 
 	/** A material's file name inside the package: no directories, no control characters. */

@@ -61,9 +61,20 @@ class PdfDocuments {
 	record Doc(String title, List<Map.Entry<String, String>> rows, List<String> paragraphs) {
 	}
 
-	/** Renders a document dated {@code date} (the case's completion: the same for every rebuild). */
+	/** The footer of the archival copy in a package. */
+	static final String ARCHIVAL = "电子档案归档件 · 通办政务服务平台";
+
+	/** The footer of the copy the applicant is given. */
+	static final String APPLICANT_COPY = "申请人留存件 · 通办政务服务平台";
+
+	/** Renders the archival copy of a document dated {@code date} (the case's completion: the same for every rebuild). */
 	byte[] render(Doc doc, Instant date) {
-		String html = html(doc);
+		return render(doc, date, ARCHIVAL);
+	}
+
+	/** Renders a document dated {@code date} with the footer that says which copy it is. */
+	byte[] render(Doc doc, Instant date, String footer) {
+		String html = html(doc, footer);
 		try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			pdf.setDocumentId((long) html.hashCode());
 			PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -89,7 +100,7 @@ class PdfDocuments {
 		}
 	}
 
-	static String html(Doc doc) {
+	static String html(Doc doc, String footer) {
 		StringBuilder b = new StringBuilder();
 		b.append("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/><title>").append(esc(doc.title()))
 			.append("</title><style>@page{size:A4;margin:20mm}body{font-family:'").append(FAMILY)
@@ -107,7 +118,7 @@ class PdfDocuments {
 		for (String p : doc.paragraphs()) {
 			b.append("<p>").append(esc(p)).append("</p>");
 		}
-		b.append("<div class=\"foot\">电子档案归档件 · 通办政务服务平台</div></body></html>");
+		b.append("<div class=\"foot\">").append(esc(footer)).append("</div></body></html>");
 		return b.toString();
 	}
 

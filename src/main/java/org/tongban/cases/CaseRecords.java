@@ -6,8 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Read access to case files for other modules (licences, archive, reports) acting on an event. Not for web
- * endpoints: it does not check who is asking, so callers answer to their own authorisation. The written
+ * Read access to case files for other modules (licences, archive, reports) acting on an event. {@link #find} does
+ * not check who is asking, so it is not for web endpoints; those read through {@link #readable}. The written
  * decisions it composes read only the case they are given, so pages may use them for a case they have already
  * read through a checked call.
  */
@@ -17,10 +17,21 @@ public class CaseRecords {
 
 	private final Cases cases;
 	private final DecisionNotices notices;
+	private final java.time.Clock clock;
 
-	CaseRecords(Cases cases, DecisionNotices notices) {
+	CaseRecords(Cases cases, DecisionNotices notices, java.time.Clock clock) {
 		this.cases = cases;
 		this.notices = notices;
+		this.clock = clock;
+	}
+
+	/**
+	 * The case if {@code me} may read it — its applicant, or staff whose duty covers it ({@link CaseDuty}) — for
+	 * other modules' pages about a case (its documents); empty means 404, as if it did not exist.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Case> readable(org.tongban.identity.SignedInUser me, CaseId id) {
+		return cases.find(id, CaseDuty.of(me, java.time.LocalDate.now(clock)), false);
 	}
 
 	@Transactional(readOnly = true)

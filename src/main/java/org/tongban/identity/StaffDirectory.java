@@ -28,4 +28,12 @@ public class StaffDirectory {
 					a -> a.phone() == null || a.phone().isBlank() ? a.displayName() : a.displayName() + "（" + a.phone() + "）",
 					Collectors.toList())));
 	}
+
+	/** The name people know someone by, for documents and timelines: the account's display name, else the login. */
+	public String nameOf(String username) {
+		if (username == null || "system".equals(username)) {
+			return "系统";
+		}
+		return accounts.byUsername(username).map(Account::displayName).orElse(username);
+	}
 }
