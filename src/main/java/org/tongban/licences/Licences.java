@@ -33,16 +33,38 @@ public class Licences {
 	private final LicencePdf pdf;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
-	private final String publicBaseUrl;
+	private final String publicUrl;
 
+	/**
+	 * {@code tongban.public-url} (env {@code TONGBAN_PUBLIC_URL}) is the address the public reaches the product
+	 * at: the QR codes and verification links point there. Unset, they point at {@code http://localhost:8080},
+	 * which no phone can open: outside demo mode that is warned about at start-up.
+	 */
 	Licences(LicenceStore store, LicenceConfiguration.SigningKeys keys, LicencePdf pdf, Clock clock, ApplicationEventPublisher events,
-			@Value("${tongban.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+			@Value("${tongban.public-url:}") String publicUrl, @Value("${tongban.demo.enabled:false}") boolean demo) {
 		this.store = store;
 		this.keys = keys;
 		this.pdf = pdf;
 		this.clock = clock;
 		this.events = events;
-		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+		if (publicUrl.isBlank()) {
+			if (!demo) {
+				log.warn("tongban.public-url (TONGBAN_PUBLIC_URL) is not set: licence QR codes and verification links "
+						+ "point at {}, which the public cannot open. Set it to the address the public reaches this "
+						+ "service at, e.g. https://zwfw.example.gov.cn", DEFAULT_PUBLIC_URL);
+			}
+			publicUrl = DEFAULT_PUBLIC_URL;
+		}
+		this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
+	}
+
+	static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Licences.class);
+
+	/** The address the public reaches the product at, without a trailing slash. */
+	public String publicUrl() {
+		return publicUrl;
 	}
 
 	public Optional<Licence> find(String number) {
@@ -63,7 +85,7 @@ public class Licences {
 	}
 
 	public String verifyUrl(Licence licence) {
-		return publicBaseUrl + "/verify/" + java.net.URLEncoder.encode(licence.number(), StandardCharsets.UTF_8)
+		return publicUrl + "/verify/" + java.net.URLEncoder.encode(licence.number(), StandardCharsets.UTF_8)
 			.replace("+", "%20") + "?c=" + licence.checkCode();
 	}
 
@@ -169,7 +191,8 @@ public class Licences {
 		Instant now = clock.instant();
 		Licence changed = l.withData(l.holderName(), l.scope(), l.validUntil(), to, l.checkCode());
 		store.update(changed, now);
-		store.history(l.number(), action, actor, reason, caseId == null ? null : caseId.value(), now);
+		store.history(l.number(), action, actor, reason, caseId == null ? null : caseId.value(), now,
+				List.of(new LicenceHistoryEntry.Change("状态", l.storedStatus().label(), to.label())));
 		if (to == LicenceStatus.REVOKED) {
 			events.publishEvent(new LicenceRevoked(l.number(), l.itemCode(), l.caseId(), actor, reason, now));
 		}
