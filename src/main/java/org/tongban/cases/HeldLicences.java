@@ -20,6 +20,12 @@ public interface HeldLicences {
 	/** Whether the item's situation acts on a licence already held rather than issuing a new one. */
 	boolean actsOnHeldLicence(String itemCode, String situation, String situationName);
 
+	/**
+	 * Whether the item's situation sets the particulars its licence carries (a first issue or a change): the form
+	 * then asks for them.
+	 */
+	boolean setsParticulars(String itemCode, String situation, String situationName);
+
 	/** The applicant's licences of the item such a case may act on (not revoked or cancelled), newest first. */
 	List<HeldLicence> heldBy(Applicant.Kind kind, String holderId, String itemCode);
 

@@ -37,6 +37,13 @@ class HeldLicencesForApplications implements HeldLicences {
 	}
 
 	@Override
+	public boolean setsParticulars(String itemCode, String situation, String situationName) {
+		LicenceIssuing.Kind kind = LicenceIssuing.kindOf(situation, situationName);
+		return (kind == LicenceIssuing.Kind.NEW || kind == LicenceIssuing.Kind.CHANGE)
+				&& catalogue.published(itemCode).map(Guide::licence).filter(l -> l.numberPattern() != null).isPresent();
+	}
+
+	@Override
 	public List<HeldLicence> heldBy(Applicant.Kind kind, String holderId, String itemCode) {
 		if (holderId == null || itemCode == null) {
 			return List.of();
