@@ -9,12 +9,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.cases.CaseId;
 import org.tongban.shared.Problem;
+import org.tongban.shared.PublicUrl;
 
 /**
  * The licences other modules and the web layer use. Callers of the unchecked reads answer to their own
@@ -33,38 +33,16 @@ public class Licences {
 	private final LicencePdf pdf;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
-	/**
-	 * {@code tongban.public-url} (env {@code TONGBAN_PUBLIC_URL}) is the address the public reaches the product
-	 * at: the QR codes and verification links point there. Unset, they point at {@code http://localhost:8080},
-	 * which no phone can open: outside demo mode that is warned about at start-up.
-	 */
 	Licences(LicenceStore store, LicenceConfiguration.SigningKeys keys, LicencePdf pdf, Clock clock, ApplicationEventPublisher events,
-			@Value("${tongban.public-url:}") String publicUrl, @Value("${tongban.demo.enabled:false}") boolean demo) {
+			PublicUrl publicUrl) {
 		this.store = store;
 		this.keys = keys;
 		this.pdf = pdf;
 		this.clock = clock;
 		this.events = events;
-		if (publicUrl.isBlank()) {
-			if (!demo) {
-				log.warn("tongban.public-url (TONGBAN_PUBLIC_URL) is not set: licence QR codes and verification links "
-						+ "point at {}, which the public cannot open. Set it to the address the public reaches this "
-						+ "service at, e.g. https://zwfw.example.gov.cn", DEFAULT_PUBLIC_URL);
-			}
-			publicUrl = DEFAULT_PUBLIC_URL;
-		}
-		this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
-	}
-
-	static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
-
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Licences.class);
-
-	/** The address the public reaches the product at, without a trailing slash. */
-	public String publicUrl() {
-		return publicUrl;
+		this.publicUrl = publicUrl;
 	}
 
 	public Optional<Licence> find(String number) {
@@ -85,8 +63,8 @@ public class Licences {
 	}
 
 	public String verifyUrl(Licence licence) {
-		return publicUrl + "/verify/" + java.net.URLEncoder.encode(licence.number(), StandardCharsets.UTF_8)
-			.replace("+", "%20") + "?c=" + licence.checkCode();
+		return publicUrl.of("/verify/" + java.net.URLEncoder.encode(licence.number(), StandardCharsets.UTF_8)
+			.replace("+", "%20") + "?c=" + licence.checkCode());
 	}
 
 	public LicenceStatus status(Licence licence) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.tongban.catalogue.GuideContent;
+import org.tongban.shared.PublicUrl;
 
 /** The particulars in the signed form and in a change's history, and the public address, without the application. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -56,16 +57,16 @@ class LicenceParticularsTests {
 
 	@Test
 	void withoutAPublicUrlOutsideDemoModeTheStartWarnsAndLinksNameLocalhost(CapturedOutput output) {
-		Licences unset = new Licences(null, null, null, null, null, "", false);
+		Licences unset = new Licences(null, null, null, null, null, new PublicUrl("", false));
 		assertThat(output.getOut() + output.getErr()).contains("tongban.public-url (TONGBAN_PUBLIC_URL) is not set");
 		assertThat(unset.verifyUrl(nurse(List.of()))).isEqualTo("http://localhost:8080/verify/202631000001?c=ABCDEFGH");
-		Licences set = new Licences(null, null, null, null, null, "https://zwfw.example.gov.cn/", false);
+		Licences set = new Licences(null, null, null, null, null, new PublicUrl("https://zwfw.example.gov.cn/", false));
 		assertThat(set.verifyUrl(nurse(List.of()))).isEqualTo("https://zwfw.example.gov.cn/verify/202631000001?c=ABCDEFGH");
 	}
 
 	@Test
 	void inDemoModeAnUnsetPublicUrlIsNotWarnedAbout(CapturedOutput output) {
-		new Licences(null, null, null, null, null, "", true);
+		new PublicUrl("", true);
 		assertThat(output.getOut() + output.getErr()).doesNotContain("tongban.public-url");
 	}
 }
