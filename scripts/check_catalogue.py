@@ -371,7 +371,13 @@ def check_item(rep, path, laws, orgs, seen_codes):
 
     lic = item.get("licence")
     if isinstance(lic, dict) and check_keys(rep, f"{where} licence", lic, {
-            "name": (True, str), "numberPattern": (True, str), "validityYears": (True, (int, type(None)))}):
+            "name": (True, str), "numberPattern": (True, str), "validityYears": (True, (int, type(None))),
+            "particulars": (False, list)}):
+        for i, pt in enumerate(lic.get("particulars") or []):
+            if check_keys(rep, f"{where} licence.particulars[{i}]", pt, {"field": (True, str), "label": (True, str)}):
+                if not re.fullmatch(r"[a-z][A-Za-z0-9]{0,39}", pt["field"]):
+                    rep.err(where, f"licence.particulars[{i}].field must be camelCase, got '{pt['field']}'")
+                nonempty_str(rep, f"{where} licence.particulars[{i}]", pt.get("label"), "label")
         if isinstance(lic.get("validityYears"), int) and lic["validityYears"] <= 0:
             rep.err(where, "licence.validityYears must be positive or null")
         if "{seq" not in lic.get("numberPattern", ""):

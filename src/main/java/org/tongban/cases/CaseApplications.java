@@ -60,10 +60,13 @@ public class CaseApplications {
 	private final AccountManagement accounts;
 	private final IdentityCheck identities;
 	private final AccessLog accessLog;
+	private final org.springframework.beans.factory.ObjectProvider<HeldLicences> heldLicences;
 
 	CaseApplications(Cases cases, Catalogue catalogue, FileStore files, AuditTrail audit,
 			ApplicationEventPublisher events, JsonMapper json, Clock clock, TimeLimits limits, CaseHandling work,
-			AccountManagement accounts, IdentityCheck identities, AccessLog accessLog) {
+			AccountManagement accounts, IdentityCheck identities, AccessLog accessLog,
+			org.springframework.beans.factory.ObjectProvider<HeldLicences> heldLicences) {
+		this.heldLicences = heldLicences;
 		this.accessLog = accessLog;
 		this.limits = limits;
 		this.work = work;
@@ -337,6 +340,7 @@ public class CaseApplications {
 	 * case waits for the window; a notice-commitment case is granted at once.
 	 */
 	private void submit(Case c, String actor, List<GuideContent.Material> listed) {
+		requireHeldLicence(c);
 		requireMaterials(c, listed);
 		c.submit(actor, now());
 		if (c.noticeCommitment()) {
@@ -347,6 +351,25 @@ public class CaseApplications {
 		limits.received(c.handling, LocalDate.now(clock));
 		work.awaitAcceptance(c);
 		record(c, "case.submitted", CaseStatus.DRAFT);
+	}
+
+	/**
+	 * A change, renewal, cancellation or reissue that names a licence (form field {@code licenceNumber}) names
+	 * one the applicant holds, of this item, neither revoked nor cancelled; otherwise 400 naming the field. One
+	 * that names none acts on a licence outside the register (a paper certificate) and changes nothing in it.
+	 */
+	private void requireHeldLicence(Case c) {
+		HeldLicences held = heldLicences.getIfAvailable();
+		String number = c.form().get(HeldLicences.FIELD);
+		if (held == null || number == null || number.isBlank()
+				|| !held.actsOnHeldLicence(c.itemCode(), c.situation(), c.situationName())) {
+			return;
+		}
+		Applicant a = c.applicant();
+		held.refusal(a.kind(), a.kind() == Applicant.Kind.PERSON ? a.idNumber() : a.uscc(), c.itemCode(), number)
+			.ifPresent(message -> {
+				throw Problem.invalid("form." + HeldLicences.FIELD, message);
+			});
 	}
 
 	/**

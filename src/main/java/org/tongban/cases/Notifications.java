@@ -64,12 +64,19 @@ class Notifications {
 
 		private static final Log log = LogFactory.getLog(LoggedSms.class);
 
+		private final org.tongban.shared.PublicUrl publicUrl;
+
+		LoggedSms(org.tongban.shared.PublicUrl publicUrl) {
+			this.publicUrl = publicUrl;
+		}
+
 		@Override
 		public void send(Case c, String title, String body, String link) {
 			String phone = c.form().get("phone");
 			if (phone != null && phone.matches("1\\d{10}")) {
+				// the link leaves the product: the public address, never the server's own
 				log.info("SMS to " + phone.substring(0, 3) + "****" + phone.substring(7) + ": 【浦东卫健】" + title
-						+ (c.number() == null ? "" : "（办件编号 " + c.number() + "）") + "，详情请登录一网通办查看。");
+						+ (c.number() == null ? "" : "（办件编号 " + c.number() + "）") + "，详情请登录一网通办查看：" + publicUrl.of(link));
 			}
 		}
 	}

@@ -82,6 +82,20 @@ public record GuideContent(String name, PowersListEntry powersListEntry, List<Ci
 	public record Faq(String q, String a) {
 	}
 
-	public record Licence(String name, String numberPattern, Integer validityYears) {
+	/**
+	 * The licence the item ends in. {@code particulars} are the data the decision grants beyond holder, scope and
+	 * validity (e.g. a nurse's 执业机构 and 执业类别): each a field of the application form, which the applicant fills
+	 * in (pre-filled from the licence on a change), and which the licence then carries, signed.
+	 */
+	public record Licence(String name, String numberPattern, Integer validityYears, List<Particular> particulars) {
+
+		/** The particulars, never null. */
+		public List<Particular> particularsOrNone() {
+			return particulars == null ? List.of() : particulars;
+		}
+	}
+
+	/** A datum a licence carries: the application form's {@code field} (camelCase) and its Chinese {@code label}. */
+	public record Particular(String field, String label) {
 	}
 }

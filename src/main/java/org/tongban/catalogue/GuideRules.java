@@ -36,7 +36,40 @@ final class GuideRules {
 		rules.situations(c.situations());
 		rules.commitment(c);
 		rules.questions(c.situationQuestions(), c.situations());
+		rules.licence(c.licence());
 		return List.copyOf(rules.errors);
+	}
+
+	/** Form fields the application already uses for something else: not a licence's particulars. */
+	static final Set<String> RESERVED_FIELDS = Set.of("phone", "note", "address", "licenceNumber", "scope",
+			"holderName", "legalRepresentative");
+
+	private void licence(GuideContent.Licence licence) {
+		if (licence == null) {
+			return;
+		}
+		Set<String> seen = new HashSet<>();
+		Set<String> labels = new HashSet<>();
+		List<GuideContent.Particular> all = licence.particularsOrNone();
+		for (int i = 0; i < all.size(); i++) {
+			GuideContent.Particular p = all.get(i);
+			String at = "licence.particulars[" + i + "]";
+			if (p == null || p.field() == null || !p.field().matches("[a-z][A-Za-z0-9]{0,39}")) {
+				error(at + ".field", "证照记载事项的字段名应为 1–40 位英文字母或数字、小写字母开头（如 institution）。");
+			}
+			else if (RESERVED_FIELDS.contains(p.field())) {
+				error(at + ".field", "字段名“" + p.field() + "”已用于申请表的其他内容，请换一个。");
+			}
+			else if (!seen.add(p.field())) {
+				error(at + ".field", "字段名“" + p.field() + "”重复。");
+			}
+			if (p == null || p.label() == null || p.label().isBlank() || p.label().strip().length() > 20) {
+				error(at + ".label", "请填写证照记载事项的名称（不超过 20 字）。");
+			}
+			else if (!labels.add(p.label().strip())) {
+				error(at + ".label", "证照记载事项“" + p.label().strip() + "”重复。");
+			}
+		}
 	}
 
 	private void header(GuideContent c, Set<String> lawIds) {

@@ -1,6 +1,7 @@
 package org.tongban.licences;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,7 +11,16 @@ import java.util.UUID;
 public record Licence(String number, String name, String itemCode, String itemName, HolderKind holderKind,
 		String holderName, String holderIdType, String holderId, String owner, String scope, LocalDate validFrom,
 		LocalDate validUntil, String authority, LocalDate issuedOn, UUID caseId, LicenceStatus storedStatus,
-		String checkCode, String signature, String signedData) {
+		String checkCode, String signature, String signedData, List<Particular> particulars) {
+
+	public Licence {
+		particulars = particulars == null ? List.of() : List.copyOf(particulars);
+	}
+
+	/** The value of the particular of that form field, if the licence carries it. */
+	public java.util.Optional<String> particular(String field) {
+		return particulars.stream().filter(p -> p.field().equals(field)).map(Particular::value).findFirst();
+	}
 
 	public enum HolderKind {
 		PERSON, ENTERPRISE
@@ -44,12 +54,18 @@ public record Licence(String number, String name, String itemCode, String itemNa
 	}
 
 	Licence withData(String holderName, String scope, LocalDate validUntil, LicenceStatus status, String checkCode) {
+		return withData(holderName, scope, validUntil, status, checkCode, particulars);
+	}
+
+	Licence withData(String holderName, String scope, LocalDate validUntil, LicenceStatus status, String checkCode,
+			List<Particular> particulars) {
 		return new Licence(number, name, itemCode, itemName, holderKind, holderName, holderIdType, holderId, owner, scope,
-				validFrom, validUntil, authority, issuedOn, caseId, status, checkCode, signature, signedData);
+				validFrom, validUntil, authority, issuedOn, caseId, status, checkCode, signature, signedData, particulars);
 	}
 
 	Licence signed(String signature, String signedData) {
 		return new Licence(number, name, itemCode, itemName, holderKind, holderName, holderIdType, holderId, owner, scope,
-				validFrom, validUntil, authority, issuedOn, caseId, storedStatus, checkCode, signature, signedData);
+				validFrom, validUntil, authority, issuedOn, caseId, storedStatus, checkCode, signature, signedData,
+				particulars);
 	}
 }

@@ -3,6 +3,9 @@ package org.tongban.licences;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -122,7 +125,7 @@ class LicenceIssuing {
 				person ? Licence.HolderKind.PERSON : Licence.HolderKind.ENTERPRISE, a.name(),
 				person ? "RESIDENT_ID" : "USCC", person ? a.idNumber() : a.uscc(), a.owner(), scope, validFrom,
 				validUntil, Licences.AUTHORITY, validFrom, d.caseId().value(), LicenceStatus.VALID,
-				Licences.newCheckCode(), null, null);
+				Licences.newCheckCode(), null, null, particulars(spec, form, List.of()));
 		Licence signed = licences.sign(l);
 		store.insert(signed, now);
 		store.history(number, "ISSUE", "system", "准予许可：" + d.itemName(), d.caseId().value(), now);
@@ -153,7 +156,8 @@ class LicenceIssuing {
 		}
 		Licence changed = switch (kind) {
 			case CHANGE -> l.withData(nonBlank(form.get("holderName")).orElse(l.holderName()),
-					nonBlank(form.get("scope")).orElse(l.scope()), l.validUntil(), l.storedStatus(), l.checkCode());
+					nonBlank(form.get("scope")).orElse(l.scope()), l.validUntil(), l.storedStatus(), l.checkCode(),
+					particulars(spec, form, l.particulars()));
 			case RENEW -> l.withData(l.holderName(), l.scope(),
 					l.validUntil() == null || spec.validityYears() == null ? l.validUntil()
 							: l.validUntil().plusYears(spec.validityYears()),
@@ -164,9 +168,56 @@ class LicenceIssuing {
 			case NEW, NONE -> throw new IllegalStateException();
 		};
 		store.update(licences.sign(changed), now);
-		store.history(l.number(), kind.name(), "system", d.situationName(), d.caseId().value(), now);
+		store.history(l.number(), kind.name(), "system", d.situationName(), d.caseId().value(), now,
+				changes(l, changed));
 		store.caseDone(d.caseId().value(), l.number());
 		log.info("Licence {}: {} from case {}", l.number(), kind, d.caseId());
+	}
+
+	/**
+	 * The particulars the guide names for the item's licence, from the form; on a change, what the form leaves
+	 * blank keeps its value from {@code before} (a particular the guide no longer names is kept as it was).
+	 */
+	static List<Particular> particulars(GuideContent.Licence spec, Map<String, String> form, List<Particular> before) {
+		List<Particular> out = new ArrayList<>();
+		List<String> named = new ArrayList<>();
+		for (GuideContent.Particular p : spec.particularsOrNone()) {
+			named.add(p.field());
+			Optional<String> old = before.stream().filter(b -> b.field().equals(p.field())).map(Particular::value)
+				.findFirst();
+			nonBlank(form.get(p.field())).or(() -> old)
+				.ifPresent(v -> out.add(new Particular(p.field(), p.label().strip(), v)));
+		}
+		before.stream().filter(b -> !named.contains(b.field())).forEach(out::add);
+		return out;
+	}
+
+	/** What a change did to the licence's data, each datum before and after. */
+	static List<LicenceHistoryEntry.Change> changes(Licence before, Licence after) {
+		List<LicenceHistoryEntry.Change> out = new ArrayList<>();
+		diff(out, before.holderKind() == Licence.HolderKind.PERSON ? "持证人" : "单位名称", before.holderName(),
+				after.holderName());
+		diff(out, "许可范围", before.scope(), after.scope());
+		Map<String, String[]> particulars = new LinkedHashMap<>();
+		before.particulars().forEach(p -> particulars.computeIfAbsent(p.label(), k -> new String[2])[0] = p.value());
+		after.particulars().forEach(p -> particulars.computeIfAbsent(p.label(), k -> new String[2])[1] = p.value());
+		particulars.forEach((label, v) -> diff(out, label, v[0], v[1]));
+		diff(out, "有效期至", until(before.validUntil()), until(after.validUntil()));
+		diff(out, "状态", before.storedStatus().label(), after.storedStatus().label());
+		if (!before.checkCode().equals(after.checkCode())) {
+			out.add(new LicenceHistoryEntry.Change("核验码", "原核验码（已作废）", "新核验码"));
+		}
+		return out;
+	}
+
+	private static String until(LocalDate d) {
+		return d == null ? "长期" : d.toString();
+	}
+
+	private static void diff(List<LicenceHistoryEntry.Change> out, String label, String before, String after) {
+		if (!java.util.Objects.equals(before, after)) {
+			out.add(new LicenceHistoryEntry.Change(label, before, after));
+		}
 	}
 
 	private static Optional<String> nonBlank(String s) {

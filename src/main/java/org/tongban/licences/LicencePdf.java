@@ -146,6 +146,7 @@ class LicencePdf {
 		fields.put(l.holderKind() == Licence.HolderKind.PERSON ? "身份证号" : "统一社会信用代码", l.holderId());
 		fields.put("许可事项", l.itemName());
 		fields.put("许可范围", l.scope());
+		l.particulars().forEach(p -> fields.putIfAbsent(p.label(), p.value()));
 		fields.put("有效期限", l.validFrom() + " 至 " + (l.validUntil() == null ? "长期" : l.validUntil().toString()));
 		fields.put("状态", status.label());
 		StringBuilder rows = new StringBuilder();

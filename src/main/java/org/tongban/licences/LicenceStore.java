@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The licences tables; nothing outside this module reads them. */
 @Repository
@@ -20,12 +21,20 @@ class LicenceStore {
 
 	private static final String COLUMNS = """
 			number, name, item_code, item_name, holder_kind, holder_name, holder_id_type, holder_id, owner, scope,
-			valid_from, valid_until, authority, issued_on, case_id, status, check_code, signature, signed_data""";
+			valid_from, valid_until, authority, issued_on, case_id, status, check_code, signature, signed_data,
+			particulars""";
+
+	private static final tools.jackson.core.type.TypeReference<List<Particular>> PARTICULARS = new tools.jackson.core.type.TypeReference<>() {
+	};
+	private static final tools.jackson.core.type.TypeReference<List<LicenceHistoryEntry.Change>> CHANGES = new tools.jackson.core.type.TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
+	private final JsonMapper json;
 
-	LicenceStore(JdbcClient jdbc) {
+	LicenceStore(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/** Next value of a number counter, atomically: concurrent issues never get the same value. */
@@ -47,56 +56,73 @@ class LicenceStore {
 	}
 
 	void insert(Licence l, Instant at) {
-		jdbc.sql("INSERT INTO licences_licence (" + COLUMNS + ", updated_at) VALUES (" + "?, ".repeat(19) + "?)")
+		jdbc.sql("INSERT INTO licences_licence (" + COLUMNS + ", updated_at) VALUES (" + "?, ".repeat(19)
+				+ "CAST(? AS JSONB), ?)")
 			.params(l.number(), l.name(), l.itemCode(), l.itemName(), l.holderKind().name(), l.holderName(),
 					l.holderIdType(), l.holderId(), l.owner(), l.scope(), date(l.validFrom()), date(l.validUntil()),
 					l.authority(), date(l.issuedOn()), l.caseId(), l.storedStatus().name(), l.checkCode(),
-					l.signature(), l.signedData(), ts(at))
+					l.signature(), l.signedData(), json.writeValueAsString(l.particulars()), ts(at))
 			.update();
 	}
 
 	void update(Licence l, Instant at) {
 		jdbc.sql("""
 				UPDATE licences_licence SET holder_name = ?, scope = ?, valid_until = ?, status = ?, check_code = ?,
-				signature = ?, signed_data = ?, updated_at = ? WHERE number = ?""")
+				signature = ?, signed_data = ?, particulars = CAST(? AS JSONB), updated_at = ? WHERE number = ?""")
 			.params(l.holderName(), l.scope(), date(l.validUntil()), l.storedStatus().name(), l.checkCode(),
-					l.signature(), l.signedData(), ts(at), l.number())
+					l.signature(), l.signedData(), json.writeValueAsString(l.particulars()), ts(at), l.number())
 			.update();
 	}
 
 	void history(String number, String action, String actor, String reason, UUID caseId, Instant at) {
-		jdbc.sql("INSERT INTO licences_history (number, action, actor, reason, case_id, at) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(number, action, actor, reason, caseId, ts(at))
+		history(number, action, actor, reason, caseId, at, List.of());
+	}
+
+	void history(String number, String action, String actor, String reason, UUID caseId, Instant at,
+			List<LicenceHistoryEntry.Change> changes) {
+		jdbc.sql("""
+				INSERT INTO licences_history (number, action, actor, reason, case_id, at, changes)
+				VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB))""")
+			.params(number, action, actor, reason, caseId, ts(at),
+					changes.isEmpty() ? null : json.writeValueAsString(changes))
 			.update();
 	}
 
 	List<LicenceHistoryEntry> historyOf(String number) {
-		return jdbc.sql("SELECT action, actor, reason, case_id, at FROM licences_history WHERE number = ? ORDER BY id")
+		return jdbc.sql("SELECT action, actor, reason, case_id, at, changes FROM licences_history WHERE number = ? ORDER BY id")
 			.param(number)
 			.query((rs, i) -> new LicenceHistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getObject(4, UUID.class), rs.getObject(5, OffsetDateTime.class).toInstant()))
+					rs.getObject(4, UUID.class), rs.getObject(5, OffsetDateTime.class).toInstant(),
+					rs.getString(6) == null ? List.of() : json.readValue(rs.getString(6), CHANGES)))
 			.list();
 	}
 
 	Optional<Licence> find(String number) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE number = ?").param(number)
-			.query(LicenceStore::map).optional();
+			.query(this::map).optional();
 	}
 
 	/** Locks the row for a state change. */
 	Optional<Licence> lock(String number) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE number = ? FOR UPDATE").param(number)
-			.query(LicenceStore::map).optional();
+			.query(this::map).optional();
 	}
 
 	Optional<Licence> byCase(UUID caseId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE case_id = ?").param(caseId)
-			.query(LicenceStore::map).optional();
+			.query(this::map).optional();
+	}
+
+	/** The licences of a holder (by ID number or USCC) for an item, newest first. */
+	List<Licence> heldBy(String holderId, String itemCode) {
+		return jdbc.sql("SELECT " + COLUMNS
+				+ " FROM licences_licence WHERE holder_id = ? AND item_code = ? ORDER BY issued_on DESC, number")
+			.params(holderId, itemCode).query(this::map).list();
 	}
 
 	List<Licence> ownedBy(String owner) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE owner = ? ORDER BY issued_on DESC, number")
-			.param(owner).query(LicenceStore::map).list();
+			.param(owner).query(this::map).list();
 	}
 
 	/**
@@ -107,7 +133,7 @@ class LicenceStore {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE " + FILTER + items(itemCodes)
 				+ " ORDER BY issued_on DESC, number LIMIT ? OFFSET ?")
 			.params(params(q, itemCodes, limit, offset))
-			.query(LicenceStore::map).list();
+			.query(this::map).list();
 	}
 
 	long count(String q, List<String> itemCodes) {
@@ -146,10 +172,10 @@ class LicenceStore {
 	List<Licence> validUntilBetween(LocalDate from, LocalDate to) {
 		return jdbc.sql("SELECT " + COLUMNS
 				+ " FROM licences_licence WHERE status = 'VALID' AND valid_until BETWEEN ? AND ? ORDER BY number")
-			.params(date(from), date(to)).query(LicenceStore::map).list();
+			.params(date(from), date(to)).query(this::map).list();
 	}
 
-	private static Licence map(ResultSet rs, int i) throws SQLException {
+	private Licence map(ResultSet rs, int i) throws SQLException {
 		Date until = rs.getDate("valid_until");
 		return new Licence(rs.getString("number"), rs.getString("name"), rs.getString("item_code"),
 				rs.getString("item_name"), Licence.HolderKind.valueOf(rs.getString("holder_kind")),
@@ -158,7 +184,7 @@ class LicenceStore {
 				until == null ? null : until.toLocalDate(), rs.getString("authority"),
 				rs.getDate("issued_on").toLocalDate(), rs.getObject("case_id", UUID.class),
 				LicenceStatus.valueOf(rs.getString("status")), rs.getString("check_code"), rs.getString("signature"),
-				rs.getString("signed_data"));
+				rs.getString("signed_data"), json.readValue(rs.getString("particulars"), PARTICULARS));
 	}
 
 	private static Date date(LocalDate d) {

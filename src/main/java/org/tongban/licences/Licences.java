@@ -9,12 +9,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.cases.CaseId;
 import org.tongban.shared.Problem;
+import org.tongban.shared.PublicUrl;
 
 /**
  * The licences other modules and the web layer use. Callers of the unchecked reads answer to their own
@@ -33,16 +33,16 @@ public class Licences {
 	private final LicencePdf pdf;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
-	private final String publicBaseUrl;
+	private final PublicUrl publicUrl;
 
 	Licences(LicenceStore store, LicenceConfiguration.SigningKeys keys, LicencePdf pdf, Clock clock, ApplicationEventPublisher events,
-			@Value("${tongban.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+			PublicUrl publicUrl) {
 		this.store = store;
 		this.keys = keys;
 		this.pdf = pdf;
 		this.clock = clock;
 		this.events = events;
-		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+		this.publicUrl = publicUrl;
 	}
 
 	public Optional<Licence> find(String number) {
@@ -63,8 +63,8 @@ public class Licences {
 	}
 
 	public String verifyUrl(Licence licence) {
-		return publicBaseUrl + "/verify/" + java.net.URLEncoder.encode(licence.number(), StandardCharsets.UTF_8)
-			.replace("+", "%20") + "?c=" + licence.checkCode();
+		return publicUrl.of("/verify/" + java.net.URLEncoder.encode(licence.number(), StandardCharsets.UTF_8)
+			.replace("+", "%20") + "?c=" + licence.checkCode());
 	}
 
 	public LicenceStatus status(Licence licence) {
@@ -169,7 +169,8 @@ public class Licences {
 		Instant now = clock.instant();
 		Licence changed = l.withData(l.holderName(), l.scope(), l.validUntil(), to, l.checkCode());
 		store.update(changed, now);
-		store.history(l.number(), action, actor, reason, caseId == null ? null : caseId.value(), now);
+		store.history(l.number(), action, actor, reason, caseId == null ? null : caseId.value(), now,
+				List.of(new LicenceHistoryEntry.Change("状态", l.storedStatus().label(), to.label())));
 		if (to == LicenceStatus.REVOKED) {
 			events.publishEvent(new LicenceRevoked(l.number(), l.itemCode(), l.caseId(), actor, reason, now));
 		}

@@ -42,6 +42,29 @@ class CheckingDraftsTests extends CatalogueIntegrationTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void theParticularsALicenceCarriesAreNamedOnceWithFieldsTheFormDoesNotUseOtherwise() throws Exception {
+		int version = draft(WATER);
+		Map<String, Object> content = contentOf(WATER, version);
+		Map<String, Object> licence = (Map<String, Object>) content.get("licence");
+		licence.put("particulars", List.of(Map.of("field", "phone", "label", "电话"),
+				Map.of("field", "Bad-Field", "label", "生产单位"), Map.of("field", "maker", "label", "生产单位"),
+				Map.of("field", "maker", "label", "")));
+		put(WATER, version, content)
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'licence.particulars[0].field')].message",
+						hasItem(containsString("已用于申请表"))))
+				.andExpect(jsonPath("$.errors[?(@.field == 'licence.particulars[1].field')].message",
+						hasItem(containsString("小写字母开头"))))
+				.andExpect(jsonPath("$.errors[?(@.field == 'licence.particulars[2].label')].message",
+						hasItem(containsString("重复"))))
+				.andExpect(jsonPath("$.errors[?(@.field == 'licence.particulars[3].field')].message",
+						hasItem(containsString("重复"))));
+		licence.put("particulars", List.of(Map.of("field", "maker", "label", "生产单位")));
+		put(WATER, version, content).andExpect(status().isOk());
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void aCycleInTheQuestionTreeIsRefused() throws Exception {
 		int version = draft(WATER);
 		Map<String, Object> content = contentOf(WATER, version);

@@ -79,7 +79,8 @@ public final class LicenceBench {
 		return new Licence("沪浦卫公字（2026）第" + String.format("%05d", i) + "号", "公共场所卫生许可证", "PD-WJW-XK-005",
 				"公共场所卫生许可", Licence.HolderKind.ENTERPRISE, "上海浦东示例酒店管理有限公司第" + i + "分店", "USCC",
 				"91310115MA1K3Y4N2N", "enterprise", "住宿业（宾馆）；游泳场所", from, from.plusYears(4).minusDays(1),
-				Licences.AUTHORITY, from, UUID.randomUUID(), LicenceStatus.VALID, Licences.newCheckCode(), null, null);
+				Licences.AUTHORITY, from, UUID.randomUUID(), LicenceStatus.VALID, Licences.newCheckCode(), null, null,
+				null);
 	}
 
 	private static void report(String what, double[] ms) {

@@ -147,17 +147,6 @@ class LicenceLifecycleTests extends LicencesIntegrationTest {
 	}
 
 	@Test
-	void aChangeCaseNamingAnotherHoldersLicenceChangesNothing() throws Exception {
-		Licence l = issue("citizen", "PD-WJW-XK-025", "NEW");
-		Case change = apply("enterprise", "PD-WJW-XK-025", "CANCEL", Map.of("licenceNumber", l.number()));
-		decide(change, true, clock.instant());
-		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-				"SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
-			.param("%" + change.id() + "%").query(Long.class).single() == 0);
-		assertThat(licences.find(l.number()).orElseThrow().storedStatus()).isEqualTo(LicenceStatus.VALID);
-	}
-
-	@Test
 	void holdersAreWarnedOnceAt90AndAt30DaysAndTheLicenceExpiresAfterItsLastDay() throws Exception {
 		Licence l = grantAndAwait(apply("citizen", "PD-WJW-XK-023", "NEW", Map.of()), Instant.parse("2023-05-01T02:00:00Z"));
 		LocalDate last = l.validUntil();

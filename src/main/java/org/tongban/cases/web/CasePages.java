@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.beans.factory.ObjectProvider;
+import org.tongban.cases.Applicant;
 import org.tongban.cases.Case;
+import org.tongban.cases.HeldLicences;
 import org.tongban.cases.CaseApplications;
 import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseRecords;
@@ -43,17 +46,16 @@ class CasePages {
 	/** Prefill fields that identify the applicant; the rest go into the form. */
 	private static final Set<String> IDENTITY = Set.of("name", "idNumber", "uscc");
 
-	/** Chinese labels for the form fields the pages write; an API client's own fields show as named. */
-	private static final Map<String, String> LABELS = Map.of("note", "申请说明", "phone", "联系电话", "address", "地址",
-			"legalRepresentative", "法定代表人");
-
 	private final CaseApplications cases;
 	private final Catalogue catalogue;
 	private final Guidance guidance;
 	private final CaseHandling work;
 	private final CaseRecords records;
+	private final ObjectProvider<HeldLicences> heldLicences;
 
-	CasePages(CaseApplications cases, Catalogue catalogue, Guidance guidance, CaseHandling work, CaseRecords records) {
+	CasePages(CaseApplications cases, Catalogue catalogue, Guidance guidance, CaseHandling work, CaseRecords records,
+			ObjectProvider<HeldLicences> heldLicences) {
+		this.heldLicences = heldLicences;
 		this.work = work;
 		this.records = records;
 		this.cases = cases;
@@ -63,7 +65,8 @@ class CasePages {
 
 	@GetMapping("/cases/new")
 	String newCase(@AuthenticationPrincipal SignedInUser me, @RequestParam String item,
-			@RequestParam String situation, @RequestParam(required = false) List<String> exclude, Model model) {
+			@RequestParam String situation, @RequestParam(required = false) List<String> exclude,
+			@RequestParam(required = false) String licence, Model model) {
 		if (me.isStaff() || !(me.has(Role.CITIZEN) || me.has(Role.ENTERPRISE))) {
 			throw Problem.forbidden("工作人员账户不能在线申请办件，请使用个人或企业办事人账户。");
 		}
@@ -89,7 +92,29 @@ class CasePages {
 		List<Prefill.Field> formFields = prefill.fields().stream().filter(f -> !IDENTITY.contains(f.field())).toList();
 		model.addAttribute("formFields", formFields);
 		model.addAttribute("askPhone", formFields.stream().noneMatch(f -> f.field().equals("phone")));
+		licenceFields(me, guide, s, licence, model);
 		return "cases/new";
+	}
+
+	/**
+	 * A change, renewal, cancellation or reissue acts on a licence the applicant holds: the form offers theirs of
+	 * this item to choose from ({@code licence} names the one chosen, the newest otherwise). A first issue or a
+	 * change asks for the particulars the licence carries, a change pre-filled with the chosen licence's.
+	 */
+	private void licenceFields(SignedInUser me, Guide guide, GuideContent.Situation s, String licence, Model model) {
+		HeldLicences held = heldLicences.getIfAvailable();
+		boolean acts = held != null && held.actsOnHeldLicence(guide.code(), s.code(), s.name());
+		List<HeldLicences.HeldLicence> mine = !acts ? List.of()
+				: me.has(Role.ENTERPRISE) ? held.heldBy(Applicant.Kind.ENTERPRISE, me.uscc(), guide.code())
+						: held.heldBy(Applicant.Kind.PERSON, me.idNumber(), guide.code());
+		HeldLicences.HeldLicence chosen = mine.stream().filter(l -> l.number().equals(licence)).findFirst()
+			.orElse(mine.isEmpty() ? null : mine.get(0));
+		boolean sets = held != null && guide.licence() != null && held.setsParticulars(guide.code(), s.code(), s.name());
+		model.addAttribute("actsOnLicence", acts);
+		model.addAttribute("held", mine);
+		model.addAttribute("chosen", chosen);
+		model.addAttribute("particulars", sets ? guide.licence().particularsOrNone() : List.of());
+		model.addAttribute("current", chosen == null ? Map.of() : chosen.particulars());
 	}
 
 	@PostMapping("/cases")
@@ -120,7 +145,7 @@ class CasePages {
 		Case c = cases.get(me, new CaseId(id));
 		cases.shown(me, c, "办件详情");
 		model.addAttribute("c", c);
-		model.addAttribute("labels", LABELS);
+		model.addAttribute("labels", FormLabels.of(catalogue, c.itemCode()));
 		model.addAttribute("submitted", submitted != null && c.status() == CaseStatus.SUBMITTED);
 		boolean mine = c.applicant().owner().equals(me.username()) || me.username().equals(c.openedBy())
 				|| c.channel() == Channel.WINDOW && c.status() == CaseStatus.CORRECTION_REQUESTED && me.has(Role.CLERK);

@@ -53,6 +53,7 @@ class WorkPages {
 		Case c = cases.get(me, new CaseId(id));
 		cases.shown(me, c, "办件详情（工作台）");
 		model.addAttribute("c", c);
+		model.addAttribute("labels", FormLabels.of(catalogue, c.itemCode()));
 		model.addAttribute("allowed", work.allowed(me, c).stream().map(a -> a.apiName()).toList());
 		model.addAttribute("stepLabel", CaseSteps.stepLabel(c.step()));
 		model.addAttribute("materials", cases.materials(c));

@@ -113,6 +113,6 @@ class LicenceApi {
 	}
 
 	private LicenceView view(Licence l) {
-		return LicenceView.of(l, licences.status(l));
+		return LicenceView.of(l, licences);
 	}
 }

@@ -70,7 +70,7 @@ class LicenceDuty {
 
 	/** The licence as {@code me} may see it on its page: in full (a staff view is logged) or masked. */
 	LicenceView view(SignedInUser me, Licence l, String purpose) {
-		LicenceView full = LicenceView.of(l, licences.status(l));
+		LicenceView full = LicenceView.of(l, licences);
 		if (!personal(me, l)) {
 			return masked(full);
 		}
@@ -83,16 +83,14 @@ class LicenceDuty {
 
 	/** A line of a list: the holder's ID number masked (an enterprise's credit code is public). */
 	LicenceView listed(Licence l) {
-		return masked(LicenceView.of(l, licences.status(l)));
+		return masked(LicenceView.of(l, licences));
 	}
 
 	private static LicenceView masked(LicenceView v) {
 		if ("USCC".equals(v.holderIdType())) {
 			return v;
 		}
-		return new LicenceView(v.number(), v.name(), v.itemCode(), v.itemName(), v.holderKind(), v.holderName(),
-				v.holderIdType(), Masking.idNumber(v.holderId()), v.scope(), v.validFrom(), v.validUntil(),
-				v.authority(), v.issuedOn(), v.caseId(), v.status(), v.statusLabel());
+		return v.withHolderId(Masking.idNumber(v.holderId()));
 	}
 
 	/** Records an export of the register (what was exported, how many rows) in the access log. */

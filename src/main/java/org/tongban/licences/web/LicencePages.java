@@ -115,6 +115,6 @@ class LicencePages {
 	}
 
 	private LicenceView view(Licence l) {
-		return LicenceView.of(l, licences.status(l));
+		return LicenceView.of(l, licences);
 	}
 }
