@@ -51,19 +51,20 @@ public record CorrectionProgress(Instant noticeAt, String note, Instant correcte
 		return earlier == null ? null : all.stream().filter(m -> m.id().equals(earlier)).findFirst().orElse(null);
 	}
 
-	/** How a file answers the notice: 补正替换, 补正新增, 告知未列明的补充材料; null for a file from before the notice. */
+	/** How a file answers the notice (replaced, new, or for a material the notice did not name); null before it. */
 	public String mark(CaseMaterial file) {
 		if (!answering.contains(file.id())) {
 			return null;
 		}
 		if (extras.stream().anyMatch(m -> m.id().equals(file.id()))) {
-			return "补正时补充（告知未列明）";
+			return "补正时上传：告知未列明的补充材料";
 		}
-		return replacements.containsKey(file.id()) ? "补正替换" : "补正新增";
+		return replacements.containsKey(file.id()) ? "补正时上传：替换原文件" : "补正时上传：新增";
 	}
 
-	public long count(State state) {
-		return items.stream().filter(i -> i.state() == state).count();
+	/** How many items are in the state named (NEW, REPLACED, MISSING, TEXT). */
+	public long count(String state) {
+		return items.stream().filter(i -> i.state() == State.valueOf(state)).count();
 	}
 
 	/** The materials the notice named that nothing has been uploaded for yet. */
