@@ -228,6 +228,12 @@ class AnsweringACorrectionTests extends HandlingTest {
 				.andExpect(content().string(containsString("已发出补正告知，等待申请人补正")));
 	}
 
+	/** The demo's case waiting for a correction names a material its applicant has to upload, so it can be replaced. */
+	@Test
+	void theDemoNoticeNamesAMaterialOfItsList() {
+		assertThat(applications.requiredUploads("PD-WJW-XK-006", "NEW_DENTAL_DEPT")).contains("牙科治疗椅位配置及消毒供应区域设置说明");
+	}
+
 	@Test
 	void aNoticeNamingAMaterialOffTheListOrHeldByTheAuthorityIsRefusedAndNothingIsSaved() throws Exception {
 		String id = submitted(ITEM, "NEW", false);
