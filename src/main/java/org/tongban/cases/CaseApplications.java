@@ -326,7 +326,7 @@ public class CaseApplications {
 	 * The applicant's case, a window draft for the clerk who opened it, or a window case waiting for
 	 * corrections for any clerk (the applicant brings them to the counter); for anyone else a 404.
 	 */
-	private Case owned(SignedInUser me, CaseId id, boolean lock) {
+	Case owned(SignedInUser me, CaseId id, boolean lock) {
 		return (lock ? cases.lock(id) : cases.find(id))
 				.filter(c -> c.applicant().owner().equals(me.username())
 						|| c.status() == CaseStatus.DRAFT && me.username().equals(c.openedBy())

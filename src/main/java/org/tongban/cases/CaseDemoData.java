@@ -45,8 +45,10 @@ class CaseDemoData implements ApplicationRunner {
 	private final CaseApplications applications;
 	private final CaseHandling work;
 	private final UserDetailsService users;
+	private final Corrections corrections;
 
-	CaseDemoData(CaseApplications applications, CaseHandling work, UserDetailsService users) {
+	CaseDemoData(CaseApplications applications, CaseHandling work, UserDetailsService users, Corrections corrections) {
+		this.corrections = corrections;
 		this.applications = applications;
 		this.work = work;
 		this.users = users;
@@ -85,9 +87,14 @@ class CaseDemoData implements ApplicationRunner {
 		}
 		CaseId id = new CaseId(s.receipt().id());
 		for (String[] step : demo.steps()) {
-			List<String> items = "request-correction".equals(step[1])
-					? List.of("选址报告和建筑设计平面图（需标注各功能区面积）", "设置可行性研究报告（补充人员配备计划）") : List.of();
-			work.act(user(step[0]), id, step[1], new CaseHandling.ActionRequest(null, items, null, null, null));
+			if ("request-correction".equals(step[1])) {
+				// the notice names a material of the list, so the applicant can replace its file
+				corrections.requestCorrection(user(step[0]), id, new CaseHandling.ActionRequest(null,
+						List.of("选址报告和建筑设计平面图（需标注各功能区面积）", "设置可行性研究报告（补充人员配备计划）"), null, null, null,
+						List.of(new Corrections.NoticeMaterial("牙科治疗椅位配置及消毒供应区域设置说明", "请补充消毒供应区域的平面布局"))));
+				continue;
+			}
+			work.act(user(step[0]), id, step[1], new CaseHandling.ActionRequest(null, List.of(), null, null, null));
 		}
 		return true;
 	}

@@ -53,8 +53,16 @@ public class CaseHandling {
 		this.clock = clock;
 	}
 
-	/** What an action carries: reasons, the items of a correction notice, a suspension's kind, a hand-over's target. */
-	public record ActionRequest(String reason, List<String> items, String kind, String to, Integer expectedDays) {
+	/**
+	 * What an action carries: reasons, the items of a correction notice (free text, and {@code materials} of the
+	 * situation's list it names, see {@link Corrections}), a suspension's kind, a hand-over's target.
+	 */
+	public record ActionRequest(String reason, List<String> items, String kind, String to, Integer expectedDays,
+			List<Corrections.NoticeMaterial> materials) {
+
+		public ActionRequest(String reason, List<String> items, String kind, String to, Integer expectedDays) {
+			this(reason, items, kind, to, expectedDays, List.of());
+		}
 
 		public static ActionRequest none() {
 			return new ActionRequest(null, List.of(), null, null, null);

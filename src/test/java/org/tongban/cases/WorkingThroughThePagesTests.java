@@ -166,7 +166,7 @@ class WorkingThroughThePagesTests extends HandlingTest {
 				.andExpect(content().string(containsString("submit-correction")));
 		// without the CSRF token the form post is refused
 		mvc.perform(post("/cases/{id}/correct", id).with(as("citizen"))).andExpect(status().isForbidden());
-		mvc.perform(post("/cases/{id}/correct", id).with(as("citizen")).with(csrf()))
+		mvc.perform(post("/cases/{id}/correct", id).with(as("citizen")).with(csrf()).param("confirmed", "true"))
 				.andExpect(redirectedUrlPattern("/cases/*"));
 		assertThat(caseStatus(id)).isEqualTo("SUBMITTED");
 		mvc.perform(get("/work/cases/{id}", id).with(as("clerk"))).andExpect(status().isOk())

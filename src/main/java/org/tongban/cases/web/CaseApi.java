@@ -28,6 +28,7 @@ import org.tongban.cases.CaseMaterial;
 import org.tongban.cases.CaseReceipt;
 import org.tongban.cases.CaseRecords;
 import org.tongban.cases.CaseSummary;
+import org.tongban.cases.Corrections;
 import org.tongban.cases.NewCase;
 import org.tongban.identity.SignedInUser;
 import org.tongban.shared.Problem;
@@ -43,8 +44,10 @@ class CaseApi {
 	private final CaseApplications cases;
 	private final CaseHandling work;
 	private final CaseRecords records;
+	private final Corrections corrections;
 
-	CaseApi(CaseApplications cases, CaseHandling work, CaseRecords records) {
+	CaseApi(CaseApplications cases, CaseHandling work, CaseRecords records, Corrections corrections) {
+		this.corrections = corrections;
 		this.cases = cases;
 		this.work = work;
 		this.records = records;
@@ -100,10 +103,12 @@ class CaseApi {
 		return cases.mine(me);
 	}
 
+	/** Uploads a material; {@code replaces} (optional) is an earlier file of it the new one supersedes. */
 	@PostMapping(path = "/{id}/materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<CaseMaterial> upload(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-			@RequestParam("material") String material, @RequestParam("file") MultipartFile file) {
-		CaseMaterial added = cases.addMaterial(me, new CaseId(id), material, file.getOriginalFilename(),
+			@RequestParam("material") String material, @RequestParam(name = "replaces", required = false) UUID replaces,
+			@RequestParam("file") MultipartFile file) {
+		CaseMaterial added = corrections.upload(me, new CaseId(id), material, replaces, file.getOriginalFilename(),
 				file.getSize(), file);
 		return ResponseEntity.status(HttpStatus.CREATED).body(added);
 	}
@@ -124,7 +129,8 @@ class CaseApi {
 	/**
 	 * Every handling action: accept, refuse, request-correction, correct, approve, deny, suspend, resume,
 	 * extend, withdraw, claim, hand-over, confirm, notify-revocation, state-case, revoke. Body (all optional by
-	 * action): {@code reason}, {@code items} (the correction notice), {@code kind} (one of art. 45's procedures:
+	 * action): {@code reason}, {@code items} (the correction notice's free-text items) and {@code materials}
+	 * ({@code [{"material": …, "note": …}]}, the materials of the situation's list it names), {@code kind} (one of art. 45's procedures:
 	 * HEARING, TENDER, AUCTION, INSPECTION, TESTING, QUARANTINE, APPRAISAL, EXPERT_REVIEW; ONSITE_CHECK where the
 	 * guide lets it stop the promised clock) with {@code expectedDays}, {@code to}.
 	 * An action the current step does not offer gets 409 with {@code allowedActions}.
@@ -135,7 +141,8 @@ class CaseApi {
 		if ("withdraw".equals(action)) {
 			return view(me, cases.withdraw(me, new CaseId(id), body == null ? null : body.reason()));
 		}
-		Case c = work.act(me, new CaseId(id), action, body);
+		Case c = "request-correction".equals(action) ? corrections.requestCorrection(me, new CaseId(id), body)
+				: work.act(me, new CaseId(id), action, body);
 		cases.shown(me, c, "办件操作“" + action + "”");
 		return view(me, c);
 	}

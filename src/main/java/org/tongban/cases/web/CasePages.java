@@ -23,6 +23,7 @@ import org.tongban.cases.CaseId;
 import org.tongban.cases.CaseRecords;
 import org.tongban.cases.CaseStatus;
 import org.tongban.cases.Channel;
+import org.tongban.cases.Corrections;
 import org.tongban.cases.CaseHandling;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -52,10 +53,12 @@ class CasePages {
 	private final CaseHandling work;
 	private final CaseRecords records;
 	private final ObjectProvider<HeldLicences> heldLicences;
+	private final Corrections corrections;
 
 	CasePages(CaseApplications cases, Catalogue catalogue, Guidance guidance, CaseHandling work, CaseRecords records,
-			ObjectProvider<HeldLicences> heldLicences) {
+			ObjectProvider<HeldLicences> heldLicences, Corrections corrections) {
 		this.heldLicences = heldLicences;
+		this.corrections = corrections;
 		this.work = work;
 		this.records = records;
 		this.cases = cases;
@@ -141,7 +144,8 @@ class CasePages {
 
 	@GetMapping("/cases/{id}")
 	String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-			@RequestParam(required = false) String submitted, Model model) {
+			@RequestParam(required = false) String submitted, @RequestParam(required = false) String corrected,
+			Model model) {
 		Case c = cases.get(me, new CaseId(id));
 		cases.shown(me, c, "办件详情");
 		model.addAttribute("c", c);
@@ -154,6 +158,8 @@ class CasePages {
 		model.addAttribute("materials", cases.materials(c));
 		model.addAttribute("canState", work.allowed(me, c).contains(org.tongban.cases.CaseAction.STATE_CASE));
 		model.addAttribute("notice", records.decisionNotice(c).orElse(null));
+		model.addAttribute("correction", corrections.progress(c));
+		model.addAttribute("corrected", corrected != null && c.status() == CaseStatus.SUBMITTED && c.corrections() > 0);
 		// a fresh token per rendering: a double click or a reload resends the same one
 		model.addAttribute("token", UUID.randomUUID().toString());
 		return "cases/detail";
@@ -166,11 +172,13 @@ class CasePages {
 		return "redirect:/cases/" + id;
 	}
 
+	/** Uploads a material; {@code replaces} names an earlier file of it that the new one supersedes. */
 	@PostMapping("/cases/{id}/materials")
 	String upload(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam String material,
+			@RequestParam(required = false) UUID replaces, @RequestParam(required = false) String back,
 			@RequestParam("file") MultipartFile file) {
-		cases.addMaterial(me, new CaseId(id), material, file.getOriginalFilename(), file.getSize(), file);
-		return "redirect:/cases/" + id + "#materials";
+		corrections.upload(me, new CaseId(id), material, replaces, file.getOriginalFilename(), file.getSize(), file);
+		return "redirect:/cases/" + id + ("correction".equals(back) ? "#correction-notice" : "#materials");
 	}
 
 	@PostMapping("/cases/{id}/submit")
@@ -179,12 +187,26 @@ class CasePages {
 		return "redirect:/cases/" + id + "?submitted";
 	}
 
-	/** The applicant answers a correction notice after uploading what it asked for. */
+	/**
+	 * The applicant answers a correction notice after uploading what it asked for: first a page that shows what
+	 * changed (new, replaced, still missing) and asks to confirm, then, confirmed, the correction itself.
+	 */
 	@PostMapping("/cases/{id}/correct")
 	String correct(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-			@RequestParam(required = false) String reason) {
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String confirmed, Model model) {
+		if (!"true".equals(confirmed)) {
+			Case c = cases.get(me, new CaseId(id));
+			if (!work.allowed(me, c).contains(org.tongban.cases.CaseAction.CORRECT)) {
+				// refused with the same 409 (or 403) as the correction itself
+				work.act(me, new CaseId(id), "correct", CaseHandling.ActionRequest.because(reason));
+			}
+			model.addAttribute("c", c);
+			model.addAttribute("correction", corrections.progress(c));
+			model.addAttribute("reason", reason == null ? "" : reason.strip());
+			return "cases/correct-confirm";
+		}
 		work.act(me, new CaseId(id), "correct", CaseHandling.ActionRequest.because(reason));
-		return "redirect:/cases/" + id;
+		return "redirect:/cases/" + id + "?corrected";
 	}
 
 	/** The window clerk records a material handed in as a paper original. */
