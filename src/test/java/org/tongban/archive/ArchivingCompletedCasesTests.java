@@ -94,7 +94,8 @@ class ArchivingCompletedCasesTests extends ArchiveIntegrationTest {
 			// may name the radical, so extracted text is compared after NFKC folding
 			String text = java.text.Normalizer.normalize(new PDFTextStripper().getText(doc), java.text.Normalizer.Form.NFKC);
 			assertThat(text).contains("撤回申请记录").contains(java.text.Normalizer.normalize(WITHDRAW_REASON, java.text.Normalizer.Form.NFKC))
-				.contains(c.id().toString());
+				// the notice names the case by the 办件编号 the applicant knows, not the internal id
+				.contains("办件编号 " + c.number()).doesNotContain(c.id().toString());
 			var font = doc.getPage(0).getResources().getFont(doc.getPage(0).getResources().getFontNames().iterator().next());
 			assertThat(font.getName()).contains("NotoSansSC");
 			assertThat(font.isEmbedded()).isTrue();
