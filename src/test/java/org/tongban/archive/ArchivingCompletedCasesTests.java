@@ -95,7 +95,8 @@ class ArchivingCompletedCasesTests extends ArchiveIntegrationTest {
 			String text = java.text.Normalizer.normalize(new PDFTextStripper().getText(doc), java.text.Normalizer.Form.NFKC);
 			assertThat(text).contains("撤回申请记录").contains(java.text.Normalizer.normalize(WITHDRAW_REASON, java.text.Normalizer.Form.NFKC))
 				// the notice names the case by the 办件编号 the applicant knows, not the internal id
-				.contains("办件编号 " + c.number()).doesNotContain(c.id().toString());
+				.contains("办件编号 " + jdbc.sql("SELECT case_number FROM cases_case WHERE id = ?").param(c.id().value())
+						.query(String.class).single()).doesNotContain(c.id().toString());
 			var font = doc.getPage(0).getResources().getFont(doc.getPage(0).getResources().getFontNames().iterator().next());
 			assertThat(font.getName()).contains("NotoSansSC");
 			assertThat(font.isEmbedded()).isTrue();
