@@ -47,8 +47,12 @@ public class ApplicantDocuments {
 		return entries;
 	}
 
+	/** A rendered document and its title. */
+	public record Rendered(String title, byte[] pdf) {
+	}
+
 	/** The document of step {@code index}; 404 when that step gives the applicant none. */
-	public byte[] render(Case c, int index) {
+	public Rendered render(Case c, int index) {
 		List<TimelineEntry> timeline = c.timeline();
 		if (index < 0 || index >= timeline.size()) {
 			throw notFound();
@@ -58,7 +62,7 @@ public class ApplicantDocuments {
 		String actor = staff.nameOf(t.actor());
 		PdfDocuments.Doc doc = kind == DocumentKind.RECEIPT ? CaseDocuments.receipt(c, t, actor, trackUrl)
 				: CaseDocuments.of(c, t, kind, cases.decisionNotice(c, t), actor);
-		return pdf.render(doc, t.at(), PdfDocuments.APPLICANT_COPY);
+		return new Rendered(kind.title(), pdf.render(doc, t.at(), PdfDocuments.APPLICANT_COPY));
 	}
 
 	/** The window's receipt at the submission of a walk-in case; otherwise the notices the applicant is given. */

@@ -59,8 +59,8 @@ class ApplicantDocumentsWeb {
 	@GetMapping("/cases/{id}/documents/{index}")
 	ResponseEntity<byte[]> pdf(@PathVariable UUID id, @PathVariable int index, @AuthenticationPrincipal SignedInUser me) {
 		Case c = readable(me, id);
-		byte[] pdf = documents.render(c, index);
-		String title = documents.list(c).stream().filter(e -> e.index() == index).findFirst().orElseThrow().title();
+		ApplicantDocuments.Rendered document = documents.render(c, index);
+		String title = document.title();
 		if (!me.username().equals(c.applicant().owner())) {
 			accessLog.viewed(me.username(), "case", c.id().value(), title + "（申请人姓名、证件号）", "下载办件文书");
 		}
@@ -69,7 +69,7 @@ class ApplicantDocumentsWeb {
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename(number + "-" + title + ".pdf", StandardCharsets.UTF_8).build().toString())
 			.header("X-Content-Type-Options", "nosniff")
-			.body(pdf);
+			.body(document.pdf());
 	}
 
 	private Case readable(SignedInUser me, UUID id) {
