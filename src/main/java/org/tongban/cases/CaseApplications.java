@@ -235,20 +235,65 @@ public class CaseApplications {
 		return new Submission(receipt(c), true);
 	}
 
+	/**
+	 * What submitting the draft now would refuse, without submitting it: the same problems {@link #submitDraft}
+	 * gives (not a draft, no contact, a licence not held, missing materials), so the confirmation is asked only of
+	 * a draft that can be submitted.
+	 */
+	@Transactional(readOnly = true)
+	public Case checkSubmittable(SignedInUser me, CaseId id) {
+		Case c = owned(me, id, false);
+		if (c.status() != CaseStatus.DRAFT) {
+			throw Problem.conflict("办件已" + c.status().label() + "，不能再次提交。");
+		}
+		ApplicationForm.requireContact(c.form());
+		requireHeldLicence(c);
+		requireMaterials(c, materials(c));
+		return c;
+	}
+
 	@Transactional
 	public Case withdraw(SignedInUser me, CaseId id, String reason) {
+		checkWithdrawable(owned(me, id, true), reason);
+		return work.act(me, id, "withdraw", CaseHandling.ActionRequest.because(reason));
+	}
+
+	/** What withdrawing would refuse, without withdrawing: asked before the confirmation. */
+	@Transactional(readOnly = true)
+	public Case checkWithdrawable(SignedInUser me, CaseId id, String reason) {
+		Case c = owned(me, id, false);
+		checkWithdrawable(c, reason);
+		return c;
+	}
+
+	private static void checkWithdrawable(Case c, String reason) {
+		if (c.status() == CaseStatus.DRAFT) {
+			throw Problem.conflict("草稿尚未提交，无需撤回；不再需要的草稿可以删除。").with("allowed", List.of("delete"));
+		}
+		if (!c.status().withdrawable()) {
+			throw Problem.conflict("办件当前状态为“" + c.status().label() + "”，不能撤回。");
+		}
 		if (reason == null || reason.isBlank()) {
 			throw Problem.invalid("reason", "请填写撤回原因。");
 		}
 		if (reason.length() > 500) {
 			throw Problem.invalid("reason", "撤回原因不能超过 500 字。");
 		}
+	}
+
+	/**
+	 * Deletes a draft the user owns (or, at the window, opened): it was never submitted, so it leaves no case
+	 * behind, only the audit record. Anything else is withdrawn, not deleted.
+	 */
+	@Transactional
+	public Case deleteDraft(SignedInUser me, CaseId id) {
 		Case c = owned(me, id, true);
 		if (c.status() != CaseStatus.DRAFT) {
-			return work.act(me, id, "withdraw", CaseHandling.ActionRequest.because(reason));
+			throw Problem.conflict("办件已" + c.status().label() + "，不能删除；作出决定前可以撤回申请。");
 		}
-		c.withdraw(me.username(), now(), reason.strip());
-		record(c, "case.withdrawn", CaseStatus.DRAFT);
+		cases.deleteDraft(id);
+		audit.record("case.draft-deleted", "case", id, Map.of("status", CaseStatus.DRAFT.name()),
+				Map.of("itemCode", c.itemCode(), "materials", c.materials().size()));
 		return c;
 	}
 

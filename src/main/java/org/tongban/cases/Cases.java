@@ -173,6 +173,21 @@ class Cases {
 	}
 
 	/**
+	 * Deletes a draft with everything stored with it (a draft has no number, process or decision; other modules
+	 * hold nothing of it). The uploaded bytes stay in the content-addressed file store, which other cases may share.
+	 */
+	void deleteDraft(CaseId id) {
+		for (String table : List.of("cases_paper_material", "cases_correction_item", "cases_material", "cases_event",
+				"cases_suspension", "cases_idempotency")) {
+			jdbc.sql("DELETE FROM " + table + " WHERE case_id = ?").param(id.value()).update();
+		}
+		int deleted = jdbc.sql("DELETE FROM cases_case WHERE id = ? AND status = 'DRAFT'").param(id.value()).update();
+		if (deleted != 1) {
+			throw new IllegalStateException("not a draft: " + id.value());
+		}
+	}
+
+	/**
 	 * Claims an idempotency key for a case. Returns empty when this call claimed it; otherwise the earlier
 	 * claim. A concurrent claim of the same key waits on the primary key until the first commits.
 	 */

@@ -35,6 +35,9 @@ public interface HeldLicences {
 	 */
 	Optional<String> refusal(Applicant.Kind kind, String holderId, String itemCode, String number);
 
+	/** The number of the licence a case issued or acted on, once the licences module has done so. */
+	Optional<String> licenceOf(CaseId caseId);
+
 	/**
 	 * A licence as the form offers it: {@code particulars} the data it carries, by form field (in the guide's
 	 * order), to pre-fill the form of a change with.

@@ -57,6 +57,11 @@ class HeldLicencesForApplications implements HeldLicences {
 	}
 
 	@Override
+	public Optional<String> licenceOf(org.tongban.cases.CaseId caseId) {
+		return store.licenceOfCase(caseId.value());
+	}
+
+	@Override
 	public Optional<String> refusal(Applicant.Kind kind, String holderId, String itemCode, String number) {
 		if (number == null || number.isBlank()) {
 			return Optional.of("请选择本次申请所针对的证照。");

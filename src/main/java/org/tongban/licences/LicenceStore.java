@@ -51,6 +51,11 @@ class LicenceStore {
 			.params(caseId, action, ts(at)).update() == 1;
 	}
 
+	java.util.Optional<String> licenceOfCase(UUID caseId) {
+		return jdbc.sql("SELECT number FROM licences_case_done WHERE case_id = ? AND number IS NOT NULL").param(caseId)
+			.query(String.class).optional();
+	}
+
 	void caseDone(UUID caseId, String number) {
 		jdbc.sql("UPDATE licences_case_done SET number = ? WHERE case_id = ?").params(number, caseId).update();
 	}

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -178,8 +179,12 @@ class AnsweringACorrectionTests extends HandlingTest {
 		// once is all: a second answer is refused naming where the case stands, and so is any further upload
 		act("citizen", id, "correct", null).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.detail", containsString("待受理")));
+		// on the page: the case page again (not an error page), saying where the case stands
 		mvc.perform(post("/cases/{id}/correct", id).with(as("citizen")).with(csrf()).param("confirmed", "true"))
-				.andExpect(status().isConflict());
+				.andExpect(status().isConflict())
+				.andExpect(content().string(containsString("id=\"refusal\"")))
+				.andExpect(content().string(containsString("待受理")))
+				.andExpect(content().string(containsString("id=\"case-status\"")));
 		mvc.perform(post("/cases/{id}/correct", id).with(as("citizen")).with(csrf())).andExpect(status().isConflict());
 		upload("citizen", id, EXAM, fileOf(id, EXAM), "z.pdf", Applying.scan("z")).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.detail", containsString("待受理")));
@@ -220,12 +225,12 @@ class AnsweringACorrectionTests extends HandlingTest {
 		mvc.perform(get("/work/cases/{id}", id).with(as("clerk")))
 				.andExpect(content().string(containsString("name=\"materials\" value=\"" + EXAM + "\"")));
 		mvc.perform(post("/work/cases/{id}/actions/request-correction", id).with(as("clerk")).with(csrf())
-				.param("materials", EXAM).param("note." + EXAM, "已超过6个月").param("items", "平面图\n"))
-				.andExpect(redirectedUrl("/work/cases/" + id + "?done=request-correction"));
+				.param("materials", EXAM).param("note." + EXAM, "已超过6个月").param("items", "平面图\n")
+				.param("confirmed", "true"))
+				.andExpect(redirectedUrl("/work/cases/" + id + "?done=request-correction"))
+				.andExpect(flash().attribute("outcome", containsString("已向申请人发出补正告知")));
 		assertThat(jdbc.sql("SELECT coalesce(material, '-') FROM cases_correction_item WHERE case_id = ?::uuid ORDER BY position")
 				.param(id).query(String.class).list()).containsExactly(EXAM, "-");
-		mvc.perform(get("/work/cases/{id}", id).param("done", "request-correction").with(as("clerk")))
-				.andExpect(content().string(containsString("已发出补正告知，等待申请人补正")));
 	}
 
 	/** The demo's case waiting for a correction names a material its applicant has to upload, so it can be replaced. */

@@ -39,7 +39,8 @@ class ApplyingInTheBrowserTests extends BrowserTest {
 		uploadRequired("PD-WJW-XK-001", "CHANGE");
 
 		Chromium.clickAndWait(browser, browser.findElement(By.id("submit-case")));
-		assertThat(browser.findElement(By.id("submitted-notice")).getText()).contains("申请已提交");
+		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-submit")));
+		assertThat(browser.findElement(By.id("submitted-notice")).getText()).contains("已提交，办件编号");
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("待受理");
 		String caseUrl = browser.getCurrentUrl().replaceAll("\\?.*", "");
 		Chromium.screenshot(browser, "cases-submitted");

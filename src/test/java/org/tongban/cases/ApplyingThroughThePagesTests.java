@@ -65,12 +65,12 @@ class ApplyingThroughThePagesTests extends CasesIntegrationTest {
 		}
 		String token = java.util.UUID.randomUUID().toString();
 		for (int i = 0; i < 2; i++) {
-			mvc.perform(post(location + "/submit").param("token", token).with(as("citizen")).with(csrf()))
-					.andExpect(status().is3xxRedirection());
+			mvc.perform(post(location + "/submit").param("token", token).param("confirmed", "true").with(as("citizen"))
+					.with(csrf())).andExpect(status().is3xxRedirection());
 		}
 		mvc.perform(get(location).param("submitted", "").with(as("citizen")))
-				.andExpect(content().string(containsString("申请已提交")))
-				.andExpect(content().string(containsString("已提交")));
+				.andExpect(content().string(containsString("已提交，办件编号 ")))
+				.andExpect(content().string(containsString("受理期限 ")));
 		mvc.perform(get("/cases").with(as("citizen")))
 				.andExpect(content().string(containsString("我的办件")))
 				.andExpect(content().string(containsString(location)));

@@ -35,6 +35,7 @@ class CorrectingInTheBrowserTests extends BrowserTest {
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/cases'] button[type=submit]")));
 		uploadRequired(ITEM, "NEW");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("submit-case")));
+		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-submit")));
 		String id = browser.getCurrentUrl().replaceAll(".*/cases/([0-9a-f-]+).*", "$1");
 		String earlier = jdbc.sql("SELECT filename FROM cases_material WHERE case_id = ?::uuid AND material = ?")
 				.params(id, EXAM).query(String.class).single();
@@ -45,7 +46,8 @@ class CorrectingInTheBrowserTests extends BrowserTest {
 		picked.click();
 		picked.findElement(By.xpath("./parent::div//input[@type='text']")).sendKeys("已超过6个月，请重新体检");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-request-correction")));
-		assertThat(browser.findElement(By.id("action-done")).getText()).contains("已发出补正告知");
+		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-request-correction")));
+		assertThat(browser.findElement(By.id("action-done")).getText()).contains("已向申请人发出补正告知");
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("待补正");
 
 		signIn("citizen");
@@ -90,6 +92,7 @@ class CorrectingInTheBrowserTests extends BrowserTest {
 				.contains("new-exam.pdf", "补正时上传：替换原文件");
 		Chromium.screenshot(browser, "cases-correction-returned");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-accept")));
+		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-accept")));
 		assertThat(jdbc.sql("SELECT status FROM cases_case WHERE id = ?").param(UUID.fromString(id)).query(String.class)
 				.single()).isEqualTo("UNDER_REVIEW");
 	}

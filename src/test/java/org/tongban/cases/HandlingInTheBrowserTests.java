@@ -25,6 +25,7 @@ class HandlingInTheBrowserTests extends BrowserTest {
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/cases'] button[type=submit]")));
 		uploadRequired("PD-WJW-XK-023", "NEW");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("submit-case")));
+		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-submit")));
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("待受理");
 		assertThat(browser.findElement(By.id("acceptance-due")).getText()).contains("5 个工作日");
 		String id = browser.getCurrentUrl().replaceAll(".*/cases/([0-9a-f-]+).*", "$1");
@@ -37,6 +38,7 @@ class HandlingInTheBrowserTests extends BrowserTest {
 		// the applicant's text is shown as text, never as markup
 		assertThat(browser.findElement(By.cssSelector(".case-work")).getText()).contains("<b>请尽快办理</b>");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-accept")));
+		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-accept")));
 		// accepted, the case goes to the item's division: the window's clerk is back at the work list without it
 		assertThat(browser.getCurrentUrl()).contains("/work?done=accept");
 		assertThat(browser.findElement(By.id("done")).getText()).contains("已转入下一环节");
@@ -48,6 +50,7 @@ class HandlingInTheBrowserTests extends BrowserTest {
 		browser.get(url("/work/cases/" + id));
 		browser.findElement(By.id("approve-reason")).sendKeys("材料齐全，符合条件");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-approve")));
+		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-approve")));
 		assertThat(browser.findElement(By.id("case-step")).getText()).isEqualTo("决定");
 		// four eyes: the reviewer is not offered the decision
 		assertThat(browser.findElements(By.id("action-approve"))).isEmpty();
@@ -55,6 +58,7 @@ class HandlingInTheBrowserTests extends BrowserTest {
 		signIn("approver2");
 		browser.get(url("/work/cases/" + id));
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-approve")));
+		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-approve")));
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("准予许可");
 		Chromium.screenshot(browser, "cases-granted-staff");
 

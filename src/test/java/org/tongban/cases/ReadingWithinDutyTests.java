@@ -64,7 +64,7 @@ class ReadingWithinDutyTests extends HandlingTest {
 	void theClerkAcceptingOnTheWorkbenchIsSentBackToTheWorklist() throws Exception {
 		String id = submitted(BIOMED_ITEM, "NEW", false);
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-				.post("/work/cases/{id}/actions/accept", id).with(basic("clerk"))
+				.post("/work/cases/{id}/actions/accept", id).with(basic("clerk")).param("confirmed", "true")
 				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 				.andExpect(status().is3xxRedirection())
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/work?done=accept"));

@@ -158,7 +158,7 @@ class WorkingThroughThePagesTests extends HandlingTest {
 		mvc.perform(get("/work").with(as("clerk"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("/work/cases/" + id)));
 		mvc.perform(post("/work/cases/{id}/actions/request-correction", id).with(as("clerk")).with(csrf())
-				.param("items", "<script>alert(1)</script>消毒记录\n平面图").param("reason", ""))
+				.param("items", "<script>alert(1)</script>消毒记录\n平面图").param("reason", "").param("confirmed", "true"))
 				.andExpect(redirectedUrlPattern("/work/cases/*"));
 		mvc.perform(get("/cases/{id}", id).with(as("citizen"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;消毒记录")))

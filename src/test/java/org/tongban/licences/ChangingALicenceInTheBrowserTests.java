@@ -86,6 +86,7 @@ class ChangingALicenceInTheBrowserTests extends BrowserTest {
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/cases'] button[type=submit]")));
 		uploadRequired(NURSE, "CHANGE");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("submit-case")));
+		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-submit")));
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("待受理");
 		String id = browser.getCurrentUrl().replaceAll(".*/cases/([0-9a-f-]+).*", "$1");
 
@@ -95,13 +96,16 @@ class ChangingALicenceInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector(".case-work")).getText())
 			.contains("证照编号", before.number(), "执业机构", "上海市东方医院");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-accept")));
+		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-accept")));
 		signIn("approver");
 		browser.get(url("/work/cases/" + id));
 		browser.findElement(By.id("approve-reason")).sendKeys("新执业机构已确认聘用");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-approve")));
+		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-approve")));
 		signIn("approver2");
 		browser.get(url("/work/cases/" + id));
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-approve")));
+		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-approve")));
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("准予许可");
 
 		Licence after = await().atMost(Duration.ofSeconds(20)).until(() -> licences.find(before.number()).orElseThrow(),

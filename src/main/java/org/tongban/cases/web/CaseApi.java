@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,6 +86,13 @@ class CaseApi {
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
 		CaseApplications.Submission s = cases.submitDraft(me, new CaseId(id), key);
 		return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(s.receipt());
+	}
+
+	/** Deletes a draft (204); a submitted case is withdrawn instead (409). */
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> deleteDraft(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id) {
+		cases.deleteDraft(me, new CaseId(id));
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/{id}")

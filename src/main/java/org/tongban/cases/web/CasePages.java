@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.util.MultiValueMap;
+import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.tongban.cases.Applicant;
 import org.tongban.cases.Case;
@@ -54,9 +58,11 @@ class CasePages {
 	private final CaseRecords records;
 	private final ObjectProvider<HeldLicences> heldLicences;
 	private final Corrections corrections;
+	private final CaseTimeline timeline;
 
 	CasePages(CaseApplications cases, Catalogue catalogue, Guidance guidance, CaseHandling work, CaseRecords records,
-			ObjectProvider<HeldLicences> heldLicences, Corrections corrections) {
+			ObjectProvider<HeldLicences> heldLicences, Corrections corrections, CaseTimeline timeline) {
+		this.timeline = timeline;
 		this.heldLicences = heldLicences;
 		this.corrections = corrections;
 		this.work = work;
@@ -148,27 +154,62 @@ class CasePages {
 			Model model) {
 		Case c = cases.get(me, new CaseId(id));
 		cases.shown(me, c, "办件详情");
+		populate(me, c, model);
+		model.addAttribute("submitted", submitted != null && c.status() != CaseStatus.DRAFT);
+		model.addAttribute("corrected", corrected != null && c.status() == CaseStatus.SUBMITTED && c.corrections() > 0);
+		return "cases/detail";
+	}
+
+	private void populate(SignedInUser me, Case c, Model model) {
 		model.addAttribute("c", c);
 		model.addAttribute("labels", FormLabels.of(catalogue, c.itemCode()));
-		model.addAttribute("submitted", submitted != null && c.status() == CaseStatus.SUBMITTED);
 		boolean mine = c.applicant().owner().equals(me.username()) || me.username().equals(c.openedBy())
 				|| c.channel() == Channel.WINDOW && c.status() == CaseStatus.CORRECTION_REQUESTED && me.has(Role.CLERK);
+		model.addAttribute("mine", mine);
 		model.addAttribute("canUpload", mine
 				&& (c.status() == CaseStatus.DRAFT || c.status() == CaseStatus.CORRECTION_REQUESTED));
 		model.addAttribute("materials", cases.materials(c));
 		model.addAttribute("canState", work.allowed(me, c).contains(org.tongban.cases.CaseAction.STATE_CASE));
 		model.addAttribute("notice", records.decisionNotice(c).orElse(null));
 		model.addAttribute("correction", corrections.progress(c));
-		model.addAttribute("corrected", corrected != null && c.status() == CaseStatus.SUBMITTED && c.corrections() > 0);
+		model.addAttribute("timeline", timeline.of(c));
+		HeldLicences held = heldLicences.getIfAvailable();
+		model.addAttribute("licenceNumber", held == null || c.decision() == null ? null : held.licenceOf(c.id()).orElse(null));
+		if (!model.containsAttribute("formValues")) {
+			model.addAttribute("formValues", c.form());
+		}
 		// a fresh token per rendering: a double click or a reload resends the same one
 		model.addAttribute("token", UUID.randomUUID().toString());
+	}
+
+	/**
+	 * The case page again after refused input, never an error page: the message beside the part of the page it
+	 * concerns ({@code part}: {@code form}, {@code upload:<material>}, {@code submit}, {@code withdraw}) and what was
+	 * typed kept. A case the user may not see stays a 404 (or 403).
+	 */
+	private String refused(SignedInUser me, UUID id, Problem p, String part, Model model, HttpServletResponse response) {
+		if (p.status() == HttpStatus.NOT_FOUND || p.status() == HttpStatus.FORBIDDEN) {
+			throw p;
+		}
+		populate(me, cases.get(me, new CaseId(id)), model);
+		model.addAttribute("refusal", Refusal.of(part, p));
+		response.setStatus(p.status().value());
 		return "cases/detail";
 	}
 
 	@PostMapping("/cases/{id}/form")
 	String saveForm(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-			@RequestParam Map<String, String> params) {
-		cases.saveForm(me, new CaseId(id), new LinkedHashMap<>(formFields(params)));
+			@RequestParam Map<String, String> params, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Map<String, Object> typed = new LinkedHashMap<>(formFields(params));
+		try {
+			cases.saveForm(me, new CaseId(id), typed);
+		}
+		catch (Problem p) {
+			model.addAttribute("formValues", typed);
+			return refused(me, id, p, "form", model, response);
+		}
+		redirect.addFlashAttribute("outcome", "已保存草稿。草稿尚未提交，上传材料后点击“提交申请”。");
 		return "redirect:/cases/" + id;
 	}
 
@@ -176,15 +217,55 @@ class CasePages {
 	@PostMapping("/cases/{id}/materials")
 	String upload(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam String material,
 			@RequestParam(required = false) UUID replaces, @RequestParam(required = false) String back,
-			@RequestParam("file") MultipartFile file) {
-		corrections.upload(me, new CaseId(id), material, replaces, file.getOriginalFilename(), file.getSize(), file);
+			@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			corrections.upload(me, new CaseId(id), material, replaces, file.getOriginalFilename(), file.getSize(), file);
+		}
+		catch (Problem p) {
+			return refused(me, id, p, ("correction".equals(back) ? "correction:" : "upload:") + material, model, response);
+		}
+		redirect.addFlashAttribute("outcome", "已上传“" + material + "”：" + file.getOriginalFilename()
+				+ (replaces == null ? "。" : "，替换了原文件（原文件保留在办件记录中）。"));
 		return "redirect:/cases/" + id + ("correction".equals(back) ? "#correction-notice" : "#materials");
 	}
 
+	/**
+	 * Submitting asks first: a page that sums up the application and says what follows; confirmed, the draft is
+	 * submitted with the form token of the page that showed it (a replay returns the first result).
+	 */
 	@PostMapping("/cases/{id}/submit")
-	String submit(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam String token) {
-		cases.submitDraft(me, new CaseId(id), token);
+	String submit(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id, @RequestParam String token,
+			@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+		try {
+			if (!Confirmation.confirmed(params)) {
+				Case c = cases.checkSubmittable(me, new CaseId(id));
+				List<Confirmation.Detail> details = new java.util.ArrayList<>();
+				details.add(new Confirmation.Detail(c.applicant().kind() == org.tongban.cases.Applicant.Kind.PERSON ? "申请人"
+						: "申请单位", c.applicant().name()));
+				Map<String, String> labels = FormLabels.of(catalogue, c.itemCode());
+				c.form().forEach((k, v) -> details.add(new Confirmation.Detail(labels.getOrDefault(k, k), v)));
+				details.add(new Confirmation.Detail("已上传材料", c.materials().isEmpty() ? "无"
+						: c.materials().stream().map(m -> m.material() + "：" + m.filename())
+								.collect(java.util.stream.Collectors.joining("；"))));
+				return confirm(model, c, new Confirmation("确认提交申请", details, List.of(
+						"提交后申请信息和材料不能再修改；作出决定前可以撤回。",
+						"窗口自收到申请之日起 5 个工作日内决定是否受理（《行政许可法》第三十二条），逾期未决定的视为受理。",
+						"提交后得到办件编号和查询码，不登录也可凭此查询办理进度。"),
+						"/cases/" + id + "/submit", Confirmation.repeat(params), "确认提交", "confirm-submit", "/cases/" + id));
+			}
+			cases.submitDraft(me, new CaseId(id), token);
+		}
+		catch (Problem p) {
+			return refused(me, id, p, "submit", model, response);
+		}
 		return "redirect:/cases/" + id + "?submitted";
+	}
+
+	private static String confirm(Model model, Case c, Confirmation confirmation) {
+		model.addAttribute("c", c);
+		model.addAttribute("confirm", confirmation);
+		return "cases/confirm";
 	}
 
 	/**
@@ -193,19 +274,26 @@ class CasePages {
 	 */
 	@PostMapping("/cases/{id}/correct")
 	String correct(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-			@RequestParam(required = false) String reason, @RequestParam(required = false) String confirmed, Model model) {
-		if (!"true".equals(confirmed)) {
-			Case c = cases.get(me, new CaseId(id));
-			if (!work.allowed(me, c).contains(org.tongban.cases.CaseAction.CORRECT)) {
-				// refused with the same 409 (or 403) as the correction itself
-				work.act(me, new CaseId(id), "correct", CaseHandling.ActionRequest.because(reason));
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String confirmed, Model model,
+			HttpServletResponse response) {
+		try {
+			if (!"true".equals(confirmed)) {
+				Case c = cases.get(me, new CaseId(id));
+				if (!work.allowed(me, c).contains(org.tongban.cases.CaseAction.CORRECT)) {
+					// refused with the same 409 (or 403) as the correction itself
+					work.act(me, new CaseId(id), "correct", CaseHandling.ActionRequest.because(reason));
+				}
+				model.addAttribute("c", c);
+				model.addAttribute("correction", corrections.progress(c));
+				model.addAttribute("reason", reason == null ? "" : reason.strip());
+				return "cases/correct-confirm";
 			}
-			model.addAttribute("c", c);
-			model.addAttribute("correction", corrections.progress(c));
-			model.addAttribute("reason", reason == null ? "" : reason.strip());
-			return "cases/correct-confirm";
+			work.act(me, new CaseId(id), "correct", CaseHandling.ActionRequest.because(reason));
 		}
-		work.act(me, new CaseId(id), "correct", CaseHandling.ActionRequest.because(reason));
+		catch (Problem p) {
+			// answered twice (a second tab, a replayed form): the page again, saying the case's state
+			return refused(me, id, p, "correction", model, response);
+		}
 		return "redirect:/cases/" + id + "?corrected";
 	}
 
@@ -238,9 +326,46 @@ class CasePages {
 
 	@PostMapping("/cases/{id}/withdraw")
 	String withdraw(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
-			@RequestParam(required = false) String reason) {
-		cases.withdraw(me, new CaseId(id), reason);
+			@RequestParam(required = false) String reason, @RequestParam MultiValueMap<String, String> params,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Case c;
+		try {
+			if (!Confirmation.confirmed(params)) {
+				c = cases.checkWithdrawable(me, new CaseId(id), reason);
+				return confirm(model, c, new Confirmation("确认撤回申请",
+						List.of(new Confirmation.Detail("撤回原因", reason.strip())),
+						List.of("办件即告结束，不再办理；已提交的材料保留在办件记录中。", "撤回后不能恢复，如需办理须重新申请。"),
+						"/cases/" + id + "/withdraw", Confirmation.repeat(params), "确认撤回", "confirm-withdraw",
+						"/cases/" + id));
+			}
+			c = cases.withdraw(me, new CaseId(id), reason);
+		}
+		catch (Problem p) {
+			model.addAttribute("withdrawReason", reason);
+			return refused(me, id, p, "withdraw", model, response);
+		}
+		redirect.addFlashAttribute("outcome", "已撤回申请" + (c.number() == null ? "" : "（办件编号 " + c.number() + "）")
+				+ "，办件已结束。如需办理，请重新申请。");
 		return "redirect:/cases/" + id;
+	}
+
+	/** A draft is deleted, not withdrawn: it was never submitted. Asks first, like every step that cannot be undone. */
+	@PostMapping("/cases/{id}/delete")
+	String delete(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+		if (!Confirmation.confirmed(params)) {
+			Case c = cases.get(me, new CaseId(id));
+			if (c.status() != CaseStatus.DRAFT) {
+				throw Problem.conflict("办件已" + c.status().label() + "，不能删除；作出决定前可以撤回申请。");
+			}
+			return confirm(model, c, new Confirmation("确认删除草稿",
+					List.of(new Confirmation.Detail("已上传材料", c.materials().size() + " 个文件")),
+					List.of("草稿和已上传的材料将被删除，不能恢复。", "草稿从未提交，删除不会留下办件。"),
+					"/cases/" + id + "/delete", List.of(), "确认删除", "confirm-delete", "/cases/" + id));
+		}
+		Case c = cases.deleteDraft(me, new CaseId(id));
+		redirect.addFlashAttribute("outcome", "已删除草稿“" + c.itemName() + " · " + c.situationName() + "”。");
+		return me.isStaff() ? "redirect:/work" : "redirect:/cases";
 	}
 
 	/** Form inputs are named {@code form.<field>}. */
