@@ -111,6 +111,13 @@ class ErrorResponses {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
+		// a page's upload form: back to that page, the message beside its uploads, nothing else lost
+		String back = samePageBack(request);
+		if (back != null && !ProblemDetails.wantsJson(request)) {
+			org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request).put("refusedUpload",
+					"文件超过大小限制（单个文件不超过 20 MB，一次上传合计不超过 25 MB），未上传。请压缩或拆分后重新上传。");
+			return new ModelAndView("redirect:" + back);
+		}
 		return render(ProblemDetails.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "文件过大",
 				"上传的文件超过大小限制（单个文件不超过 20 MB，一次上传合计不超过 25 MB），请压缩或拆分后重新上传。",
 				List.of(new FieldMessage("file", "文件超过 20 MB")), request), request);
@@ -156,6 +163,28 @@ class ErrorResponses {
 				"系统暂时无法处理您的请求，请稍后再试；如问题持续，请联系管理员。", List.of(), request), request);
 	}
 
+	/**
+	 * The page a browser form was sent from, when it is one of ours (the Referer names this host): its path and
+	 * query, else null. Never an outside address, so the redirect cannot be turned into an open one.
+	 */
+	static String samePageBack(HttpServletRequest request) {
+		String referer = request.getHeader("Referer");
+		if (referer == null) {
+			return null;
+		}
+		try {
+			java.net.URI uri = java.net.URI.create(referer);
+			if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(request.getServerName())
+					|| uri.getRawPath() == null || !uri.getRawPath().startsWith("/") || uri.getRawPath().startsWith("//")) {
+				return null;
+			}
+			return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+		}
+		catch (IllegalArgumentException notAUri) {
+			return null;
+		}
+	}
+
 	private Object invalid(String field, String message, HttpServletRequest request) {
 		return render(ProblemDetails.of(Problem.invalid(field, message), request), request);
 	}
@@ -167,6 +196,8 @@ class ErrorResponses {
 		ModelAndView mav = new ModelAndView("error");
 		mav.setStatus(HttpStatus.valueOf(pd.getStatus()));
 		mav.addObject("problem", pd);
+		// a way back to the page the form was on, besides the home page
+		mav.addObject("back", "GET".equals(request.getMethod()) ? null : samePageBack(request));
 		pages.fill(mav, request);
 		return mav;
 	}
