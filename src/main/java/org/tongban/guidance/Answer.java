@@ -9,8 +9,11 @@ import java.util.List;
  */
 public record Answer(String answer, List<Citation> citations, boolean grounded, List<Statement> statements) {
 
-	/** A section of one published guide version, e.g. {@code situations[CHANGE].materials}, {@code fee}. */
-	public record Citation(String code, String name, int version, String section, String url) {
+	/**
+	 * A section of one published guide version: {@code section} its path for programs (e.g.
+	 * {@code situations[CHANGE].materials}, {@code fee}), {@code title} its name for people (e.g. “变更注册”情形的材料).
+	 */
+	public record Citation(String code, String name, int version, String section, String title, String url) {
 	}
 
 	/** One sentence or bullet of the answer and the citations (1-based) it rests on. */

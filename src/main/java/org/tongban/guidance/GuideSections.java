@@ -31,7 +31,7 @@ final class GuideSections {
 		}
 		sections.add(timeLimits(guide));
 		if (guide.fee() != null && !guide.fee().isBlank()) {
-			sections.add(new Section(cite(guide, "fee", "fee"), "收费：" + guide.fee() + "。", "收费：" + guide.fee()));
+			sections.add(new Section(cite(guide, "fee", "收费", "fee"), "收费：" + guide.fee() + "。", "收费：" + guide.fee()));
 		}
 		Channels ch = guide.channels();
 		if (ch != null) {
@@ -43,7 +43,7 @@ final class GuideSections {
 			Faq f = faqs.get(i);
 			if (Relevance.overlap(words, Relevance.bigrams(f.q())) >= 2) {
 				String text = "问：" + f.q() + " 答：" + f.a();
-				sections.add(new Section(cite(guide, "faqs[" + i + "]", "faq-" + i), "常见问题“" + f.q() + "”：" + f.a(), text));
+				sections.add(new Section(cite(guide, "faqs[" + i + "]", "常见问题 " + (i + 1), "faq-" + i), "常见问题“" + f.q() + "”：" + f.a(), text));
 			}
 		}
 		return sections;
@@ -68,7 +68,7 @@ final class GuideSections {
 			say.append(String.join("；", items)).append("。");
 			text.append("申请材料：").append(String.join("；", items)).append("。");
 		}
-		return new Section(cite(guide, where + ".materials", "situation-" + s.code()), say.toString(), text.toString());
+		return new Section(cite(guide, where + ".materials", "“" + s.name() + "”情形的材料", "situation-" + s.code()), say.toString(), text.toString());
 	}
 
 	static String material(Material m) {
@@ -97,7 +97,7 @@ final class GuideSections {
 	private static Section situations(Guide guide) {
 		List<String> names = guide.situations().stream().map(Situation::name).toList();
 		String say = "“" + guide.name() + "”分为以下办理情形：" + String.join("；", names) + "。请选择符合您的情形查看所需材料。";
-		return new Section(cite(guide, "situations", "situations"), say, say);
+		return new Section(cite(guide, "situations", "办理情形", "situations"), say, say);
 	}
 
 	private static Section timeLimits(Guide guide) {
@@ -105,7 +105,7 @@ final class GuideSections {
 				: "法定时限" + guide.statutoryDays() + "个工作日";
 		String promised = guide.immediate() ? "即办件（当场办结）" : "承诺时限" + guide.promisedDays() + "个工作日";
 		String say = "办理时限：" + statutory + "，" + promised + "。";
-		return new Section(cite(guide, "timeLimits", "time-limits"), say, say);
+		return new Section(cite(guide, "timeLimits", "办理时限", "time-limits"), say, say);
 	}
 
 	private static Section channels(Guide guide, Channels ch) {
@@ -120,10 +120,10 @@ final class GuideSections {
 			parts.add("咨询电话：" + ch.phone());
 		}
 		String say = "办理渠道：" + String.join("；", parts) + "。";
-		return new Section(cite(guide, "channels", "channels"), say, say);
+		return new Section(cite(guide, "channels", "办理渠道", "channels"), say, say);
 	}
 
-	private static Answer.Citation cite(Guide guide, String section, String anchor) {
-		return Section.cite(guide.code(), guide.name(), guide.version(), section, anchor);
+	private static Answer.Citation cite(Guide guide, String section, String title, String anchor) {
+		return Section.cite(guide.code(), guide.name(), guide.version(), section, title, anchor);
 	}
 }

@@ -8,8 +8,8 @@ import org.tongban.guidance.Answer.Citation;
  */
 record Section(Citation citation, String statement, String text) {
 
-	static Citation cite(String code, String name, int version, String section, String anchor) {
-		return new Citation(code, name, version, section,
+	static Citation cite(String code, String name, int version, String section, String title, String anchor) {
+		return new Citation(code, name, version, section, title,
 				"/catalogue/items/" + code + "?version=" + version + "#" + anchor);
 	}
 }
