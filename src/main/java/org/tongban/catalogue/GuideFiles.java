@@ -180,14 +180,14 @@ public class GuideFiles {
 		return file;
 	}
 
-	/** Takes a draft's file of a material away (404 when there is none). */
+	/** Takes a draft's file of a material away; removing one that is not there changes nothing (as DELETE may). */
 	public void remove(SignedInUser me, String code, int version, GuideFileKind kind, String material) {
 		draft(me, code, version);
-		GuideFile before = files.file(code, version, material == null ? "" : material, kind)
-				.orElseThrow(() -> Problem.notFound("第 " + version + " 版草稿没有“" + material + "”的" + kind.label() + "文件。"));
-		files.remove(code, version, before.material(), kind);
-		audit.record("catalogue.guide.file-removed", SUBJECT, code + "/v" + version, auditOf(before),
-				Map.of("material", before.material(), "kind", kind.name()));
+		files.file(code, version, material == null ? "" : material, kind).ifPresent(before -> {
+			files.remove(code, version, before.material(), kind);
+			audit.record("catalogue.guide.file-removed", SUBJECT, code + "/v" + version, auditOf(before),
+					Map.of("material", before.material(), "kind", kind.name()));
+		});
 	}
 
 	/** A new draft starts with the files of the version it is copied from (a seeded one's demo forms made first). */

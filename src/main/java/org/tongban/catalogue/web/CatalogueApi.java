@@ -141,7 +141,10 @@ class CatalogueApi {
 	List<GuideFile> files(@AuthenticationPrincipal SignedInUser me, @PathVariable String code,
 			@PathVariable int version) {
 		version(me, code, version);
-		return files.files(code, version);
+		boolean staff = me != null && me.isStaff();
+		// like the guide itself: the public sees the files, not which member of staff uploaded them
+		return files.files(code, version).stream().map(f -> staff ? f : new GuideFile(f.material(), f.kind(),
+				f.kindLabel(), f.filename(), f.mediaType(), f.size(), f.sha256(), null, f.uploadedAt())).toList();
 	}
 
 	@PostMapping(path = "/items/{code}/drafts/{version}/files/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
