@@ -134,6 +134,11 @@ class BlankFormsAndSamplesTests extends CatalogueIntegrationTest {
 				.andExpect(status().isNotFound());
 		mvc.perform(get("/catalogue/items/" + CODE + "/files/manual").param("material", FORM))
 				.andExpect(status().isNotFound());
+		// the version's list: the public sees the files, not who uploaded them
+		mvc.perform(get("/api/catalogue/items/" + CODE + "/versions/" + draft + "/files"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$[0].sha256").value(sha256(pdf)))
+				.andExpect(jsonPath("$[0].uploadedBy").doesNotExist());
 		// the version before has none
 		mvc.perform(get("/catalogue/items/" + CODE + "/files/blank-form").param("material", FORM)
 				.param("version", String.valueOf(draft - 1))).andExpect(status().isNotFound());
@@ -154,6 +159,9 @@ class BlankFormsAndSamplesTests extends CatalogueIntegrationTest {
 		byte[] newer = Applying.pdf("blank form, revised");
 		mvc.perform(upload(next, "blank-form", FORM, new MockMultipartFile("file", "审查申请表（2026版）.pdf",
 				"application/pdf", newer)).with(basic("biomed"))).andExpect(status().isCreated());
+		mvc.perform(delete(FILES, next, "sample").param("material", FORM).with(basic("biomed")))
+				.andExpect(status().isNoContent());
+		// removing what is not there changes nothing
 		mvc.perform(delete(FILES, next, "sample").param("material", FORM).with(basic("biomed")))
 				.andExpect(status().isNoContent());
 		mvc.perform(get("/api/catalogue/items/" + CODE + "/diff").param("from", String.valueOf(draft))
