@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Catalogue {
 
 	private final CatalogueStore store;
+	private final GuideFileStore guideFiles;
 	private final Organisation organisation;
 	private final JsonMapper json;
 	/**
@@ -30,8 +31,9 @@ public class Catalogue {
 	 */
 	private final Map<String, CatalogueStore.Row> live = new ConcurrentHashMap<>();
 
-	Catalogue(CatalogueStore store, Organisation organisation, JsonMapper json) {
+	Catalogue(CatalogueStore store, GuideFileStore guideFiles, Organisation organisation, JsonMapper json) {
 		this.store = store;
+		this.guideFiles = guideFiles;
 		this.organisation = organisation;
 		this.json = json;
 	}
@@ -82,7 +84,8 @@ public class Catalogue {
 	public GuideDiff diff(String code, int from, int to) {
 		CatalogueStore.Row a = store.guide(code, from).orElseThrow(() -> unknownVersion(code, from));
 		CatalogueStore.Row b = store.guide(code, to).orElseThrow(() -> unknownVersion(code, to));
-		return new GuideDiff(code, from, to, GuideDiffer.diff(a.content(), b.content(), json));
+		return new GuideDiff(code, from, to, GuideDiffer.diff(a.content(), b.content(), json),
+				GuideFiles.changes(guideFiles.files(code, from), guideFiles.files(code, to)));
 	}
 
 	public List<Law> laws() {

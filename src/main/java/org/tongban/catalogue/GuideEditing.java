@@ -32,9 +32,11 @@ public class GuideEditing {
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 	private final JsonMapper json;
+	private final GuideFiles guideFiles;
 
 	GuideEditing(CatalogueStore store, Catalogue catalogue, ApplicationEventPublisher events, AuditTrail audit,
-			JsonMapper json) {
+			JsonMapper json, GuideFiles guideFiles) {
+		this.guideFiles = guideFiles;
 		this.store = store;
 		this.catalogue = catalogue;
 		this.events = events;
@@ -53,6 +55,7 @@ public class GuideEditing {
 		CatalogueStore.Row live = store.guide(code, item.publishedVersion()).orElseThrow();
 		int version = store.nextVersion(code);
 		store.insertGuide(code, version, GuideStatus.DRAFT, live.content(), me.username(), null);
+		guideFiles.copyToDraft(code, live.version(), version);
 		audit.record("catalogue.guide.draft-created", SUBJECT, code + "/v" + version, null,
 				Map.of("version", version, "status", GuideStatus.DRAFT.name(), "from", live.version()));
 		return guide(item, version);

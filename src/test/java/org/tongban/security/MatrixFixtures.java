@@ -40,6 +40,9 @@ final class MatrixFixtures {
 	static final String SITUATION = "NEW";
 	/** A BIOMED item whose guide the matrix edits. */
 	static final String EDITED_ITEM = "PD-WJW-XK-019";
+	/** A BIOMED item whose published guide the matrix gives a blank form to download. */
+	static final String FORM_ITEM = "PD-WJW-XK-021";
+	static final String FORM_MATERIAL = "母婴保健技术考核申请表（结扎手术和终止妊娠手术）";
 	/** A reform task that the biomedicine division leads. */
 	static final String TASK = "5";
 	static final String CITIZEN_ID = "310115198503151230";
@@ -47,7 +50,7 @@ final class MatrixFixtures {
 
 	/** Never made afresh: constants, or records whose actions leave them as they were. */
 	private static final Set<String> SHARED = Set.of("事项", "编辑事项", "版本", "清单", "报告年度", "过去年度", "改革任务", "法规", "消息",
-			"指南草稿", "办件编号", "查询码");
+			"指南草稿", "办件编号", "查询码", "表格事项");
 
 	private static final Set<String> CASES = Set.of("草稿", "待受理办件", "审查中办件", "已准予办件", "窗口草稿");
 
@@ -143,6 +146,7 @@ final class MatrixFixtures {
 			case "改革附件" -> attachment();
 			case "法规" -> jdbc.sql("SELECT id FROM catalogue_law ORDER BY id LIMIT 1").query(String.class).single();
 			case "指南草稿" -> guideDraft();
+			case "表格事项" -> publishedForm();
 			case "账户" -> account();
 			case "令牌" -> token();
 			default -> throw new IllegalStateException("the matrix names an unknown fixture {" + name + "}");
@@ -267,6 +271,22 @@ final class MatrixFixtures {
 		MockHttpServletResponse response = mvc.perform(callers.as("biomed",
 				post("/api/catalogue/items/{code}/drafts", EDITED_ITEM))).andReturn().getResponse();
 		return created(response, "guide draft").replaceAll("(?s).*\"version\":(\\d+).*", "$1");
+	}
+
+	/** An item whose live guide offers an uploaded blank form: drafted, given the form, reviewed and published. */
+	private String publishedForm() throws Exception {
+		String body = created(mvc.perform(callers.as("biomed", post("/api/catalogue/items/{code}/drafts", FORM_ITEM)))
+				.andReturn().getResponse(), "guide draft");
+		String version = body.replaceAll("(?s).*\"version\":(\\d+).*", "$1");
+		ok(mvc.perform(callers.as("biomed", multipart("/api/catalogue/items/{code}/drafts/{v}/files/blank-form",
+				FORM_ITEM, version).file(new MockMultipartFile("file", "申请表.pdf", "application/pdf",
+						Applying.pdf("matrix form"))).param("material", FORM_MATERIAL))).andReturn().getResponse(),
+				"form upload");
+		ok(mvc.perform(callers.as("biomed", post("/api/catalogue/items/{code}/drafts/{v}/submit", FORM_ITEM, version)))
+				.andReturn().getResponse(), "guide submit");
+		ok(mvc.perform(callers.as("leader", post("/api/catalogue/items/{code}/drafts/{v}/publish", FORM_ITEM, version)))
+				.andReturn().getResponse(), "guide publish");
+		return FORM_ITEM;
 	}
 
 	private String account() {

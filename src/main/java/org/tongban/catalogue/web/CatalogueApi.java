@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.CatalogueAccess;
 import org.tongban.catalogue.CatalogueExport;
@@ -27,6 +29,9 @@ import org.tongban.catalogue.Guide;
 import org.tongban.catalogue.GuideContent;
 import org.tongban.catalogue.GuideDiff;
 import org.tongban.catalogue.GuideEditing;
+import org.tongban.catalogue.GuideFile;
+import org.tongban.catalogue.GuideFileKind;
+import org.tongban.catalogue.GuideFiles;
 import org.tongban.catalogue.ItemType;
 import org.tongban.catalogue.Law;
 import org.tongban.catalogue.LawStatus;
@@ -54,8 +59,10 @@ class CatalogueApi {
 	private final Catalogue catalogue;
 	private final GuideEditing editing;
 	private final CatalogueExport export;
+	private final GuideFiles files;
 
-	CatalogueApi(Catalogue catalogue, GuideEditing editing, CatalogueExport export) {
+	CatalogueApi(Catalogue catalogue, GuideEditing editing, CatalogueExport export, GuideFiles files) {
+		this.files = files;
 		this.catalogue = catalogue;
 		this.editing = editing;
 		this.export = export;
@@ -130,6 +137,37 @@ class CatalogueApi {
 		return editing.reject(me, code, version, rejection == null ? null : rejection.reason());
 	}
 
+	@GetMapping("/items/{code}/versions/{version}/files")
+	List<GuideFile> files(@AuthenticationPrincipal SignedInUser me, @PathVariable String code,
+			@PathVariable int version) {
+		version(me, code, version);
+		boolean staff = me != null && me.isStaff();
+		// like the guide itself: the public sees the files, not which member of staff uploaded them
+		return files.files(code, version).stream().map(f -> staff ? f : new GuideFile(f.material(), f.kind(),
+				f.kindLabel(), f.filename(), f.mediaType(), f.size(), f.sha256(), null, f.uploadedAt())).toList();
+	}
+
+	@PostMapping(path = "/items/{code}/drafts/{version}/files/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize(CatalogueAccess.WORK)
+	ResponseEntity<GuideFile> uploadFile(@AuthenticationPrincipal SignedInUser me, @PathVariable String code,
+			@PathVariable int version, @PathVariable String kind, @RequestParam(required = false) String material,
+			@RequestParam("file") MultipartFile file) {
+		GuideFileKind k = kind(kind);
+		GuideFile stored = files.upload(me, code, version, k, material, file.getOriginalFilename(), file.getSize(),
+				file);
+		return ResponseEntity.created(URI.create("/catalogue/items/" + code + "/files/" + k.slug() + "?version="
+				+ version + "&material=" + URLEncoder.encode(stored.material(), StandardCharsets.UTF_8)))
+				.body(stored);
+	}
+
+	@DeleteMapping("/items/{code}/drafts/{version}/files/{kind}")
+	@PreAuthorize(CatalogueAccess.WORK)
+	ResponseEntity<Void> removeFile(@AuthenticationPrincipal SignedInUser me, @PathVariable String code,
+			@PathVariable int version, @PathVariable String kind, @RequestParam(required = false) String material) {
+		files.remove(me, code, version, kind(kind), material);
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/laws/{id}/status")
 	@PreAuthorize(CatalogueAccess.LAWS)
 	LawStatusChange lawStatus(@PathVariable String id, @RequestBody LawStatusRequest request) {
@@ -170,6 +208,11 @@ class CatalogueApi {
 			return ItemType.bySlug(type).orElseThrow(() -> Problem.invalid("type",
 					"未知的事项类型“" + type + "”，可选 LICENSING、FILING、PUBLIC_SERVICE。"));
 		}
+	}
+
+	static GuideFileKind kind(String kind) {
+		return GuideFileKind.bySlug(kind)
+				.orElseThrow(() -> Problem.notFound("没有“" + kind + "”这类文件，可选 blank-form（空白表格）或 sample（示范文本）。"));
 	}
 
 	private static Problem notFound(String code) {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.CatalogueAccess;
 import org.tongban.catalogue.Guide;
+import org.tongban.catalogue.GuideFiles;
 import org.tongban.catalogue.ItemType;
 import org.tongban.identity.Organisation;
 import org.tongban.identity.SignedInUser;
@@ -20,8 +21,10 @@ class CataloguePages {
 
 	private final Catalogue catalogue;
 	private final Organisation organisation;
+	private final GuideFiles files;
 
-	CataloguePages(Catalogue catalogue, Organisation organisation) {
+	CataloguePages(Catalogue catalogue, Organisation organisation, GuideFiles files) {
+		this.files = files;
 		this.catalogue = catalogue;
 		this.organisation = organisation;
 	}
@@ -56,6 +59,7 @@ class CataloguePages {
 		model.addAttribute("summary", catalogue.items(guide.type(), null, code).stream()
 				.filter(s -> s.code().equals(code)).findFirst().orElse(null));
 		model.addAttribute("mayEdit", CatalogueAccess.mayEdit(me, guide.division()));
+		model.addAttribute("offered", files.offered(code, guide.version()));
 		return "catalogue/item";
 	}
 }

@@ -15,12 +15,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.CatalogueAccess;
 import org.tongban.catalogue.Guide;
 import org.tongban.catalogue.GuideContent;
 import org.tongban.catalogue.GuideEditing;
+import org.tongban.catalogue.GuideFileKind;
+import org.tongban.catalogue.GuideFiles;
 import org.tongban.identity.SignedInUser;
 import org.tongban.shared.FieldMessage;
 import org.tongban.shared.Problem;
@@ -44,8 +47,10 @@ class EditorPages {
 	private final Catalogue catalogue;
 	private final GuideEditing editing;
 	private final JsonMapper json;
+	private final GuideFiles files;
 
-	EditorPages(Catalogue catalogue, GuideEditing editing, JsonMapper json) {
+	EditorPages(Catalogue catalogue, GuideEditing editing, JsonMapper json, GuideFiles files) {
+		this.files = files;
 		this.catalogue = catalogue;
 		this.editing = editing;
 		this.json = json;
@@ -100,6 +105,44 @@ class EditorPages {
 		return "redirect:/catalogue/editing/" + code + "/" + version;
 	}
 
+	/** Uploads or replaces a material's blank form or sample; a refused file is shown beside its upload field. */
+	@PostMapping("/{code}/{version}/files")
+	String uploadFile(@AuthenticationPrincipal SignedInUser me, @PathVariable String code, @PathVariable int version,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String material,
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		GuideFileKind k = CatalogueApi.kind(kind);
+		try {
+			if (file == null || file.isEmpty()) {
+				throw Problem.invalid("file", "请选择要上传的" + k.label() + "文件。");
+			}
+			files.upload(me, code, version, k, material, file.getOriginalFilename(), file.getSize(), file);
+		}
+		catch (Problem problem) {
+			if (problem.errors().isEmpty()) {
+				throw problem;
+			}
+			response.setStatus(problem.status().value());
+			Map<String, String> fileErrors = new LinkedHashMap<>();
+			fileErrors.put(k.name() + "|" + material, problem.errors().stream().map(FieldMessage::message)
+					.collect(java.util.stream.Collectors.joining("；")));
+			model.addAttribute("fileErrors", fileErrors);
+			return editor(me, code, version, model);
+		}
+		redirect.addFlashAttribute("saved", "已上传“" + material + "”的" + k.label() + "。");
+		return "redirect:/catalogue/editing/" + code + "/" + version + "#files";
+	}
+
+	@PostMapping("/{code}/{version}/files/remove")
+	String removeFile(@AuthenticationPrincipal SignedInUser me, @PathVariable String code, @PathVariable int version,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String material,
+			RedirectAttributes redirect) {
+		GuideFileKind k = CatalogueApi.kind(kind);
+		files.remove(me, code, version, k, material);
+		redirect.addFlashAttribute("saved", "已删除“" + material + "”的" + k.label() + "。");
+		return "redirect:/catalogue/editing/" + code + "/" + version + "#files";
+	}
+
 	@PostMapping("/{code}/{version}/submit")
 	String submit(@AuthenticationPrincipal SignedInUser me, @PathVariable String code, @PathVariable int version,
 			RedirectAttributes redirect) {
@@ -138,6 +181,10 @@ class EditorPages {
 		model.addAttribute("mayEdit", CatalogueAccess.mayEdit(me, guide.division()));
 		model.addAttribute("mayReview", CatalogueAccess.mayReview(me) && !me.username().equals(guide.author()));
 		model.addAttribute("published", catalogue.published(guide.code()).map(Guide::version).orElse(0));
+		model.addAttribute("slots", files.slots(guide.code(), guide.version()));
+		if (!model.containsAttribute("fileErrors")) {
+			model.addAttribute("fileErrors", Map.of());
+		}
 		return "catalogue/editor";
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.tongban.catalogue.GuideFiles;
 import org.tongban.guidance.Guidance;
 import org.tongban.guidance.GuidanceResult;
 import org.tongban.guidance.Prefill;
@@ -26,9 +27,11 @@ import org.tongban.identity.SignedInUser;
 class GuidancePages {
 
 	private final Guidance guidance;
+	private final GuideFiles files;
 
-	GuidancePages(Guidance guidance) {
+	GuidancePages(Guidance guidance, GuideFiles files) {
 		this.guidance = guidance;
+		this.files = files;
 	}
 
 	@GetMapping("/guidance/{code}")
@@ -56,6 +59,7 @@ class GuidancePages {
 		GuidanceResult result = guidance.answer(code, answers);
 		model.addAttribute("guide", progress.guide());
 		model.addAttribute("result", result);
+		model.addAttribute("offered", files.offered(code, result.version()));
 		model.addAttribute("restart", "/guidance/" + code);
 		// the applicant may choose fields not to pre-fill: those are then not filled here nor on the application
 		Set<String> excluded = Prefill.exclusions(exclude);
