@@ -69,6 +69,7 @@ class AskingTheAssistantTests {
 			.andExpect(jsonPath("$.citations[0].code").value("PD-WJW-XK-001"))
 			.andExpect(jsonPath("$.citations[0].name").value("护士执业注册"))
 			.andExpect(jsonPath("$.citations[0].section").value("situations[CHANGE].materials"))
+			.andExpect(jsonPath("$.citations[0].title", org.hamcrest.Matchers.endsWith("”情形的材料")))
 			.andExpect(jsonPath("$.citations[0].version").value(guide.version()))
 			.andExpect(jsonPath("$.citations[0].url",
 					startsWith("/catalogue/items/PD-WJW-XK-001?version=" + guide.version() + "#")))
@@ -138,7 +139,9 @@ class AskingTheAssistantTests {
 		mvc.perform(post("/assistant").with(csrf()).header("HX-Request", "true").param("question", "换医院了护士证怎么办"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("<h1>"))))
-			.andExpect(content().string(containsString("situations[CHANGE].materials")));
+			// people read the section's name, not its path
+			.andExpect(content().string(containsString("情形的材料〕")))
+			.andExpect(content().string(not(containsString("situations["))));
 		mvc.perform(post("/assistant").with(csrf()).param("question", " "))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请输入您要咨询的问题")));
