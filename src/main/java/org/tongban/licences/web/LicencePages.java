@@ -38,8 +38,10 @@ class LicencePages {
 
 	private final Licences licences;
 	private final LicenceDuty duty;
+	private final org.tongban.identity.StaffDirectory staff;
 
-	LicencePages(Licences licences, LicenceDuty duty) {
+	LicencePages(Licences licences, LicenceDuty duty, org.tongban.identity.StaffDirectory staff) {
+		this.staff = staff;
 		this.licences = licences;
 		this.duty = duty;
 	}
@@ -97,20 +99,48 @@ class LicencePages {
 	@GetMapping("/licences/{number}")
 	@PreAuthorize("isAuthenticated()")
 	String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable String number, Model model) {
-		Licence l = duty.visible(me, number);
-		model.addAttribute("l", duty.view(me, l, "证照详情"));
-		model.addAttribute("history", licences.history(l.number()));
-		model.addAttribute("actions", ACTIONS);
-		model.addAttribute("approver", me.has(Role.APPROVER) && duty.personal(me, l));
+		populate(me, duty.visible(me, number), model);
 		return "licences/detail";
 	}
 
+	private void populate(SignedInUser me, Licence l, Model model) {
+		model.addAttribute("l", duty.view(me, l, "证照详情"));
+		var history = licences.history(l.number());
+		model.addAttribute("history", history);
+		// who acted, by the name people know them by
+		Map<String, String> names = new java.util.HashMap<>();
+		history.forEach(h -> names.computeIfAbsent(String.valueOf(h.actor()), staff::nameOf));
+		model.addAttribute("actorNames", names);
+		model.addAttribute("actions", ACTIONS);
+		model.addAttribute("signature", licences.signature(l));
+		model.addAttribute("approver", me.has(Role.APPROVER) && duty.personal(me, l));
+	}
+
+	/**
+	 * Suspends, restores or revokes. Revoking cannot be undone: it is asked again on the page, with its reason,
+	 * before it is done.
+	 */
 	@PostMapping("/licences/{number}/actions")
 	@PreAuthorize("hasRole('APPROVER')")
 	String act(@AuthenticationPrincipal SignedInUser me, @PathVariable String number, @RequestParam String action,
-			@RequestParam(required = false) String reason) {
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String confirmed,
+			Model model, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		Licences.Action a = LicenceApi.action(action);
-		licences.act(duty.ofMyDivision(me, number).number(), a, me.username(), reason);
+		Licence l = duty.ofMyDivision(me, number);
+		if (a == Licences.Action.REVOKE && !"true".equals(confirmed)) {
+			if (reason == null || reason.isBlank()) {
+				throw Problem.invalid("reason", "请填写撤销的原因。");
+			}
+			populate(me, l, model);
+			model.addAttribute("confirmRevoke", reason.strip());
+			return "licences/detail";
+		}
+		Licence done = licences.act(l.number(), a, me.username(), reason);
+		redirect.addFlashAttribute("outcome", switch (a) {
+			case SUSPEND -> "已暂停证照 " + done.number() + "，核验页显示“暂停”；恢复后重新有效。";
+			case RESTORE -> "已恢复证照 " + done.number() + "，核验页显示“有效”。";
+			case REVOKE -> "已撤销证照 " + done.number() + "，证照失效，核验页显示“已撤销”，不能恢复。";
+		});
 		return "redirect:/licences/" + java.net.URLEncoder.encode(number, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
