@@ -28,6 +28,18 @@ public class Organisation {
 		return units.stream().filter(u -> u.kind() == OrgUnit.Kind.DIVISION).toList();
 	}
 
+	/** The units an account or a token can belong to: every real unit, not the task table's collective names. */
+	public List<OrgUnit> assignable() {
+		return units.stream().filter(u -> u.kind() != OrgUnit.Kind.GENERIC).toList();
+	}
+
+	/** Each unit's Chinese name by its code, for pages that hold codes. */
+	public java.util.Map<String, String> names() {
+		java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+		units.forEach(u -> names.put(u.code(), u.name()));
+		return names;
+	}
+
 	public Optional<OrgUnit> byCode(String code) {
 		return units.stream().filter(u -> u.code().equals(code)).findFirst();
 	}

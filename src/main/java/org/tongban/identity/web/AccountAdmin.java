@@ -116,7 +116,12 @@ class AccountAdmin {
 
 		@ModelAttribute("orgUnits")
 		List<OrgUnit> orgUnits() {
-			return organisation.all().stream().filter(u -> u.kind() != OrgUnit.Kind.GENERIC).toList();
+			return organisation.assignable();
+		}
+
+		@ModelAttribute("unitNames")
+		java.util.Map<String, String> unitNames() {
+			return organisation.names();
 		}
 
 		@ModelAttribute("allRoles")
