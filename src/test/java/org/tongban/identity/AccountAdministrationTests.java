@@ -80,7 +80,10 @@ class AccountAdministrationTests {
 		mvc.perform(get("/admin/accounts").with(httpBasic("admin", "tongban-demo")))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
-				.andExpect(content().string(not(containsString("<script>alert(1)</script>"))));
+				.andExpect(content().string(not(containsString("<script>alert(1)</script>"))))
+				// units by their Chinese names, never their codes
+				.andExpect(content().string(containsString("<td>委审批服务中心</td>")))
+				.andExpect(content().string(not(containsString("<td>APPROVAL_CENTRE</td>"))));
 	}
 
 	@Test
