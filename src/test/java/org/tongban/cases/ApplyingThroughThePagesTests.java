@@ -102,6 +102,24 @@ class ApplyingThroughThePagesTests extends CasesIntegrationTest {
 	}
 
 	@Test
+	void aRefusedApplicationFormComesBackWithEveryFieldAsTypedAndTheMessagesBesideThem() throws Exception {
+		long before = jdbc.sql("SELECT count(*) FROM cases_case").query(Long.class).single();
+		mvc.perform(post("/cases").with(as("citizen")).with(csrf())
+				.param("item", "PD-WJW-XK-001").param("situation", "CHANGE").param("name", "张三<i>")
+				.param("idNumber", "310115198503151231").param("form.phone", "12345")
+				.param("form.note", "换到<b>仁济</b>医院"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("id=\"refusal\"")))
+				.andExpect(content().string(containsString("id=\"applicant-idNumber-error\"")))
+				.andExpect(content().string(containsString("联系电话格式不正确")))
+				.andExpect(content().string(containsString("value=\"张三&lt;i&gt;\"")))
+				.andExpect(content().string(containsString("value=\"12345\"")))
+				.andExpect(content().string(containsString("换到&lt;b&gt;仁济&lt;/b&gt;医院")))
+				.andExpect(content().string(not(containsString("返回首页"))));
+		assertThat(jdbc.sql("SELECT count(*) FROM cases_case").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
 	void staffCannotOpenTheApplicationForm() throws Exception {
 		mvc.perform(get("/cases/new").param("item", "PD-WJW-XK-001").param("situation", "CHANGE").with(as("clerk")))
 				.andExpect(status().isForbidden());

@@ -128,7 +128,8 @@ class CasePages {
 
 	@PostMapping("/cases")
 	String startDraft(@AuthenticationPrincipal SignedInUser me, @RequestParam String item,
-			@RequestParam String situation, @RequestParam Map<String, String> params) {
+			@RequestParam String situation, @RequestParam Map<String, String> params, Model model,
+			HttpServletResponse response) {
 		boolean enterprise = me.has(Role.ENTERPRISE);
 		NewCase.ApplicantInput applicant = new NewCase.ApplicantInput(enterprise ? "ENTERPRISE" : "PERSON",
 				params.get("idNumber"), params.get("uscc"), params.get("name"), params.get("agentName"));
@@ -137,9 +138,22 @@ class CasePages {
 			throw Problem.invalid("guideVersion", "指南版本号格式不正确。");
 		}
 		Integer version = v == null ? null : Integer.valueOf(v);
-		Case c = cases.startDraft(me, new NewCase(item, situation, applicant, formFields(params),
-				"true".equals(params.get("commitment")), version));
-		return "redirect:/cases/" + c.id();
+		try {
+			Case c = cases.startDraft(me, new NewCase(item, situation, applicant, formFields(params),
+					"true".equals(params.get("commitment")), version));
+			return "redirect:/cases/" + c.id();
+		}
+		catch (Problem p) {
+			if (p.status() != HttpStatus.BAD_REQUEST && p.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
+				throw p;
+			}
+			// the form again, the message beside each field, everything typed still there
+			String page = newCase(me, item, situation, null, params.get("form." + HeldLicences.FIELD), model);
+			model.addAttribute("typed", params);
+			model.addAttribute("refusal", Refusal.of("new", p));
+			response.setStatus(p.status().value());
+			return page;
+		}
 	}
 
 	@GetMapping("/cases")
