@@ -2,11 +2,7 @@ package org.tongban.archive;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,9 +17,7 @@ import java.util.logging.Level;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.util.XRLog;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -49,13 +43,9 @@ class PdfDocuments {
 		}
 	}
 
-	private volatile Path font;
+	/** Shared by every instance, like the font file it reads. */
+	private static final org.tongban.shared.PdfFont FONT = new org.tongban.shared.PdfFont();
 
-	/**
-	 * The parsed font, one per thread (a TrueTypeFont reads its tables lazily and is not thread-safe): parsing
-	 * the 10 MB TTF for every document was most of the time a package took.
-	 */
-	private final ThreadLocal<TrueTypeFont> fonts = new ThreadLocal<>();
 
 	/** A titled document: a heading, labelled rows, and paragraphs. */
 	record Doc(String title, List<Map.Entry<String, String>> rows, List<String> paragraphs) {
@@ -131,34 +121,6 @@ class PdfDocuments {
 	}
 
 	private TrueTypeFont font() throws IOException {
-		TrueTypeFont ttf = fonts.get();
-		if (ttf == null) {
-			ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(fontFile().toFile()));
-			fonts.set(ttf);
-		}
-		return ttf;
-	}
-
-	/** The TTF copied once out of the font jar, so PDFBox reads it lazily from disk instead of parsing 10 MB each time. */
-	private Path fontFile() throws IOException {
-		Path f = font;
-		if (f == null) {
-			synchronized (this) {
-				if (font == null) {
-					try (InputStream in = PdfDocuments.class
-							.getResourceAsStream("/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf")) {
-						if (in == null) {
-							throw new IOException("Noto Sans SC font missing from the class path");
-						}
-						Path tmp = Files.createTempFile("tongban-notosanssc", ".ttf");
-						tmp.toFile().deleteOnExit();
-						Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-						font = tmp;
-					}
-				}
-				f = font;
-			}
-		}
-		return f;
+		return FONT.font();
 	}
 }

@@ -2,11 +2,7 @@ package org.tongban.catalogue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Calendar;
@@ -19,9 +15,7 @@ import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
@@ -52,10 +46,9 @@ class GuideFormPdf {
 		}
 	}
 
-	private volatile Path font;
+	/** Shared by every instance, like the font file it reads. */
+	private static final org.tongban.shared.PdfFont FONT = new org.tongban.shared.PdfFont();
 
-	/** The parsed font, one per thread (a TrueTypeFont reads its tables lazily and is not thread-safe). */
-	private final ThreadLocal<TrueTypeFont> fonts = new ThreadLocal<>();
 
 	/** The PDF of a material of {@code guide}, dated {@code date}. */
 	byte[] render(Guide guide, String material, GuideFileKind kind, Instant date) {
@@ -151,34 +144,6 @@ class GuideFormPdf {
 	}
 
 	private TrueTypeFont font() throws IOException {
-		TrueTypeFont ttf = fonts.get();
-		if (ttf == null) {
-			ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(fontFile().toFile()));
-			fonts.set(ttf);
-		}
-		return ttf;
-	}
-
-	/** The TTF copied once out of the font jar, so PDFBox reads it lazily from disk instead of parsing 10 MB each time. */
-	private Path fontFile() throws IOException {
-		Path f = font;
-		if (f == null) {
-			synchronized (this) {
-				if (font == null) {
-					try (InputStream in = GuideFormPdf.class
-							.getResourceAsStream("/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf")) {
-						if (in == null) {
-							throw new IOException("Noto Sans SC font missing from the class path");
-						}
-						Path tmp = Files.createTempFile("tongban-catalogue-font", ".ttf");
-						tmp.toFile().deleteOnExit();
-						Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-						font = tmp;
-					}
-				}
-				f = font;
-			}
-		}
-		return f;
+		return FONT.font();
 	}
 }
