@@ -9,6 +9,17 @@ document.addEventListener('DOMContentLoaded', function () {
       document.cookie = 'tb-font=' + (on ? 'large' : 'normal') + '; path=/; max-age=31536000; SameSite=Lax';
     });
   }
+  // The window's applicant kind shows only that kind's fields (without script both show, and the server reads
+  // only the chosen kind's).
+  function showKind(kind) {
+    document.querySelectorAll('[data-kind-fields]').forEach(function (group) {
+      group.hidden = group.getAttribute('data-kind-fields') !== kind;
+    });
+  }
+  document.querySelectorAll('[data-kind-switch] input[type=radio]').forEach(function (radio) {
+    if (radio.checked) { showKind(radio.value); }
+    radio.addEventListener('change', function () { showKind(radio.value); });
+  });
   // htmx requests carry the CSRF token like forms do.
   var token = document.querySelector('meta[name="_csrf"]');
   var header = document.querySelector('meta[name="_csrf_header"]');

@@ -145,12 +145,16 @@ class CasePages {
 	@GetMapping("/cases/{id}")
 	String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestParam(required = false) String submitted, @RequestParam(required = false) String corrected,
-			Model model) {
+			@RequestParam(required = false) String opened, Model model) {
 		Case c = cases.get(me, new CaseId(id));
 		cases.shown(me, c, "办件详情");
 		model.addAttribute("c", c);
 		model.addAttribute("labels", FormLabels.of(catalogue, c.itemCode()));
 		model.addAttribute("submitted", submitted != null && c.status() == CaseStatus.SUBMITTED);
+		// the window clerk reads the case for the applicant in front of them: the page speaks to the clerk
+		boolean clerk = c.channel() == Channel.WINDOW && me.has(Role.CLERK) && !c.applicant().owner().equals(me.username());
+		model.addAttribute("atWindow", clerk);
+		model.addAttribute("opened", opened != null && clerk && c.status() == CaseStatus.DRAFT);
 		boolean mine = c.applicant().owner().equals(me.username()) || me.username().equals(c.openedBy())
 				|| c.channel() == Channel.WINDOW && c.status() == CaseStatus.CORRECTION_REQUESTED && me.has(Role.CLERK);
 		model.addAttribute("canUpload", mine
