@@ -199,6 +199,18 @@ class OpeningCasesAtTheWindowTests extends CasesIntegrationTest {
 		mvc.perform(get("/cases/{id}", id).with(as("clerk"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("<dt>公民身份号码</dt>")))
 				.andExpect(content().string(containsString("← 工作台")));
+		for (String material : applications.requiredUploads(NURSE, "NEW")) {
+			mvc.perform(post("/cases/{id}/paper", id).with(as("clerk")).with(csrf()).param("material", material))
+					.andExpect(status().is3xxRedirection());
+		}
+		mvc.perform(post("/cases/{id}/submit", id).with(as("clerk")).with(csrf()).param("token", UUID.randomUUID().toString()))
+				.andExpect(redirectedUrlPattern("/cases/*?submitted"));
+		String number = jdbc.sql("SELECT case_number FROM cases_case WHERE id = ?").param(UUID.fromString(id))
+				.query(String.class).single();
+		mvc.perform(get("/cases/{id}", id).param("submitted", "").with(as("clerk"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("已为申请人 李四 提交办件 " + number)))
+				.andExpect(content().string(containsString("请将办件编号和查询码告知申请人")))
+				.andExpect(content().string(not(containsString("您可以在“我的办件”中查看"))));
 	}
 
 	private String opened(MockHttpServletRequestBuilder request) throws Exception {

@@ -26,7 +26,7 @@ record LicenceView(String number, String name, String itemCode, String itemName,
 	}
 
 	/** What the holder's number is called: 统一社会信用代码, 公民身份号码, 护照号码 … */
-	String holderIdLabel() {
+	public String holderIdLabel() {
 		return "USCC".equals(holderIdType) ? "统一社会信用代码"
 				: org.tongban.shared.IdDocumentType.parse(holderIdType).orElse(org.tongban.shared.IdDocumentType.RESIDENT_ID)
 					.numberLabel();
