@@ -53,4 +53,23 @@ class WindowIntakeInTheBrowserTests extends BrowserTest {
 		Chromium.clickAndWait(browser, browser.findElement(By.id("window-open")));
 		assertThat(browser.findElement(By.id("opened-notice")).getText()).contains("已为申请人 李四 建立办件草稿");
 	}
+
+	@Test
+	void choosingAnEntryOfTheListLoadsItsFormInPlace() throws Exception {
+		signIn("clerk");
+		browser.get(url("/work/window"));
+		// what the browser does when the clerk picks an entry of the datalist: the field takes its value
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+				var i = document.getElementById('window-item');
+				i.value = 'PD-WJW-XK-024 饮用水供水单位卫生许可';
+				i.dispatchEvent(new Event('input', {bubbles: true}));""");
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+				.until(d -> !d.findElements(By.id("window-form")).isEmpty());
+		assertThat(browser.findElement(By.cssSelector("#window-form h2")).getText()).contains("PD-WJW-XK-024");
+		// an enterprise-only item: no person fields
+		assertThat(browser.findElements(By.id("window-idNumber"))).isEmpty();
+		assertThat(browser.findElement(By.id("window-uscc")).isDisplayed()).isTrue();
+		assertThat(browser.getCurrentUrl()).contains("item=PD-WJW-XK-024");
+		assertThat(browser.findElement(By.id("window-loaded")).getText()).contains("饮用水供水单位卫生许可");
+	}
 }
