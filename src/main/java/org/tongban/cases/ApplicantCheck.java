@@ -88,8 +88,10 @@ final class ApplicantCheck {
 				return null;
 			}
 			String id = type.get().normalised(in.idNumber());
-			// only a resident ID can name an applicant's account; other documents' cases stay with the window
-			String account = type.get() == IdDocumentType.RESIDENT_ID ? owner.of(kind, id) : "window:" + id;
+			// only a resident ID can name an applicant's account; other documents' cases stay with the window, under
+			// the type as well as the number (a passport and a permit may share a number)
+			String account = type.get() == IdDocumentType.RESIDENT_ID ? owner.of(kind, id)
+					: "window:" + type.get().name() + ":" + id;
 			return name == null ? null : new Applicant(kind, id, null, name, null, account, type.get());
 		}
 		var problem = UnifiedSocialCreditCode.problemWith(in.uscc());

@@ -169,7 +169,7 @@ class OpeningCasesAtTheWindowTests extends CasesIntegrationTest {
 		String id = opened(window(NURSE, "kind", "PERSON", "idType", "PASSPORT", "idNumber", "e12345678",
 				"name", "John Smith"));
 		assertThat(jdbc.sql("SELECT applicant_id_type || ' ' || applicant_id_number || ' ' || owner FROM cases_case WHERE id = ?")
-				.param(UUID.fromString(id)).query(String.class).single()).isEqualTo("PASSPORT E12345678 window:E12345678");
+				.param(UUID.fromString(id)).query(String.class).single()).isEqualTo("PASSPORT E12345678 window:PASSPORT:E12345678");
 		// the page speaks to the clerk, and names the document
 		mvc.perform(get("/cases/{id}", id).param("opened", "").with(as("clerk"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("已为申请人 John Smith 建立办件草稿")))
