@@ -25,14 +25,19 @@ class ChoosingAHeldLicenceAtTheWindowTests extends LicencesIntegrationTest {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	LicencePdf pdf;
+
+	/** The clerk's form for 张三's change of nurse registration, with {@code fields} (name, value …) set over it. */
 	MockHttpServletRequestBuilder window(String... fields) {
-		MockHttpServletRequestBuilder request = post("/work/window").with(user(users.loadUserByUsername("clerk")))
-				.with(csrf()).param("item", "PD-WJW-XK-001").param("situation", "CHANGE").param("kind", "PERSON")
-				.param("idType", "RESIDENT_ID").param("idNumber", CITIZEN_ID).param("name", "张三")
-				.param("phone", "13800000000");
+		Map<String, String> params = new java.util.LinkedHashMap<>(Map.of("item", "PD-WJW-XK-001", "situation", "CHANGE",
+				"kind", "PERSON", "idType", "RESIDENT_ID", "idNumber", CITIZEN_ID, "name", "张三", "phone", "13800000000"));
 		for (int i = 0; i < fields.length; i += 2) {
-			request.param(fields[i], fields[i + 1]);
+			params.put(fields[i], fields[i + 1]);
 		}
+		MockHttpServletRequestBuilder request = post("/work/window").with(user(users.loadUserByUsername("clerk")))
+				.with(csrf());
+		params.forEach(request::param);
 		return request;
 	}
 
@@ -60,5 +65,20 @@ class ChoosingAHeldLicenceAtTheWindowTests extends LicencesIntegrationTest {
 		String location = mvc.perform(window("licenceChoice", held.number(), "identityChecked", "true"))
 				.andExpect(redirectedUrlPattern("/cases/*?opened")).andReturn().getResponse().getRedirectedUrl();
 		assertThat(location).startsWith("/cases/");
+	}
+
+	@Test
+	void aPassportHoldersLicenceNamesThePassportAndItsNumber() throws Exception {
+		String location = mvc.perform(window("situation", "NEW", "idType", "PASSPORT", "idNumber", "E98765432",
+				"name", "Anna Müller", "identityChecked", "true")).andExpect(redirectedUrlPattern("/cases/*?opened"))
+				.andReturn().getResponse().getRedirectedUrl();
+		java.util.UUID id = java.util.UUID.fromString(location.substring("/cases/".length(), location.indexOf('?')));
+		org.tongban.cases.Case c = caseRecords.find(new org.tongban.cases.CaseId(id)).orElseThrow();
+		Licence l = grantAndAwait(c, clock.instant());
+		assertThat(l.holderIdType()).isEqualTo("PASSPORT");
+		assertThat(l.holderId()).isEqualTo("E98765432");
+		assertThat(pdf.html(l, licences.status(l), licences.verifyUrl(l))).contains("护照号码").doesNotContain("身份证号");
+		assertThat(page(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/licences/" + l.number())
+				.with(basic("approver")), 200)).contains("<dt>护照号码</dt>", "E98765432");
 	}
 }
