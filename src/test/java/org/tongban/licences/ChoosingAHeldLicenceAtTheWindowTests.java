@@ -28,6 +28,9 @@ class ChoosingAHeldLicenceAtTheWindowTests extends LicencesIntegrationTest {
 	@Autowired
 	LicencePdf pdf;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	/** The clerk's form for 张三's change of nurse registration, with {@code fields} (name, value …) set over it. */
 	MockHttpServletRequestBuilder window(String... fields) {
 		Map<String, String> params = new java.util.LinkedHashMap<>(Map.of("item", "PD-WJW-XK-001", "situation", "CHANGE",
@@ -54,13 +57,17 @@ class ChoosingAHeldLicenceAtTheWindowTests extends LicencesIntegrationTest {
 		String listed = page(window("action", "find-licences"), 200);
 		assertThat(listed).contains("id=\"window-held-licences\"", "name=\"licenceChoice\" value=\"" + held.number() + "\"",
 				"value=\"张三\"", "value=\"" + CITIZEN_ID + "\"");
+		// the look-up is a view of the holder's data, on record
+		assertThat(jdbc.sql("SELECT count(*) FROM identity_access_log WHERE username = 'clerk' AND record_type = 'licence-holder'"
+				+ " AND record_id = ?").param(CITIZEN_ID).query(Long.class).single()).isPositive();
 		// a holder without licences of the item is told so beside the field
 		assertThat(page(window("action", "find-licences", "idNumber", "310115199002201222", "name", "李四"), 200))
 				.contains("id=\"window-licenceNumber-error\"", "未找到该申请人持有的本事项证照");
 
 		String refused = page(window("licenceNumber", "沪浦不存在的编号", "identityChecked", "true"), 400);
 		assertThat(refused).contains("id=\"window-licenceNumber-error\"", "不是申请人持有的证照", "aria-invalid=\"true\"",
-				"value=\"沪浦不存在的编号\"", "value=\"张三\"").doesNotContain("不是您持有的证照");
+				"value=\"沪浦不存在的编号\"", "value=\"张三\"", "href=\"#window-licenceNumber\"")
+				.doesNotContain("不是您持有的证照");
 
 		String location = mvc.perform(window("licenceChoice", held.number(), "identityChecked", "true"))
 				.andExpect(redirectedUrlPattern("/cases/*?opened")).andReturn().getResponse().getRedirectedUrl();

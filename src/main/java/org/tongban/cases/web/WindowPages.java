@@ -29,6 +29,7 @@ import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.Guide;
 import org.tongban.catalogue.GuideContent;
 import org.tongban.catalogue.ServiceItemSummary;
+import org.tongban.identity.AccessLog;
 import org.tongban.identity.SignedInUser;
 import org.tongban.shared.FieldMessage;
 import org.tongban.shared.IdDocumentType;
@@ -45,8 +46,19 @@ class WindowPages {
 	private final CaseApplications cases;
 	private final Catalogue catalogue;
 	private final ObjectProvider<HeldLicences> heldLicences;
+	private final AccessLog accessLog;
 
-	WindowPages(CaseApplications cases, Catalogue catalogue, ObjectProvider<HeldLicences> heldLicences) {
+	/** Where each field's message points to, for the summary's links. */
+	private static final Map<String, String> FIELD_IDS = Map.ofEntries(Map.entry("situation", "window-situation"),
+			Map.entry("applicant.kind", "window-kind"), Map.entry("applicant.name", "window-name"),
+			Map.entry("applicant.idType", "window-idType"), Map.entry("applicant.idNumber", "window-idNumber"),
+			Map.entry("applicant.uscc", "window-uscc"), Map.entry("applicant.agentName", "window-agentName"),
+			Map.entry("form.licenceNumber", "window-licenceNumber"), Map.entry("form.phone", "window-phone"),
+			Map.entry("identityChecked", "window-checked"));
+
+	WindowPages(CaseApplications cases, Catalogue catalogue, ObjectProvider<HeldLicences> heldLicences,
+			AccessLog accessLog) {
+		this.accessLog = accessLog;
 		this.cases = cases;
 		this.catalogue = catalogue;
 		this.heldLicences = heldLicences;
@@ -87,7 +99,7 @@ class WindowPages {
 		model.addAttribute("query", guide.code());
 		model.addAttribute("items", catalogue.items(null, null, null));
 		if ("find-licences".equals(action)) {
-			return findLicences(guide, in, model);
+			return findLicences(me, guide, in, model);
 		}
 		Applicant.Kind kind = kindOf(in.kind());
 		Map<String, Object> form = new LinkedHashMap<>();
@@ -121,7 +133,7 @@ class WindowPages {
 		}
 	}
 
-	private String findLicences(Guide guide, WindowForm in, Model model) {
+	private String findLicences(SignedInUser me, Guide guide, WindowForm in, Model model) {
 		HeldLicences held = heldLicences.getIfAvailable();
 		Applicant.Kind kind = kindOf(in.kind());
 		String holder = kind == Applicant.Kind.ENTERPRISE ? in.uscc() : in.idNumber();
@@ -132,7 +144,11 @@ class WindowPages {
 					"请先填写" + (kind == Applicant.Kind.ENTERPRISE ? "统一社会信用代码" : "证件号码") + "，再查找其持有的证照。");
 		}
 		else if (held != null) {
-			found = held.heldBy(kind, holder.strip().toUpperCase(Locale.ROOT), guide.code());
+			String id = holder.strip().toUpperCase(Locale.ROOT);
+			found = held.heldBy(kind, id, guide.code());
+			// which licences a person holds is theirs to know: the clerk's look-up is on record like any view
+			accessLog.viewed(me.username(), "licence-holder", id, "持有的本事项证照（编号、名称、状态、有效期）",
+					"窗口收件：查找申请人的证照（" + guide.code() + "）");
 			if (found.isEmpty()) {
 				errors.put("form.licenceNumber", "未找到该申请人持有的本事项证照；持纸质证书的，请填写证书编号。");
 			}
@@ -175,6 +191,7 @@ class WindowPages {
 		model.addAttribute("guide", guide);
 		model.addAttribute("form", in);
 		model.addAttribute("errors", errors);
+		model.addAttribute("fieldIds", FIELD_IDS);
 		model.addAttribute("kinds", kinds);
 		model.addAttribute("personAllowed", kinds.contains(Applicant.Kind.PERSON));
 		model.addAttribute("enterpriseAllowed", kinds.contains(Applicant.Kind.ENTERPRISE));
