@@ -134,6 +134,10 @@ class PackageBuilder {
 		applicant.put("kind", a.kind().name());
 		applicant.put("name", a.name());
 		applicant.put("idNumber", a.idNumber());
+		if (a.idType() != null && a.idType() != org.tongban.shared.IdDocumentType.RESIDENT_ID) {
+			// the document a passport or permit holder applied with (a resident ID, as ever, goes unsaid)
+			applicant.put("idType", a.idType().name());
+		}
 		applicant.put("uscc", a.uscc());
 		applicant.put("agentName", a.agentName());
 		applicant.put("account", a.owner());
@@ -203,7 +207,8 @@ class PackageBuilder {
 		rows.add(Map.entry("办理情形", c.situationName()));
 		rows.add(Map.entry("办事指南版本", "第 " + c.guideVersion() + " 版"));
 		rows.add(Map.entry("申请人", a.name() + (a.agentName() == null ? "" : "（经办人：" + a.agentName() + "）")));
-		rows.add(Map.entry(a.kind() == Applicant.Kind.PERSON ? "身份证号" : "统一社会信用代码",
+		rows.add(Map.entry(a.kind() == Applicant.Kind.ENTERPRISE ? "统一社会信用代码"
+				: a.idType() == org.tongban.shared.IdDocumentType.RESIDENT_ID ? "身份证号" : a.idNumberLabel(),
 				a.kind() == Applicant.Kind.PERSON ? a.idNumber() : a.uscc()));
 		rows.add(Map.entry("办理渠道", c.channel().label()));
 		rows.add(Map.entry("办结状态", c.status().label()));

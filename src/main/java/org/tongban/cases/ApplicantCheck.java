@@ -7,8 +7,8 @@ import java.util.function.BiFunction;
 import org.tongban.identity.Role;
 import org.tongban.identity.SignedInUser;
 import org.tongban.shared.FieldMessage;
+import org.tongban.shared.IdDocumentType;
 import org.tongban.shared.Problem;
-import org.tongban.shared.ResidentIdNumber;
 import org.tongban.shared.UnifiedSocialCreditCode;
 
 /**
@@ -40,15 +40,22 @@ final class ApplicantCheck {
 
 	/**
 	 * At the window the case belongs to the applicant's account when one exists (so it shows in their
-	 * "my cases"), otherwise to a window owner named by the number.
+	 * "my cases"), otherwise to a window owner named by the number. The clerk may record an identity document other
+	 * than the resident ID; the applicant must be of a kind the item serves ({@code served}), and what was typed for
+	 * the other kind is ignored.
 	 */
-	static Applicant atWindow(NewCase.ApplicantInput in, List<FieldMessage> errors,
+	static Applicant atWindow(NewCase.ApplicantInput in, java.util.Set<Applicant.Kind> served, List<FieldMessage> errors,
 			BiFunction<String, String, Optional<String>> accountOf) {
-		return parse(in, errors, (kind, number) -> (kind == Applicant.Kind.PERSON ? accountOf.apply(number, null)
+		return parse(in, true, served, errors, (kind, number) -> (kind == Applicant.Kind.PERSON ? accountOf.apply(number, null)
 				: accountOf.apply(null, number)).orElse("window:" + number));
 	}
 
 	private static Applicant parse(NewCase.ApplicantInput in, List<FieldMessage> errors, Owner owner) {
+		return parse(in, false, java.util.EnumSet.allOf(Applicant.Kind.class), errors, owner);
+	}
+
+	private static Applicant parse(NewCase.ApplicantInput in, boolean window, java.util.Set<Applicant.Kind> served,
+			List<FieldMessage> errors, Owner owner) {
 		if (in == null) {
 			errors.add(new FieldMessage("applicant", "请填写申请人信息。"));
 			return null;
@@ -61,25 +68,40 @@ final class ApplicantCheck {
 			errors.add(new FieldMessage("applicant.kind", "申请人类型应为 PERSON（个人）或 ENTERPRISE（企业）。"));
 			return null;
 		}
+		if (!served.contains(kind)) {
+			Applicant.Kind other = kind == Applicant.Kind.PERSON ? Applicant.Kind.ENTERPRISE : Applicant.Kind.PERSON;
+			errors.add(new FieldMessage("applicant.kind", "本事项的申请人为" + other.label() + "，不能以" + kind.label()
+					+ "名义办理。"));
+			return null;
+		}
 		String name = text(in.name(), "applicant.name", kind == Applicant.Kind.PERSON ? "姓名" : "单位名称", errors);
 		if (kind == Applicant.Kind.PERSON) {
-			var problem = ResidentIdNumber.problemWith(in.idNumber());
+			var type = IdDocumentType.parse(in.idType());
+			if (type.isEmpty() || !window && type.get() != IdDocumentType.RESIDENT_ID) {
+				errors.add(new FieldMessage("applicant.idType", type.isEmpty() ? "请选择申请人的身份证件类型。"
+						: "网上申请以居民身份证办理；持其他证件的，请到窗口办理。"));
+				return null;
+			}
+			var problem = type.get().problemWith(in.idNumber());
 			if (problem.isPresent()) {
 				errors.add(new FieldMessage("applicant.idNumber", problem.get()));
 				return null;
 			}
-			String id = new ResidentIdNumber(in.idNumber()).value();
-			String account = owner.of(kind, id);
-			return name == null ? null : new Applicant(kind, id, null, name, null, account);
+			String id = type.get().normalised(in.idNumber());
+			// only a resident ID can name an applicant's account; other documents' cases stay with the window, under
+			// the type as well as the number (a passport and a permit may share a number)
+			String account = type.get() == IdDocumentType.RESIDENT_ID ? owner.of(kind, id)
+					: "window:" + type.get().name() + ":" + id;
+			return name == null ? null : new Applicant(kind, id, null, name, null, account, type.get());
 		}
 		var problem = UnifiedSocialCreditCode.problemWith(in.uscc());
+		String agent = text(in.agentName(), "applicant.agentName", "经办人姓名", errors);
 		if (problem.isPresent()) {
 			errors.add(new FieldMessage("applicant.uscc", problem.get()));
 			return null;
 		}
 		String uscc = new UnifiedSocialCreditCode(in.uscc()).value();
 		String account = owner.of(kind, uscc);
-		String agent = text(in.agentName(), "applicant.agentName", "经办人姓名", errors);
 		return name == null || agent == null ? null : new Applicant(kind, null, uscc, name, agent, account);
 	}
 

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -146,13 +147,16 @@ public class CaseApplications {
 		}
 		Case draft = validated(clerk, request, clerk.username()).draft();
 		Applicant a = draft.applicant();
-		var matches = a.kind() == Applicant.Kind.PERSON ? identities.personNameMatches(a.idNumber(), a.name())
-				: identities.enterpriseNameMatches(a.uscc(), a.name());
+		// the population register knows resident ID numbers only
+		var matches = a.kind() == Applicant.Kind.ENTERPRISE ? identities.enterpriseNameMatches(a.uscc(), a.name())
+				: a.idType() == org.tongban.shared.IdDocumentType.RESIDENT_ID
+						? identities.personNameMatches(a.idNumber(), a.name()) : Optional.<Boolean>empty();
 		if (matches.isPresent() && !matches.get()) {
-			throw Problem.invalid(a.kind() == Applicant.Kind.PERSON ? "applicant.name" : "applicant.name",
-					a.kind() == Applicant.Kind.PERSON ? "姓名与身份证号在人口库中的登记不一致，请核对证件。"
-							: "单位名称与统一社会信用代码在法人库中的登记不一致，请核对营业执照。");
+			throw Problem.invalid("applicant.name", a.kind() == Applicant.Kind.PERSON ? "姓名与身份证号在人口库中的登记不一致，请核对证件。"
+					: "单位名称与统一社会信用代码在法人库中的登记不一致，请核对营业执照。");
 		}
+		// a licence named at the window is checked now, beside its field, not only when the case is submitted
+		requireHeldLicence(draft);
 		record(draft, "case.opened-at-window", null);
 		return draft;
 	}
@@ -322,7 +326,7 @@ public class CaseApplications {
 		List<String> fields = new ArrayList<>();
 		fields.add("申请人姓名");
 		if (a.idNumber() != null) {
-			fields.add("公民身份号码");
+			fields.add(a.idNumberLabel());
 		}
 		if (a.uscc() != null) {
 			fields.add("统一社会信用代码");
@@ -413,7 +417,9 @@ public class CaseApplications {
 		Applicant a = c.applicant();
 		held.refusal(a.kind(), a.kind() == Applicant.Kind.PERSON ? a.idNumber() : a.uscc(), c.itemCode(), number)
 			.ifPresent(message -> {
-				throw Problem.invalid("form." + HeldLicences.FIELD, message);
+				// the port speaks to an applicant online; at the window the clerk reads it about the applicant
+				throw Problem.invalid("form." + HeldLicences.FIELD,
+						c.channel() == Channel.WINDOW ? message.replace("您", "申请人") : message);
 			});
 	}
 
@@ -499,7 +505,8 @@ public class CaseApplications {
 		}
 		List<FieldMessage> errors = new ArrayList<>();
 		Applicant applicant = clerk == null ? ApplicantCheck.check(me, request.applicant(), errors)
-				: ApplicantCheck.atWindow(request.applicant(), errors, accounts::applicantUsername);
+				: ApplicantCheck.atWindow(request.applicant(), ApplicantKinds.servedBy(guide), errors,
+						accounts::applicantUsername);
 		boolean commitment = Boolean.TRUE.equals(request.commitment());
 		if (commitment && !guide.offersCommitment(situation.code())) {
 			errors.add(new FieldMessage("commitment", guide.noticeCommitment() == null

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tongban.shared.IdDocumentType;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -94,10 +95,10 @@ class Cases {
 				  promised_deadline, statutory_deadline, limits_provisional, suspended_days, extended,
 				  corrections, warning_level, decision, decision_reasons, decided_at, completed_at, verification_due,
 				  opened_by, due_on, count_from, extension_days, onsite_stops_promised, commitment_text, commitment_sm3,
-				  verification_days, revocation_noticed_on, statement_due, statement, statement_at)
+				  verification_days, revocation_noticed_on, statement_due, statement, statement_at, applicant_id_type)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?,
 				  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				  ?, ?, ?, ?, ?, ?, ?)
+				  ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (id) DO UPDATE SET form = excluded.form, status = excluded.status,
 				  submitted_at = excluded.submitted_at, process_instance_id = excluded.process_instance_id,
 				  step = excluded.step, step_role = excluded.step_role, assignee = excluded.assignee,
@@ -124,7 +125,7 @@ class Cases {
 						h.decision == null ? null : h.decision.name(), h.decisionReasons, ts(h.decidedAt), ts(h.completedAt), h.verificationDue, h.openedBy,
 						c.deadline(), h.countFrom.name(), h.extensionDays, h.onsiteStopsPromised, h.commitmentText,
 						h.commitmentSm3, h.verificationDays, h.revocationNoticedOn, h.statementDue, h.statement,
-						ts(h.statementAt))
+						ts(h.statementAt), a.idType() == null ? null : a.idType().name())
 				.update();
 		// a case submitted just now gets its 办件编号 and 查询码 (written by CaseNumbers, never by the upsert)
 		numbers.assign(c);
@@ -213,7 +214,8 @@ class Cases {
 		UUID id = rs.getObject("id", UUID.class);
 		Applicant applicant = new Applicant(Applicant.Kind.valueOf(rs.getString("applicant_kind")),
 				rs.getString("applicant_id_number"), rs.getString("applicant_uscc"), rs.getString("applicant_name"),
-				rs.getString("agent_name"), rs.getString("owner"));
+				rs.getString("agent_name"), rs.getString("owner"),
+				rs.getString("applicant_id_type") == null ? null : IdDocumentType.valueOf(rs.getString("applicant_id_type")));
 		Map<String, String> form = json.readValue(rs.getString("form"), FORM);
 		List<TimelineEntry> timeline = jdbc.sql("SELECT * FROM cases_event WHERE case_id = ? ORDER BY id").param(id)
 				.query((r, i) -> new TimelineEntry(CaseStatus.valueOf(r.getString("status")), r.getString("actor"),

@@ -21,7 +21,16 @@ public record NewCase(String itemCode, String situation, ApplicantInput applican
 		this(itemCode, situation, applicant, form, commitment, null);
 	}
 
-	/** {@code kind} is PERSON or ENTERPRISE; {@code agentName} only for an enterprise. */
-	public record ApplicantInput(String kind, String idNumber, String uscc, String name, String agentName) {
+	/**
+	 * {@code kind} is PERSON or ENTERPRISE; {@code agentName} only for an enterprise. {@code idType} names the
+	 * person's identity document ({@link org.tongban.shared.IdDocumentType}, the resident ID when absent); only the
+	 * window records another.
+	 */
+	public record ApplicantInput(String kind, String idNumber, String uscc, String name, String agentName,
+			String idType) {
+
+		public ApplicantInput(String kind, String idNumber, String uscc, String name, String agentName) {
+			this(kind, idNumber, uscc, name, agentName, null);
+		}
 	}
 }

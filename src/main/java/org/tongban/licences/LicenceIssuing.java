@@ -123,7 +123,7 @@ class LicenceIssuing {
 				: validFrom.plusYears(spec.validityYears()).minusDays(1);
 		Licence l = new Licence(number, spec.name(), d.itemCode(), d.itemName(),
 				person ? Licence.HolderKind.PERSON : Licence.HolderKind.ENTERPRISE, a.name(),
-				person ? "RESIDENT_ID" : "USCC", person ? a.idNumber() : a.uscc(), a.owner(), scope, validFrom,
+				person ? a.idType().name() : "USCC", person ? a.idNumber() : a.uscc(), a.owner(), scope, validFrom,
 				validUntil, Licences.AUTHORITY, validFrom, d.caseId().value(), LicenceStatus.VALID,
 				Licences.newCheckCode(), null, null, particulars(spec, form, List.of()));
 		Licence signed = licences.sign(l);

@@ -143,7 +143,10 @@ class LicencePdf {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("证照编号", l.number());
 		fields.put(l.holderKind() == Licence.HolderKind.PERSON ? "持证人" : "单位名称", l.holderName());
-		fields.put(l.holderKind() == Licence.HolderKind.PERSON ? "身份证号" : "统一社会信用代码", l.holderId());
+		fields.put(l.holderKind() != Licence.HolderKind.PERSON ? "统一社会信用代码"
+				: "RESIDENT_ID".equals(l.holderIdType()) ? "身份证号"
+						: org.tongban.shared.IdDocumentType.parse(l.holderIdType()).map(t -> t.numberLabel()).orElse("证件号码"),
+				l.holderId());
 		fields.put("许可事项", l.itemName());
 		fields.put("许可范围", l.scope());
 		l.particulars().forEach(p -> fields.putIfAbsent(p.label(), p.value()));

@@ -27,7 +27,8 @@ class ApplicationFormFuzzTests {
 
 	private static void check(NewCase request) {
 		List<FieldMessage> errors = new ArrayList<>();
-		ApplicantCheck.atWindow(request.applicant(), errors, (person, enterprise) -> Optional.empty());
+		ApplicantCheck.atWindow(request.applicant(), java.util.EnumSet.allOf(Applicant.Kind.class), errors,
+				(person, enterprise) -> Optional.empty());
 		try {
 			Map<String, String> form = ApplicationForm.parse(request.form());
 			if (form.size() > ApplicationForm.MAX_FORM_FIELDS

@@ -35,7 +35,7 @@ class WorkingThroughThePagesTests extends HandlingTest {
 	@Test
 	void aClerkOpensAWindowCaseAfterCheckingTheIdAndItJoinsTheSameProcess() throws Exception {
 		String window = """
-				{"application": {"itemCode": "PD-WJW-XK-024", "situation": "NEW",
+				{"application": {"itemCode": "PD-WJW-XK-008", "situation": "NEW",
 				  "applicant": {"kind": "PERSON", "idNumber": "310115199002201222", "name": "%s"}, "form": {"phone": "13900000001"}},
 				 "identityChecked": %s}""";
 		// the ID card must have been checked
@@ -62,7 +62,7 @@ class WorkingThroughThePagesTests extends HandlingTest {
 		// the materials first: scans or paper originals the clerk received at the counter
 		mvc.perform(post("/api/cases/{id}/actions/submit", id).with(basic("clerk")).header("Idempotency-Key", key()))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("https://tongban.org/problems/materials-missing"));
-		List<String> required = applications.requiredUploads("PD-WJW-XK-024", "NEW");
+		List<String> required = applications.requiredUploads("PD-WJW-XK-008", "NEW");
 		assertThat(required).isNotEmpty();
 		mvc.perform(post("/api/cases/{id}/paper-materials", id).with(basic("approver")).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"material\": \"" + required.get(0) + "\"}")).andExpect(status().isForbidden());
@@ -116,7 +116,7 @@ class WorkingThroughThePagesTests extends HandlingTest {
 	void aWindowCaseOfSomeoneWithAnAccountShowsInTheirCases() throws Exception {
 		String json = mvc.perform(post("/api/window/cases").with(basic("clerk")).contentType(MediaType.APPLICATION_JSON)
 				.content("""
-						{"application": {"itemCode": "PD-WJW-XK-024", "situation": "NEW",
+						{"application": {"itemCode": "PD-WJW-XK-008", "situation": "NEW",
 						  "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"}, "form": {"phone": "021-68541234"}},
 						 "identityChecked": true}""".formatted(CITIZEN_ID)))
 				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

@@ -165,10 +165,12 @@ class CasePages {
 	@GetMapping("/cases/{id}")
 	String detail(@AuthenticationPrincipal SignedInUser me, @PathVariable UUID id,
 			@RequestParam(required = false) String submitted, @RequestParam(required = false) String corrected,
-			Model model) {
+			@RequestParam(required = false) String opened, Model model) {
 		Case c = cases.get(me, new CaseId(id));
 		cases.shown(me, c, "办件详情");
 		populate(me, c, model);
+		boolean clerk = c.channel() == Channel.WINDOW && me.has(Role.CLERK) && !c.applicant().owner().equals(me.username());
+		model.addAttribute("opened", opened != null && clerk && c.status() == CaseStatus.DRAFT);
 		model.addAttribute("submitted", submitted != null && c.status() != CaseStatus.DRAFT);
 		model.addAttribute("corrected", corrected != null && c.status() == CaseStatus.SUBMITTED && c.corrections() > 0);
 		return "cases/detail";
@@ -177,6 +179,9 @@ class CasePages {
 	private void populate(SignedInUser me, Case c, Model model) {
 		model.addAttribute("c", c);
 		model.addAttribute("labels", FormLabels.of(catalogue, c.itemCode()));
+		// the window clerk reads the case for the applicant in front of them: the page speaks to the clerk
+		boolean clerk = c.channel() == Channel.WINDOW && me.has(Role.CLERK) && !c.applicant().owner().equals(me.username());
+		model.addAttribute("atWindow", clerk);
 		boolean mine = c.applicant().owner().equals(me.username()) || me.username().equals(c.openedBy())
 				|| c.channel() == Channel.WINDOW && c.status() == CaseStatus.CORRECTION_REQUESTED && me.has(Role.CLERK);
 		model.addAttribute("mine", mine);
@@ -262,7 +267,11 @@ class CasePages {
 				details.add(new Confirmation.Detail("已上传材料", c.materials().isEmpty() ? "无"
 						: c.materials().stream().map(m -> m.material() + "：" + m.filename())
 								.collect(java.util.stream.Collectors.joining("；"))));
-				return confirm(model, c, new Confirmation("确认提交申请", details, List.of(
+				boolean clerk = me.isStaff();
+				return confirm(model, c, new Confirmation("确认提交申请", details, clerk ? List.of(
+						"提交后申请信息和材料不能再修改；申请人在作出决定前可以撤回。",
+						"办件进入待受理，受理期限为收到申请之日起 5 个工作日（《行政许可法》第三十二条）。",
+						"提交后生成办件编号和查询码，请告知申请人（可打印收件凭证交给申请人）。") : List.of(
 						"提交后申请信息和材料不能再修改；作出决定前可以撤回。",
 						"窗口自收到申请之日起 5 个工作日内决定是否受理（《行政许可法》第三十二条），逾期未决定的视为受理。",
 						"提交后得到办件编号和查询码，不登录也可凭此查询办理进度。"),

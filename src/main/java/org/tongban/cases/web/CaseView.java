@@ -45,7 +45,8 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 			LocalDate statementDue, String statement) {
 	}
 
-	record ApplicantView(Applicant.Kind kind, String idNumber, String uscc, String name, String agentName) {
+	record ApplicantView(Applicant.Kind kind, String idNumber, String uscc, String name, String agentName,
+			org.tongban.shared.IdDocumentType idType, String idNumberLabel) {
 	}
 
 	/**
@@ -61,7 +62,8 @@ record CaseView(UUID id, String itemCode, String itemName, String situation, Str
 	static CaseView of(Case c, List<CaseAction> allowed, Optional<DecisionNotice> notice) {
 		Applicant a = c.applicant();
 		return new CaseView(c.id().value(), c.itemCode(), c.itemName(), c.situation(), c.situationName(),
-				c.guideVersion(), new ApplicantView(a.kind(), a.idNumber(), a.uscc(), a.name(), a.agentName()),
+				c.guideVersion(), new ApplicantView(a.kind(), a.idNumber(), a.uscc(), a.name(), a.agentName(),
+						a.idType(), a.idNumberLabel()),
 				c.channel(), c.channel().label(), c.form(), c.status(), c.status().label(), c.deadline(), c.step(),
 				c.step() == null ? null : CaseSteps.stepLabel(c.step()), c.assignee(),
 				allowed.stream().map(CaseAction::apiName).toList(), c.noticeCommitment(),

@@ -19,7 +19,6 @@ import org.tongban.cases.CaseRecords;
 import org.tongban.cases.CaseSteps;
 import org.tongban.cases.CaseHandling;
 import org.tongban.cases.Corrections;
-import org.tongban.cases.NewCase;
 import org.tongban.cases.Worklist;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.identity.Organisation;
@@ -28,7 +27,7 @@ import org.tongban.identity.StaffDirectory;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The staff workbench: the work list, one case with the actions its step allows, and the window. */
+/** The staff workbench: the work list and one case with the actions its step allows (the window: {@link WindowPages}). */
 @Controller
 @PreAuthorize("hasAnyRole('CLERK', 'APPROVER', 'INSPECTOR', 'LEADER', 'DIVISION_STAFF')")
 class WorkPages {
@@ -161,29 +160,5 @@ class WorkPages {
 			details.add(new Confirmation.Detail("工作日", params.getFirst("expectedDays")));
 		}
 		return details;
-	}
-
-	@GetMapping("/work/window")
-	@PreAuthorize("hasRole('CLERK')")
-	String window(@RequestParam(required = false) String item, Model model) {
-		model.addAttribute("items", catalogue.items(null, null, null));
-		if (item != null && !item.isBlank()) {
-			model.addAttribute("guide", catalogue.published(item).orElseThrow(
-					() -> org.tongban.shared.Problem.notFound("未找到事项编码为“" + item + "”的政务服务事项。")));
-		}
-		return "cases/window";
-	}
-
-	@PostMapping("/work/window")
-	@PreAuthorize("hasRole('CLERK')")
-	String open(@AuthenticationPrincipal SignedInUser me, @RequestParam String item, @RequestParam String situation,
-			@RequestParam String kind, @RequestParam(required = false) String idNumber,
-			@RequestParam(required = false) String uscc, @RequestParam String name,
-			@RequestParam(required = false) String agentName, @RequestParam(required = false) String phone,
-			@RequestParam(defaultValue = "false") boolean identityChecked) {
-		NewCase request = new NewCase(item, situation, new NewCase.ApplicantInput(kind, idNumber, uscc, name, agentName),
-				phone == null || phone.isBlank() ? java.util.Map.of() : java.util.Map.of("phone", phone));
-		Case c = cases.openAtWindow(me, request, identityChecked);
-		return "redirect:/cases/" + c.id();
 	}
 }

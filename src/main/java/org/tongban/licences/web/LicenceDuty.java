@@ -76,7 +76,7 @@ class LicenceDuty {
 		}
 		if (!l.owner().equals(me.username())) {
 			accessLog.viewed(me.username(), "licence", l.number(),
-					"持证人姓名、" + ("USCC".equals(l.holderIdType()) ? "统一社会信用代码" : "公民身份号码"), purpose);
+					"持证人姓名、" + full.holderIdLabel(), purpose);
 		}
 		return full;
 	}

@@ -25,6 +25,13 @@ record LicenceView(String number, String name, String itemCode, String itemName,
 				l.caseId(), status, status.label(), l.particulars(), l.checkCode(), licences.verifyUrl(l));
 	}
 
+	/** What the holder's number is called: 统一社会信用代码, 公民身份号码, 护照号码 … */
+	public String holderIdLabel() {
+		return "USCC".equals(holderIdType) ? "统一社会信用代码"
+				: org.tongban.shared.IdDocumentType.parse(holderIdType).orElse(org.tongban.shared.IdDocumentType.RESIDENT_ID)
+					.numberLabel();
+	}
+
 	LicenceView withHolderId(String id) {
 		return new LicenceView(number, name, itemCode, itemName, holderKind, holderName, holderIdType, id, scope,
 				validFrom, validUntil, authority, issuedOn, caseId, status, statusLabel, particulars, checkCode,
