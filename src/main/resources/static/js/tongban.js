@@ -6,6 +6,13 @@ document.addEventListener('DOMContentLoaded', function () {
       var on = !document.documentElement.classList.contains('large-font');
       document.documentElement.classList.toggle('large-font', on);
       toggle.setAttribute('aria-pressed', on ? 'true' : 'false');
+      var state = toggle.querySelector('.font-state');
+      if (state) { state.textContent = on ? '：已开启' : '：已关闭'; }
+      var hint = document.getElementById('font-hint');
+      if (hint) {
+        hint.textContent = on ? '再按一次恢复标准字号' : '按此按钮放大全站文字';
+        hint.classList.toggle('visually-hidden', !on);
+      }
       document.cookie = 'tb-font=' + (on ? 'large' : 'normal') + '; path=/; max-age=31536000; SameSite=Lax';
     });
   }
@@ -39,6 +46,28 @@ document.addEventListener('DOMContentLoaded', function () {
       });
     });
   }
+
+  // On a phone the signed-in navigation folds behind 菜单; Escape closes it and gives the focus back.
+  var menuButton = document.getElementById('nav-toggle');
+  var menu = document.getElementById('site-menu');
+  if (menuButton && menu) {
+    var setOpen = function (open) {
+      menu.classList.toggle('open', open);
+      menuButton.setAttribute('aria-expanded', open ? 'true' : 'false');
+    };
+    menuButton.addEventListener('click', function () {
+      setOpen(menuButton.getAttribute('aria-expanded') !== 'true');
+    });
+    menu.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && menu.classList.contains('open')) {
+        setOpen(false);
+        menuButton.focus();
+      }
+    });
+  }
+
+  cardTables(document);
+
   // htmx requests carry the CSRF token like forms do.
   var token = document.querySelector('meta[name="_csrf"]');
   var header = document.querySelector('meta[name="_csrf_header"]');
@@ -49,4 +78,50 @@ document.addEventListener('DOMContentLoaded', function () {
   document.body.addEventListener('htmx:beforeSwap', function (e) {
     if (e.detail.xhr.status === 429) { e.detail.shouldSwap = true; e.detail.isError = false; }
   });
+  document.body.addEventListener('htmx:afterSettle', function (e) { cardTables(e.target); });
 });
+
+// Tables of three or more columns can be shown as cards on a phone (the CSS for table.cards): each cell gets its
+// column's header as data-label, and explicit roles keep the table a table for screen readers once CSS has
+// changed how it is displayed. A table marked .no-cards (or a report that scrolls instead) is left alone.
+function cardTables(root) {
+  var tables = root.querySelectorAll ? root.querySelectorAll('table') : [];
+  Array.prototype.forEach.call(tables, function (table) {
+    if (table.classList.contains('cards') || table.classList.contains('no-cards')
+        || table.classList.contains('report-table') || !table.tHead || table.tFoot || table.querySelector('table')) {
+      return;
+    }
+    var headRow = table.tHead.rows[table.tHead.rows.length - 1];
+    if (!headRow) { return; }
+    var labels = [];
+    Array.prototype.forEach.call(headRow.cells, function (cell) {
+      for (var i = 0; i < (cell.colSpan || 1); i++) { labels.push(cell.textContent.trim()); }
+    });
+    if (labels.length < 3) { return; }
+    table.setAttribute('role', 'table');
+    Array.prototype.forEach.call(table.tHead.rows, function (row) {
+      row.setAttribute('role', 'row');
+      Array.prototype.forEach.call(row.cells, function (cell) { cell.setAttribute('role', 'columnheader'); });
+    });
+    table.tHead.setAttribute('role', 'rowgroup');
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      body.setAttribute('role', 'rowgroup');
+      Array.prototype.forEach.call(body.rows, function (row) {
+        row.setAttribute('role', 'row');
+        var column = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          var span = cell.colSpan || 1;
+          cell.setAttribute('role', cell.tagName === 'TH' ? 'rowheader' : 'cell');
+          if (!cell.textContent.trim() && !cell.querySelector('input, select, textarea, button, img, svg')) {
+            cell.classList.add('cell-empty');
+          }
+          if (span === 1 && labels[column] && !cell.hasAttribute('data-label')) {
+            cell.setAttribute('data-label', labels[column]);
+          }
+          column += span;
+        });
+      });
+    });
+    table.classList.add('cards');
+  });
+}

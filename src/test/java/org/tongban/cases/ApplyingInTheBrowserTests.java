@@ -20,14 +20,17 @@ class ApplyingInTheBrowserTests extends BrowserTest {
 	void aCitizenAppliesOnlineFromTheGuidanceResultToSubmission() throws Exception {
 		signIn("citizen");
 		browser.get(url("/guidance/PD-WJW-XK-001/result?kind=1"));
+		checkPage("guidance-result");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("apply-online")));
 		assertThat(browser.getCurrentUrl()).contains("/cases/new");
 		assertThat(browser.findElement(By.id("applicant-name")).getAttribute("value")).isEqualTo("张三");
 		assertThat(browser.findElement(By.id("applicant-idNumber")).getAttribute("value"))
 				.isEqualTo("310115198503151230");
+		checkPage("application-form");
 		browser.findElement(By.id("form-note")).sendKeys("浏览器测试");
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/cases'] button[type=submit]")));
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("草稿");
+		checkPage("draft");
 
 		Path png = Files.createTempFile("离职证明", ".png");
 		ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
@@ -44,9 +47,11 @@ class ApplyingInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("待受理");
 		String caseUrl = browser.getCurrentUrl().replaceAll("\\?.*", "");
 		Chromium.screenshot(browser, "cases-submitted");
+		checkPage("submitted");
 
 		browser.get(url("/cases"));
 		assertThat(browser.findElement(By.cssSelector("table.case-list")).getText()).contains("护士执业注册");
+		checkPage("my-cases");
 		assertThat(browser.findElements(By.cssSelector("a[href$='" + caseUrl.substring(caseUrl.indexOf("/cases/")) + "']")))
 				.isNotEmpty();
 		Files.deleteIfExists(png);

@@ -42,6 +42,7 @@ class CorrectingInTheBrowserTests extends BrowserTest {
 
 		signIn("clerk");
 		browser.get(url("/work/cases/" + id));
+		checkPage("clerk-case");
 		WebElement picked = browser.findElement(By.xpath("//input[@name='materials' and @value='" + EXAM + "']"));
 		picked.click();
 		picked.findElement(By.xpath("./parent::div//input[@type='text']")).sendKeys("已超过6个月，请重新体检");
@@ -49,11 +50,13 @@ class CorrectingInTheBrowserTests extends BrowserTest {
 		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-request-correction")));
 		assertThat(browser.findElement(By.id("action-done")).getText()).contains("已向申请人发出补正告知");
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("待补正");
+		checkPage("correction-requested");
 
 		signIn("citizen");
 		browser.get(url("/cases/" + id));
 		WebElement item = browser.findElement(By.id("correction-item-0"));
 		assertThat(item.getText()).contains(EXAM, "要求：已超过6个月，请重新体检", "尚未补正", earlier);
+		checkPage("applicant-correction");
 		// the file given with the application is the one replaced unless the applicant chooses to keep it
 		assertThat(item.findElement(By.cssSelector("input[name=replaces][checked]")).getAttribute("value")).isNotEmpty();
 		Path dir = Files.createTempDirectory("correction");
@@ -73,15 +76,18 @@ class CorrectingInTheBrowserTests extends BrowserTest {
 				.contains(EXAM, "已替换", "new-exam.pdf", "替换“" + earlier + "”");
 		assertThat(browser.findElements(By.id("still-missing"))).isEmpty();
 		Chromium.screenshot(browser, "cases-correction-confirm");
+		checkPage("correction-confirm");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-correction")));
 		LocalDate due = jdbc.sql("SELECT acceptance_due FROM cases_case WHERE id = ?::uuid").param(id)
 				.query(LocalDate.class).single();
 		assertThat(browser.findElement(By.id("corrected-notice")).getText())
 				.contains("已提交补正材料，窗口将重新审查；受理期限 " + due.getMonthValue() + "月" + due.getDayOfMonth() + "日");
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("待受理");
+		checkPage("corrected");
 
 		signIn("clerk");
 		browser.get(url("/work"));
+		checkPage("work-list");
 		WebElement link = browser.findElement(By.cssSelector("#tasks a[href$='/work/cases/" + id + "']"));
 		assertThat(link.findElement(By.xpath("./ancestor::tr")).getText()).contains("补正后重新提交");
 		Chromium.clickAndWait(browser, link);
@@ -91,6 +97,7 @@ class CorrectingInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector("li.changed-in-correction")).getText())
 				.contains("new-exam.pdf", "补正时上传：替换原文件");
 		Chromium.screenshot(browser, "cases-correction-returned");
+		checkPage("returned-from-correction");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-accept")));
 		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-accept")));
 		assertThat(jdbc.sql("SELECT status FROM cases_case WHERE id = ?").param(UUID.fromString(id)).query(String.class)

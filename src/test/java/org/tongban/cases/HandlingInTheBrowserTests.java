@@ -34,7 +34,9 @@ class HandlingInTheBrowserTests extends BrowserTest {
 
 		signIn("clerk");
 		browser.get(url("/work"));
+		checkPage("work-list");
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("#tasks a[href$='/work/cases/" + id + "']")));
+		checkPage("clerk-case");
 		// the applicant's text is shown as text, never as markup
 		assertThat(browser.findElement(By.cssSelector(".case-work")).getText()).contains("<b>请尽快办理</b>");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-accept")));
@@ -42,12 +44,14 @@ class HandlingInTheBrowserTests extends BrowserTest {
 		// accepted, the case goes to the item's division: the window's clerk is back at the work list without it
 		assertThat(browser.getCurrentUrl()).contains("/work?done=accept");
 		assertThat(browser.findElement(By.id("done")).getText()).contains("已转入下一环节");
+		checkPage("work-list-done");
 		assertThat(browser.findElements(By.cssSelector("#tasks a[href$='/work/cases/" + id + "']"))).isEmpty();
 		assertThat(jdbc.sql("SELECT status || ':' || step FROM cases_case WHERE id = ?").param(UUID.fromString(id))
 				.query(String.class).single()).isEqualTo("UNDER_REVIEW:review");
 
 		signIn("approver");
 		browser.get(url("/work/cases/" + id));
+		checkPage("review");
 		browser.findElement(By.id("approve-reason")).sendKeys("材料齐全，符合条件");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-approve")));
 		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-approve")));
@@ -61,6 +65,7 @@ class HandlingInTheBrowserTests extends BrowserTest {
 		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-approve")));
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("准予许可");
 		Chromium.screenshot(browser, "cases-granted-staff");
+		checkPage("granted-staff");
 
 		signIn("citizen");
 		browser.get(url("/cases/" + id));
@@ -68,5 +73,6 @@ class HandlingInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("decision")).getText()).contains("准予许可");
 		assertThat(browser.findElement(By.cssSelector("ol.timeline")).getText()).contains("受理", "审查通过", "准予许可");
 		Chromium.screenshot(browser, "cases-granted-citizen");
+		checkPage("granted-citizen");
 	}
 }

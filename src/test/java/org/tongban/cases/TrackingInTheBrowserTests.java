@@ -35,7 +35,9 @@ class TrackingInTheBrowserTests extends BrowserTest {
 		String code = receipt.replaceAll("(?s).*\"queryCode\":\"([^\"]+)\".*", "$1");
 
 		browser.get(url("/"));
+		checkPage("home");
 		Chromium.clickAndWait(browser, browser.findElement(By.linkText("凭办件编号和查询码查询办理进度")));
+		checkPage("track-form");
 		browser.findElement(By.id("track-number")).sendKeys(number);
 		browser.findElement(By.id("track-code")).sendKeys(code.toLowerCase());
 		Chromium.clickAndWait(browser, browser.findElement(By.id("track-submit")));
@@ -44,6 +46,7 @@ class TrackingInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("track-step")).getText()).isEqualTo("受理");
 		assertThat(browser.getPageSource()).doesNotContain("张三").doesNotContain("310115198503151230");
 		Chromium.screenshot(browser, "track-found");
+		checkPage("track-found");
 
 		String wrong = code.charAt(0) == 'A' ? "B" + code.substring(1) : "A" + code.substring(1);
 		browser.findElement(By.id("track-number")).clear();
@@ -53,5 +56,6 @@ class TrackingInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("track-error")).getText()).contains("未找到与该办件编号和查询码相符的办件");
 		assertThat(browser.findElements(By.id("track-result"))).isEmpty();
 		Chromium.screenshot(browser, "track-not-found");
+		checkPage("track-not-found");
 	}
 }

@@ -30,6 +30,7 @@ class AskingTheAssistantInTheBrowserTests extends BrowserTest {
 	@Test
 	void aNurseAsksAndFollowsTheCitationToTheGuide() {
 		browser.get(url("/assistant"));
+		checkPage("assistant");
 		WebElement question = browser.findElement(By.id("question"));
 		question.sendKeys("换医院了护士证怎么办");
 		// keyboard only: Tab to the button, Enter to ask; htmx puts the answer into the live region
@@ -44,10 +45,12 @@ class AskingTheAssistantInTheBrowserTests extends BrowserTest {
 		// it was htmx, not a page load: the typed question is still in the box
 		assertThat(browser.findElement(By.id("question")).getAttribute("value")).isEqualTo("换医院了护士证怎么办");
 		Chromium.screenshot(browser, "assistant-answer");
+		checkPage("assistant-answer");
 
 		Chromium.clickAndWait(browser, link);
 		assertThat(browser.getCurrentUrl()).contains("#situation-CHANGE");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("护士执业注册");
 		assertThat(browser.findElement(By.cssSelector("#situation-CHANGE h3")).getText()).contains("变更注册");
+		checkPage("item");
 	}
 }

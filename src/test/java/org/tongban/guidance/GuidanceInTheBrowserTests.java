@@ -21,10 +21,14 @@ class GuidanceInTheBrowserTests extends BrowserTest {
 	void aNurseWhoChangedHospitalIsGuidedFromTheCatalogueToHerMaterialList() {
 		Guide live = catalogue.published("PD-WJW-XK-001").orElseThrow();
 		browser.get(url("/catalogue"));
+		checkPage("catalogue");
 		browser.findElement(By.id("q")).sendKeys("护士执业注册");
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
+		checkPage("catalogue-found");
 		Chromium.clickAndWait(browser, browser.findElement(By.linkText("护士执业注册")));
+		checkPage("item");
 		Chromium.clickAndWait(browser, browser.findElement(By.linkText("开始问答引导")));
+		checkPage("question");
 
 		assertThat(browser.findElement(By.tagName("legend")).getText()).contains("您要办理哪一类护士执业注册业务？");
 		// a label is clickable and chooses its radio button
@@ -43,11 +47,13 @@ class GuidanceInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("apply-online")).getAttribute("href"))
 				.contains("/cases/new?item=PD-WJW-XK-001&situation=CHANGE");
 		Chromium.screenshot(browser, "guidance-nurse-change-result");
+		checkPage("result");
 
 		// going back one step and taking the other branch asks the follow-up question
 		browser.get(url("/guidance/PD-WJW-XK-001?kind=3"));
 		assertThat(browser.findElement(By.tagName("legend")).getText()).contains("您需要重新注册的原因是？");
 		Chromium.screenshot(browser, "guidance-nurse-follow-up-question");
+		checkPage("follow-up-question");
 	}
 
 	@Test
@@ -58,5 +64,6 @@ class GuidanceInTheBrowserTests extends BrowserTest {
 		assertThat(panel).contains("预填信息").contains("账户信息").contains("公安人口库（演示）");
 		assertThat(browser.findElement(By.id("prefill-idNumber")).getAttribute("value")).isEqualTo("310115198503151230");
 		Chromium.screenshot(browser, "guidance-prefill-citizen");
+		checkPage("result-prefilled");
 	}
 }

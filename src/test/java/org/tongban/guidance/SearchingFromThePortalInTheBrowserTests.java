@@ -32,6 +32,7 @@ class SearchingFromThePortalInTheBrowserTests extends BrowserTest {
 		browser.manage().window().setSize(new Dimension(1280, 2000));
 		Chromium.screenshot(browser, "portal-home");
 		browser.manage().window().setSize(new Dimension(1280, 1000));
+		checkPage("home");
 
 		// by keyboard: the search box is the first thing after the header (skip link, brand, nav, tools)
 		for (int tabs = 0; tabs < 8 && !"q".equals(browser.switchTo().activeElement().getAttribute("id")); tabs++) {
@@ -46,15 +47,18 @@ class SearchingFromThePortalInTheBrowserTests extends BrowserTest {
 		WebElement first = browser.findElement(By.cssSelector(".portal-results li a"));
 		assertThat(first.getText()).isEqualTo("护士执业注册");
 		Chromium.screenshot(browser, "portal-search-results");
+		checkPage("search-results");
 
 		// the 适老化 large-font mode keeps the page usable: the box, the button and the results still there
 		browser.findElement(By.id("font-toggle")).click();
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("class")).contains("large-font");
 		Chromium.screenshot(browser, "portal-search-results-large-font");
+		checkPage("search-results-large-font");
 		browser.findElement(By.id("font-toggle")).click();
 
 		Chromium.clickAndWait(browser, first);
 		assertThat(browser.getCurrentUrl()).endsWith("/catalogue/items/PD-WJW-XK-001");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("护士执业注册");
+		checkPage("item");
 	}
 }

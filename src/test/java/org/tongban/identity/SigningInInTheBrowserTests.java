@@ -17,12 +17,14 @@ class SigningInInTheBrowserTests extends BrowserTest {
 		browser.findElement(By.id("password")).sendKeys("wrong");
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit].btn")));
 		assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("用户名或密码不正确");
+		checkPage("login-refused");
 
 		browser.findElement(By.id("username")).sendKeys("admin");
 		browser.findElement(By.id("password")).sendKeys("tongban-demo");
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit].btn")));
 		browser.get(url("/admin/audit"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("审计日志");
+		checkPage("audit");
 
 		String normal = browser.findElement(By.tagName("html")).getCssValue("font-size");
 		browser.findElement(By.id("font-toggle")).click();
@@ -32,5 +34,6 @@ class SigningInInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("class")).contains("large-font");
 		assertThat(browser.findElement(By.tagName("html")).getCssValue("font-size")).isNotEqualTo(normal);
 		Chromium.screenshot(browser, "audit-large-font");
+		checkPage("audit-large-font");
 	}
 }

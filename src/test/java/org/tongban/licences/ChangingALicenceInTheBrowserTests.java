@@ -72,6 +72,7 @@ class ChangingALicenceInTheBrowserTests extends BrowserTest {
 		WebElement choice = browser.findElement(
 				By.cssSelector("input[name='form.licenceNumber'][value='" + before.number() + "']"));
 		assertThat(browser.findElement(By.id("held-licences")).getText()).contains(before.number(), "护士执业证书");
+		checkPage("application-form-licence");
 		choice.click();
 		assertThat(choice.isSelected()).isTrue();
 		WebElement institution = browser.findElement(By.id("form-institution"));
@@ -95,6 +96,7 @@ class ChangingALicenceInTheBrowserTests extends BrowserTest {
 		// the approvers read the chosen licence and the new data under their labels
 		assertThat(browser.findElement(By.cssSelector(".case-work")).getText())
 			.contains("证照编号", before.number(), "执业机构", "上海市东方医院");
+		checkPage("clerk-case");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-accept")));
 		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-accept")));
 		signIn("approver");
@@ -115,6 +117,7 @@ class ChangingALicenceInTheBrowserTests extends BrowserTest {
 		browser.get(url("/licences/mine"));
 		assertThat(browser.findElement(By.cssSelector("table.licences")).getText()).contains(before.number(),
 				"执业机构：上海市东方医院");
+		checkPage("my-licences");
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("a[href$='/licences/" + before.number() + "']")));
 		assertThat(browser.findElement(By.id("licence-institution")).getText()).isEqualTo("上海市东方医院");
 		assertThat(browser.findElement(By.id("licence-check-code")).getText()).isEqualTo(after.checkCode());
@@ -124,6 +127,7 @@ class ChangingALicenceInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector("ol.timeline")).getText()).contains("变更",
 				"执业机构：上海市浦东新区人民医院 → 上海市东方医院");
 		Chromium.screenshot(browser, "licence-changed");
+		checkPage("licence");
 
 		HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(url("/api/licences/" + before.number()
 				+ "/pdf"))).header("Authorization", basic("citizen")).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -138,6 +142,7 @@ class ChangingALicenceInTheBrowserTests extends BrowserTest {
 		browser.get(url(verifyUrl.substring(publicUrl.length())));
 		assertThat(browser.findElement(By.id("licence-status")).getText()).isEqualTo("有效");
 		assertThat(browser.findElement(By.cssSelector(".licence-verify dl")).getText()).contains("执业机构", "上海市东方医院");
+		checkPage("verify");
 	}
 
 	private static String basic(String user) {

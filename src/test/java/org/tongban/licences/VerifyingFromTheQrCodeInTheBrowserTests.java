@@ -91,6 +91,7 @@ class VerifyingFromTheQrCodeInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("licence-number")).getText()).isEqualTo(licence.number());
 		String source = browser.getPageSource();
 		assertThat(source).doesNotContain(licence.holderId()).doesNotContain("张三");
+		checkPage("verify");
 	}
 
 	private Licence issueToCitizen() throws Exception {

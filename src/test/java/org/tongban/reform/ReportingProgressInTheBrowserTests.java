@@ -37,6 +37,7 @@ class ReportingProgressInTheBrowserTests extends BrowserTest {
 		new Select(browser.findElement(By.id("status"))).selectByValue("COMPLETED");
 		submitReport();
 		assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("100");
+		checkPage("task-refused");
 
 		progress = browser.findElement(By.id("progress"));
 		progress.clear();
@@ -45,12 +46,14 @@ class ReportingProgressInTheBrowserTests extends BrowserTest {
 		submitReport();
 		assertThat(browser.findElement(By.tagName("body")).getText()).contains(marker);
 		Chromium.screenshot(browser, "reform-task-reported");
+		checkPage("task-reported");
 
 		signIn("leader");
 		browser.get(url("/reform"));
 		WebElement latest = browser.findElement(By.cssSelector("table.latest-reports"));
 		assertThat(latest.getText()).contains(marker).contains("人口家发处").contains("60%");
 		Chromium.screenshot(browser, "reform-dashboard-leader");
+		checkPage("dashboard");
 
 		Chromium.clickAndWait(browser, latest.findElement(By.cssSelector("a[href$='/reform/tasks/" + TASK + "']")));
 		assertThat(browser.findElement(By.tagName("body")).getText()).contains(marker).contains("60%");

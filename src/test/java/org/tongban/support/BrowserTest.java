@@ -23,9 +23,24 @@ public abstract class BrowserTest {
 
 	protected ChromeDriver browser;
 
+	private String testName = "unknown";
+
 	@BeforeEach
-	void startBrowser() {
+	void startBrowser(org.junit.jupiter.api.TestInfo test) {
+		testName = test.getTestClass().map(Class::getSimpleName).orElse("unknown") + "."
+				+ test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("unknown");
 		browser = Chromium.start();
+	}
+
+	/**
+	 * The page as it is now must pass axe-core's WCAG 2.1 A/AA rules on a desktop and on a phone; both are kept
+	 * as full-page screenshots under target/screenshots/&lt;TestClass&gt;.&lt;method&gt;/&lt;name&gt;-desktop.png and -phone.png.
+	 */
+	protected void checkPage(String name) {
+		Accessibility.check(browser, name + " (1280 px)");
+		Chromium.fullPageScreenshot(browser, testName, name + "-desktop", 1280, false);
+		Chromium.atWidth(browser, Chromium.PHONE_WIDTH, () -> Accessibility.check(browser, name + " (390 px)"));
+		Chromium.fullPageScreenshot(browser, testName, name + "-phone", Chromium.PHONE_WIDTH, true);
 	}
 
 	@AfterEach

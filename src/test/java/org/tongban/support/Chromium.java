@@ -61,4 +61,49 @@ public final class Chromium {
 			throw new java.io.UncheckedIOException(ex);
 		}
 	}
+
+	/** A phone's width in CSS pixels (an ordinary recent phone held upright). */
+	public static final int PHONE_WIDTH = 390;
+
+	/** A phone's first screen: what shows without scrolling. */
+	public static final int PHONE_HEIGHT = 844;
+
+	/** Runs {@code action} with the page laid out as on a phone {@code width} wide, then restores the window. */
+	public static void atWidth(ChromeDriver driver, int width, Runnable action) {
+		emulate(driver, width, PHONE_HEIGHT, true);
+		try {
+			action.run();
+		}
+		finally {
+			driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+		}
+	}
+
+	/**
+	 * Keeps a screenshot of the whole page, {@code width} wide and as tall as the page, under
+	 * target/screenshots/{@code folder}/{@code name}.png; the window is as before afterwards.
+	 */
+	public static void fullPageScreenshot(ChromeDriver driver, String folder, String name, int width, boolean phone) {
+		try {
+			emulate(driver, width, PHONE_HEIGHT, phone);
+			Number tall = (Number) driver.executeScript(
+					"return Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0);");
+			emulate(driver, width, Math.min(Math.max(tall.intValue(), 400), 16000), phone);
+			Object shot = driver.executeCdpCommand("Page.captureScreenshot", java.util.Map.of("format", "png"))
+				.get("data");
+			Path dir = Files.createDirectories(Path.of("target", "screenshots", folder));
+			Files.write(dir.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		finally {
+			driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+		}
+	}
+
+	private static void emulate(ChromeDriver driver, int width, int height, boolean mobile) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+				"deviceScaleFactor", 1, "mobile", mobile));
+	}
 }
