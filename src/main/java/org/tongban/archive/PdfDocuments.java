@@ -1,26 +1,13 @@
 package org.tongban.archive;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-import java.util.Calendar;
-import java.util.TimeZone;
 
-import java.util.logging.Level;
 
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
-import com.openhtmltopdf.util.XRLog;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,17 +21,11 @@ class PdfDocuments {
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZONE);
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
-	private static final String FAMILY = "Noto Sans SC";
+	private static final String FAMILY = org.tongban.shared.HtmlPdf.FAMILY;
 
-	static {
-		// openhtmltopdf logs every render at INFO on stderr
-		for (String logger : XRLog.listRegisteredLoggers()) {
-			XRLog.setLevel(logger, Level.WARNING);
-		}
-	}
 
 	/** Shared by every instance, like the font file it reads. */
-	private static final org.tongban.shared.PdfFont FONT = new org.tongban.shared.PdfFont();
+	private static final org.tongban.shared.HtmlPdf PDF = new org.tongban.shared.HtmlPdf();
 
 
 	/** A titled document: a heading, labelled rows, and paragraphs. */
@@ -64,30 +45,7 @@ class PdfDocuments {
 
 	/** Renders a document dated {@code date} with the footer that says which copy it is. */
 	byte[] render(Doc doc, Instant date, String footer) {
-		String html = html(doc, footer);
-		try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			pdf.setDocumentId((long) html.hashCode());
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.usePDDocument(pdf);
-			builder.useFastMode();
-			builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, font(), true)), FAMILY);
-			builder.withHtmlContent(html, null);
-			builder.withProducer("Tongban archive");
-			try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-				renderer.layout();
-				renderer.createPDFWithoutClosing();
-			}
-			// openhtmltopdf stamps the current time; an archival copy carries the case's date instead
-			Calendar created = Calendar.getInstance(TimeZone.getTimeZone(ZONE));
-			created.setTimeInMillis(date.toEpochMilli());
-			pdf.getDocumentInformation().setCreationDate(created);
-			pdf.getDocumentInformation().setModificationDate(null);
-			pdf.save(out);
-			return out.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return PDF.render(html(doc, footer), "Tongban archive", date, null);
 	}
 
 	static String html(Doc doc, String footer) {
@@ -120,7 +78,4 @@ class PdfDocuments {
 		return org.tongban.shared.Xhtml.text(s);
 	}
 
-	private TrueTypeFont font() throws IOException {
-		return FONT.font();
-	}
 }

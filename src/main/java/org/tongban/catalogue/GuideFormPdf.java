@@ -1,23 +1,9 @@
 package org.tongban.catalogue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
-import java.util.logging.Level;
 
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.util.XRLog;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
 import org.tongban.shared.Xhtml;
 
@@ -29,8 +15,7 @@ import org.tongban.shared.Xhtml;
 @Component
 class GuideFormPdf {
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-	private static final String FAMILY = "Noto Sans SC";
+	private static final String FAMILY = org.tongban.shared.HtmlPdf.FAMILY;
 
 	/** The applicant block: label and the sample's example value. */
 	private static final List<Map.Entry<String, String>> APPLICANT = List.of(
@@ -39,43 +24,14 @@ class GuideFormPdf {
 			Map.entry("联系电话", "021-00000000"),
 			Map.entry("地址", "上海市浦东新区示范路 1 号"));
 
-	static {
-		// openhtmltopdf logs every render at INFO on stderr
-		for (String logger : XRLog.listRegisteredLoggers()) {
-			XRLog.setLevel(logger, Level.WARNING);
-		}
-	}
 
 	/** Shared by every instance, like the font file it reads. */
-	private static final org.tongban.shared.PdfFont FONT = new org.tongban.shared.PdfFont();
+	private static final org.tongban.shared.HtmlPdf PDF = new org.tongban.shared.HtmlPdf();
 
 
 	/** The PDF of a material of {@code guide}, dated {@code date}. */
 	byte[] render(Guide guide, String material, GuideFileKind kind, Instant date) {
-		String html = html(guide, material, kind);
-		try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			pdf.setDocumentId((long) html.hashCode());
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.usePDDocument(pdf);
-			builder.useFastMode();
-			builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, font(), true)), FAMILY);
-			builder.withHtmlContent(html, null);
-			builder.withProducer("Tongban catalogue");
-			try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-				renderer.layout();
-				renderer.createPDFWithoutClosing();
-			}
-			Calendar created = Calendar.getInstance(TimeZone.getTimeZone(ZONE));
-			created.setTimeInMillis(date.toEpochMilli());
-			pdf.getDocumentInformation().setTitle(title(material, kind));
-			pdf.getDocumentInformation().setCreationDate(created);
-			pdf.getDocumentInformation().setModificationDate(null);
-			pdf.save(out);
-			return out.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return PDF.render(html(guide, material, kind), "Tongban catalogue", date, title(material, kind));
 	}
 
 	/** The file name a generated form is offered under. */
@@ -143,7 +99,4 @@ class GuideFormPdf {
 		return Xhtml.text(s == null ? "" : s);
 	}
 
-	private TrueTypeFont font() throws IOException {
-		return FONT.font();
-	}
 }
