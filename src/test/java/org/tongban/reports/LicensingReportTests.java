@@ -357,11 +357,13 @@ class LicensingReportTests {
 		return id;
 	}
 
+	/** A medical institution (an organisation, as the item's materials say) registered at the window. */
 	private void atTheWindow(String item, String situation) throws Exception {
 		String body = """
 				{"application": {"itemCode": "%s", "situation": "%s",
-				  "applicant": {"kind": "PERSON", "idNumber": "%s", "name": "张三"}, "form": {"phone": "13800000000"}},
-				 "identityChecked": true}""".formatted(item, situation, CITIZEN_ID);
+				  "applicant": {"kind": "ENTERPRISE", "uscc": "91310115MA1K3Y4N2N", "name": "上海浦东示例口腔门诊部有限公司",
+				   "agentName": "李经办"}, "form": {"phone": "13800000000"}},
+				 "identityChecked": true}""".formatted(item, situation);
 		String json = mvc.perform(post("/api/window/cases").contentType(MediaType.APPLICATION_JSON).content(body)
 						.with(basic("clerk")))
 				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
