@@ -44,8 +44,8 @@ public enum Stage {
 	Optional<Fact> in(Case c) {
 		List<TimelineEntry> timeline = c.timeline();
 		return switch (this) {
-			case ACCEPTANCE -> timeline.stream().filter(t -> ACCEPTANCE_ACTIONS.contains(t.action())).findFirst().map(Fact::of);
-			case REVIEW -> timeline.stream().filter(t -> REVIEW_ACTIONS.contains(t.action())).reduce((a, b) -> b).map(Fact::of);
+			case ACCEPTANCE -> timeline.stream().filter(t -> t.action() != null && ACCEPTANCE_ACTIONS.contains(t.action())).findFirst().map(Fact::of);
+			case REVIEW -> timeline.stream().filter(t -> t.action() != null && REVIEW_ACTIONS.contains(t.action())).reduce((a, b) -> b).map(Fact::of);
 			case DECISION -> timeline.stream()
 				.filter(t -> (t.status() == CaseStatus.GRANTED || t.status() == CaseStatus.DENIED) && c.decidedAt() != null)
 				.findFirst().map(Fact::of);
