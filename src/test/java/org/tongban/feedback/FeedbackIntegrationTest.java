@@ -55,6 +55,24 @@ abstract class FeedbackIntegrationTest {
 				 "form": {"phone": "13800000000"}}""".formatted(ITEM));
 	}
 
+	/** A case the clerk opened at the window for the demo citizen (who has an account), with paper originals, submitted. */
+	String submittedAtTheWindow() throws Exception {
+		String json = mvc.perform(post("/api/window/cases").with(basic("clerk")).contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"application": {"itemCode": "%s", "situation": "NEW",
+						  "applicant": {"kind": "PERSON", "idNumber": "310115198503151230", "name": "张三"},
+						  "form": {"phone": "13800000000"}}, "identityChecked": true}""".formatted(ITEM)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		String id = json.replaceAll("(?s).*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		for (String material : applications.requiredUploads(ITEM, "NEW")) {
+			mvc.perform(post("/api/cases/{id}/paper-materials", id).with(basic("clerk")).contentType(MediaType.APPLICATION_JSON)
+					.content("{\"material\": \"" + material + "\"}")).andExpect(status().is2xxSuccessful());
+		}
+		mvc.perform(post("/api/cases/{id}/actions/submit", id).with(basic("clerk"))
+				.header("Idempotency-Key", java.util.UUID.randomUUID().toString())).andExpect(status().is2xxSuccessful());
+		return id;
+	}
+
 	String accepted() throws Exception {
 		String id = submitted();
 		act("clerk", id, "accept");

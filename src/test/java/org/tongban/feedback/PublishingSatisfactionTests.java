@@ -39,6 +39,16 @@ class PublishingSatisfactionTests extends FeedbackIntegrationTest {
 	}
 
 	@Test
+	void theCockpitLoadsTheKeyFiguresForStaff() throws Exception {
+		mvc.perform(get("/reform").with(basic("leader"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("hx-get=\"/feedback/cockpit\"")));
+		mvc.perform(get("/feedback/cockpit").with(basic("leader"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("总体满意率")))
+			.andExpect(content().string(containsString("id=\"cockpit-overdue\"")));
+		mvc.perform(get("/feedback/cockpit").with(basic("citizen"))).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void staffReadRatingsOfTheirScope() throws Exception {
 		String id = granted();
 		rate("citizen", id, rating("REVIEW", 4, "\"一次办成\"", null)).andExpect(status().isCreated());

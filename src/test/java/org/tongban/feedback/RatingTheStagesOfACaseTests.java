@@ -53,6 +53,16 @@ class RatingTheStagesOfACaseTests extends FeedbackIntegrationTest {
 	}
 
 	@Test
+	void aWindowVisitIsRatedWithTheClerkWhoTookTheApplication() throws Exception {
+		String id = submittedAtTheWindow();
+		rate("citizen", id, rating("WINDOW", 5, "\"态度热情\"", null)).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.stageLabel").value("窗口服务"))
+			.andExpect(jsonPath("$.staff").value("李窗口（受理）"))
+			.andExpect(jsonPath("$.unit").value("APPROVAL_CENTRE"));
+		rate("citizen", id, rating("ACCEPTANCE", 5, "", null)).andExpect(status().isConflict());
+	}
+
+	@Test
 	void aStageThatHasNotHappenedIsAConflictNamingTheCasesState() throws Exception {
 		String id = submitted();
 		rate("citizen", id, rating("ACCEPTANCE", 5, "", null)).andExpect(status().isConflict())

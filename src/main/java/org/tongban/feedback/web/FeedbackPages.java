@@ -164,6 +164,16 @@ class FeedbackPages {
 		return "redirect:/feedback/rectifications?done=" + action;
 	}
 
+	/** The key figures for the leaders' cockpit (any staff member who reads the cockpit). */
+	@GetMapping("/feedback/cockpit")
+	String cockpit(@AuthenticationPrincipal SignedInUser me, Model model) {
+		if (!me.isStaff()) {
+			throw Problem.forbidden("只有工作人员可以查看驾驶舱。");
+		}
+		model.addAttribute("overall", satisfaction.overall());
+		return "feedback/cockpit :: figures";
+	}
+
 	@GetMapping("/satisfaction")
 	String satisfaction(Model model) {
 		model.addAttribute("overall", satisfaction.overall());
