@@ -32,14 +32,16 @@ public class Rectifications {
 	public static final int CONTACT_WORKING_DAYS = 1;
 
 	private final JdbcClient jdbc;
+	private final org.tongban.notification.Inbox inbox;
 	private final WorkingDayCalendar calendar;
 	private final AuditTrail audit;
 	private final Clock clock;
 	private final int replyDays;
 
-	Rectifications(JdbcClient jdbc, WorkingDayCalendar calendar, AuditTrail audit, Clock clock,
-			@Value("${tongban.feedback.reply-working-days:5}") int replyDays) {
+	Rectifications(JdbcClient jdbc, org.tongban.notification.Inbox inbox, WorkingDayCalendar calendar, AuditTrail audit,
+			Clock clock, @Value("${tongban.feedback.reply-working-days:5}") int replyDays) {
 		this.jdbc = jdbc;
+		this.inbox = inbox;
 		this.calendar = calendar;
 		this.audit = audit;
 		this.clock = clock;
@@ -71,6 +73,11 @@ public class Rectifications {
 					calendar.plusWorkingDays(today, CONTACT_WORKING_DAYS), calendar.plusWorkingDays(today, replyDays))
 			.update();
 		step(id, "open", actor, "“" + rating.stage().label() + "”环节评价为“" + rating.levelLabel() + "”");
+		LocalDate contactDue = calendar.plusWorkingDays(today, CONTACT_WORKING_DAYS);
+		inbox.notifyUnit(unit, "好差评", "新的差评整改任务：" + rating.itemName(), "申请人对“" + rating.stage().label()
+				+ "”环节评价为“" + rating.levelLabel() + "”。请于 " + contactDue + " 前联系申请人，"
+				+ calendar.plusWorkingDays(today, replyDays) + " 前整改并答复。", "/feedback/rectifications",
+				"rectification-open-" + id);
 		audit.record("feedback.rectification.open", "rectification", id, null, Map.of("unit", unit));
 	}
 

@@ -4,5 +4,5 @@
  * working days; anonymous statistics for the public. Reads cases only through {@code cases :: api}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "好差评与办不成事",
-		allowedDependencies = { "cases :: api", "identity", "shared" })
+		allowedDependencies = { "cases :: api", "identity", "notification", "shared" })
 package org.tongban.feedback;

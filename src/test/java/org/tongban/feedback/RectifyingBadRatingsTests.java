@@ -23,6 +23,12 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 class RectifyingBadRatingsTests extends FeedbackIntegrationTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	RectificationWatch watch;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.tongban.notification.Inbox inbox;
+
 	@Test
 	void deadlinesAreWorkingDaysAndOverdueTasksEscalate() throws Exception {
 		clock.travelTo(LocalDate.of(2026, 6, 18));
@@ -35,10 +41,17 @@ class RectifyingBadRatingsTests extends FeedbackIntegrationTest {
 		assertThat(jdbc.sql("SELECT unit FROM feedback_rectification WHERE id = ?").param(task).query(String.class).single())
 			.isEqualTo("BIOMED");
 		list("biomed").andExpect(jsonPath("$[?(@.id == '" + task + "')].warning").value("AMBER"));
+		watch.escalate();
+		assertThat(titles("biomed", "BIOMED")).contains("新的差评整改任务：护士执业注册", "差评整改即将到期");
 
-		// not contacted on Monday: red on Tuesday
+		// not contacted on Monday: red on Tuesday, and the leaders are told — once
 		clock.travelTo(LocalDate.of(2026, 6, 23));
 		list("leader").andExpect(jsonPath("$[?(@.id == '" + task + "')].warning").value("RED"));
+		watch.escalate();
+		long leaders = titles("leader", "COMMISSION").stream().filter("差评整改已逾期（督办）"::equals).count();
+		watch.escalate();
+		assertThat(titles("leader", "COMMISSION").stream().filter("差评整改已逾期（督办）"::equals).count()).isEqualTo(leaders)
+			.isPositive();
 		act("biomed", task, "contact", "已电话联系申请人，了解补正情况").andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("CONTACTED")).andExpect(jsonPath("$.warning").value("GREEN"));
 		clock.travelTo(LocalDate.of(2026, 6, 25));
@@ -97,6 +110,10 @@ class RectifyingBadRatingsTests extends FeedbackIntegrationTest {
 		rate("citizen", id, rating("ACCEPTANCE", 1, "\"态度差\"", null)).andExpect(status().isOk());
 		assertThat(jdbc.sql("SELECT count(*) FROM feedback_rectification WHERE case_id = ?::uuid AND unit = 'APPROVAL_CENTRE'")
 			.param(id).query(Long.class).single()).isEqualTo(1);
+	}
+
+	java.util.List<String> titles(String user, String unit) {
+		return inbox.messagesFor(user, unit, 500).stream().map(org.tongban.notification.Inbox.Message::title).toList();
 	}
 
 	ResultActions act(String user, UUID task, String action, String note) throws Exception {
