@@ -90,6 +90,9 @@ class SecurityConfiguration {
 				// case progress by 办件编号 and 查询码, without an account: rate-limited, no personal data
 				.requestMatchers("/track", "/api/public/cases/*")
 				.permitAll()
+				// 好差评 statistics: counts and rates only, no personal data
+				.requestMatchers(HttpMethod.GET, "/satisfaction", "/api/public/satisfaction")
+				.permitAll()
 				// role refusals at the door, before any argument is read (a missing parameter must not answer 400
 				// to a caller who may not call at all); the handlers check the same roles again, and duty below them
 				.requestMatchers("/admin/**", "/api/accounts/**", "/api/audit/**", "/api/tokens/**", "/api/access-log/**")

@@ -36,4 +36,10 @@ public class StaffDirectory {
 		}
 		return accounts.byUsername(username).map(Account::displayName).orElse(username);
 	}
+
+	/** The unit (division or centre) a member of staff reports for; empty for an unknown login or one without a unit. */
+	public java.util.Optional<String> unitOf(String username) {
+		return username == null ? java.util.Optional.empty()
+				: accounts.byUsername(username).map(Account::orgUnitCode);
+	}
 }

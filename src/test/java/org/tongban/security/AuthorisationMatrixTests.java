@@ -114,6 +114,8 @@ class AuthorisationMatrixTests {
 					{"client": "矩阵客户端", "roles": ["CLERK"], "orgUnitCode": "APPROVAL_CENTRE", "validDays": 30}"""),
 			Map.entry("PUT /api/calendar/years/{报告年度}", "{\"days\": []}"),
 			Map.entry("POST /api/archive/packages/{档案包}/disposal", "{\"reason\": \"保管期满\"}"),
+			Map.entry("POST /api/cases/{已准予办件}/ratings", "{\"stage\": \"ACCEPTANCE\", \"level\": 5, \"tags\": [\"办事便捷\"]}"),
+			Map.entry("POST /api/feedback/rectifications/{整改任务}/actions/contact", "{\"note\": \"已电话联系申请人\"}"),
 			Map.entry("POST /api/reform/tasks/{改革任务}/reports", "{\"text\": \"进展\", \"progress\": {进度}, \"status\": \"IN_PROGRESS\"}"));
 
 	/** Form fields of page requests, keyed like {@link #BODIES}. */
@@ -136,7 +138,9 @@ class AuthorisationMatrixTests {
 			Map.entry("POST /admin/tokens", "client=矩阵页面&roles=CLERK&orgUnitCode=APPROVAL_CENTRE&validDays=30"),
 			Map.entry("POST /archive/packages/{档案包}/disposal", "reason=保管期满"),
 			Map.entry("POST /assistant", "question=护士执业注册要什么材料"),
-			Map.entry("POST /track", "number={办件编号}&code={查询码}"));
+			Map.entry("POST /track", "number={办件编号}&code={查询码}"),
+			Map.entry("POST /cases/{已准予办件}/ratings", "stage=ACCEPTANCE&level=5&tags=办事便捷"),
+			Map.entry("POST /feedback/rectifications/{整改任务}/contact", "note=已电话联系申请人"));
 
 	@Autowired
 	MockMvc mvc;

@@ -149,6 +149,7 @@ final class MatrixFixtures {
 			case "表格事项" -> publishedForm();
 			case "账户" -> account();
 			case "令牌" -> token();
+			case "整改任务" -> rectification();
 			default -> throw new IllegalStateException("the matrix names an unknown fixture {" + name + "}");
 		};
 	}
@@ -195,6 +196,16 @@ final class MatrixFixtures {
 		act("approver", id, "approve");
 		act("approver2", id, "approve");
 		return id;
+	}
+
+	/** A granted case whose applicant rated the decision 非常不满意: a rectification task of 生物医药处. */
+	private String rectification() throws Exception {
+		String id = granted();
+		ok(mvc.perform(callers.as("citizen", post("/api/cases/{id}/ratings", id).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"stage\": \"DECISION\", \"level\": 1, \"tags\": [\"态度差\"]}"))).andReturn().getResponse(),
+				"rating");
+		return jdbc.sql("SELECT id::text FROM feedback_rectification WHERE case_id = ?").param(UUID.fromString(id))
+			.query(String.class).single();
 	}
 
 	private void act(String user, String id, String action) throws Exception {
