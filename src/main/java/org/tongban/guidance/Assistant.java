@@ -1,5 +1,7 @@
 package org.tongban.guidance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,12 +10,11 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.Guide;
 import org.tongban.catalogue.GuideContent.Channels;
-import org.tongban.catalogue.GuideContent.Faq;
-import org.tongban.catalogue.GuideContent.Situation;
 import org.tongban.guidance.Answer.Citation;
 import org.tongban.guidance.Answer.Statement;
 import org.tongban.shared.Problem;
@@ -22,7 +23,9 @@ import org.tongban.shared.Problem;
  * The assistant (导办帮办 / 智能客服): answers a question only from the published guides. It finds the guide
  * with {@link GuideSearch} and answers with the guide's own sections, each cited; a configured model may word
  * the answer, but its words are shown only when every figure, material and title is found in the cited
- * sections. When no guide fits, it says so and names the approval centre's window instead of guessing.
+ * sections. Whether a guide fits is decided on the question's intent and subject by {@link Relevance} (and,
+ * with the embedding model loaded, by the search score); when no guide fits, it says so and names the approval
+ * centre's window, its phone and the 12345 hotline instead of quoting an unrelated guide.
  */
 @Service
 public class Assistant {
@@ -36,9 +39,12 @@ public class Assistant {
 	 * one of them scores 1/61 ≈ 0.0164: what the vectors alone rank first for "明天天气怎么样", "股票怎么买",
 	 * "狗咬了怎么办" (measured). Items the words and the vectors both rank near the top score ≥ 0.025
 	 * ("换医院了护士证怎么办" 0.0325, "开诊所要什么材料" 0.0315). Without the model only the text ranking counts,
-	 * and then any hit passes on to the word check.
+	 * and then any hit passes on to the word check. A hit whose own key phrase the question names (see
+	 * {@link Relevance}) needs no score: the person typed the item's words.
 	 */
 	static final double MIN_SCORE = 0.02;
+	/** Search hits weighed by {@link Relevance}: an item the words name is rarely ranked below tenth. */
+	static final int CANDIDATES = 10;
 	private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
 	private static final String SYSTEM = "你是上海市浦东新区卫生健康委员会的办事导引助手。只能依据用户给出的办事指南片段回答，"
 			+ "不得提及片段中没有的材料、时限、费用、数字或文件名称。请用简短的中文回答，每句话末尾用[片段编号]标明依据。";
@@ -48,6 +54,7 @@ public class Assistant {
 	private final ChatModel model;
 	private final MaterialVocabulary vocabulary;
 	private final Embedder embedder;
+	private final Synonyms synonyms;
 
 	Assistant(GuideSearch search, Catalogue catalogue, ChatModel model, MaterialVocabulary vocabulary,
 			Embedder embedder) {
@@ -56,6 +63,12 @@ public class Assistant {
 		this.catalogue = catalogue;
 		this.model = model;
 		this.vocabulary = vocabulary;
+		try (var in = new ClassPathResource("data/guidance/synonyms.txt").getInputStream()) {
+			this.synonyms = Synonyms.load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public Answer ask(String question) {
@@ -64,16 +77,31 @@ public class Assistant {
 		}
 		String q = question.length() > MAX_QUESTION ? question.substring(0, MAX_QUESTION) : question;
 		double minScore = embedder.ready() ? MIN_SCORE : 0;
-		for (SearchHit hit : search.search(q, 3)) {
-			if (hit.score() < minScore) {
-				break;
-			}
+		// among the best hits, the guide whose own key phrase the person typed wins (the longest: "国医馆设置"
+		// over "国医馆"); failing that, the one sharing most subject pairs, if the search score also clears
+		SearchHit best = null;
+		Guide bestGuide = null;
+		Relevance.Evidence bestEvidence = Relevance.Evidence.NONE;
+		for (SearchHit hit : search.search(q, CANDIDATES)) {
 			Optional<Guide> guide = catalogue.published(hit.code());
-			if (guide.isPresent() && Relevance.overlap(Relevance.bigrams(q), Relevance.bigrams(about(guide.get()))) > 0) {
-				List<Section> sections = GuideSections.of(guide.get(),
-						hit.situation() == null ? null : hit.situation().code(), q);
-				return generated(q, sections).orElseGet(() -> extractive(guide.get(), sections));
+			if (guide.isEmpty()) {
+				continue;
 			}
+			Relevance.Evidence e = Relevance.evidence(q, guide.get(), synonyms);
+			if (e.phrase() == 0 && (hit.score() < minScore || !e.subject())) {
+				continue;
+			}
+			if (best == null || e.phrase() > bestEvidence.phrase()
+					|| (e.phrase() == bestEvidence.phrase() && e.pairs() > bestEvidence.pairs())) {
+				best = hit;
+				bestGuide = guide.get();
+				bestEvidence = e;
+			}
+		}
+		if (best != null) {
+			List<Section> sections = GuideSections.of(bestGuide, best.situation() == null ? null : best.situation().code(), q);
+			Guide g = bestGuide;
+			return generated(q, sections).orElseGet(() -> extractive(g, sections));
 		}
 		return notFound();
 	}
@@ -147,6 +175,7 @@ public class Assistant {
 		StringBuilder text = new StringBuilder("抱歉，没有找到与您的问题相关的办事指南。为免误导，这里不作猜测。");
 		window().ifPresent(ch -> text.append("您可以咨询").append(ch.windowAddress()).append("（")
 			.append(ch.windowHours()).append("），电话 ").append(ch.phone()).append("。"));
+		text.append("如果事情办不成，也可以拨打 12345 市民服务热线反映。");
 		String answer = text.toString();
 		return new Answer(answer, List.of(), false, List.of(new Statement(answer, List.of())));
 	}
@@ -164,17 +193,5 @@ public class Assistant {
 
 	private static List<Citation> citations(List<Section> sections) {
 		return sections.stream().map(Section::citation).toList();
-	}
-
-	/** What a guide is about, for the relevance check: name, keywords, situations, questions. */
-	private static String about(Guide g) {
-		StringBuilder b = new StringBuilder(g.name()).append(' ').append(String.join(" ", g.keywords()));
-		for (Situation s : g.situations()) {
-			b.append(' ').append(s.name()).append(' ').append(s.description() == null ? "" : s.description());
-		}
-		for (Faq f : g.faqs()) {
-			b.append(' ').append(f.q());
-		}
-		return b.toString();
 	}
 }

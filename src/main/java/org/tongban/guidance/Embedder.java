@@ -73,6 +73,12 @@ class Embedder {
 		return normalised(m.embed(text).content().vector());
 	}
 
+	/** A text's vector for comparing models (not counted as a passage); null while the model is not there. */
+	float[] probe(String text) {
+		EmbeddingModel m = model;
+		return m == null ? null : normalised(m.embed(text).content().vector());
+	}
+
 	/** How many passages were embedded since start: unchanged text must never be embedded again. */
 	long passagesEmbedded() {
 		return passages.get();

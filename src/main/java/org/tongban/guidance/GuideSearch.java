@@ -24,7 +24,9 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Search over the published guides: what people type → the service items and situations they mean.
- * Passages are fed per item through {@link #index}; vectors are computed in the background and kept.
+ * Passages are fed per item through {@link #index}; vectors are computed in the background and kept. Passages
+ * of the bundled catalogue take the vectors shipped with the build ({@link ShippedVectors}) once the model has
+ * loaded and proved to be the one they were built with; only text edited since is embedded here.
  */
 @Service
 public class GuideSearch {
@@ -39,6 +41,8 @@ public class GuideSearch {
 	private final Embedder embedder;
 	private final SearchEngine engine;
 	private volatile boolean loaded;
+	// the build's vectors of the bundled catalogue, by text hash; read on the worker once the model has loaded
+	private Map<String, float[]> shipped;
 	// what this instance last loaded of each item, to notice what other instances have indexed since
 	private final Map<String, OffsetDateTime> seen = new ConcurrentHashMap<>();
 	private final AtomicLong lastCatchUp = new AtomicLong(System.nanoTime());
@@ -169,6 +173,10 @@ public class GuideSearch {
 			return;
 		}
 		int done = 0;
+		int shippedUsed = 0;
+		if (shipped == null) {
+			shipped = ShippedVectors.forModel(embedder);
+		}
 		try {
 			List<Passage> batch;
 			long previousFirst = -1;
@@ -181,11 +189,18 @@ public class GuideSearch {
 						log.info("Search: embedding paused for shutdown after {} passages; the rest follow at the next start", done);
 						return;
 					}
-					float[] v = embedder.passage(p.doc().embeddingText());
+					String text = p.doc().embeddingText();
+					float[] v = shipped.get(java.util.HexFormat.of().formatHex(SearchDocuments.hash(text)));
+					if (v == null) {
+						v = embedder.passage(text);
+						done++;
+					}
+					else {
+						shippedUsed++;
+					}
 					store.vector(p.id(), v);
 					engine.vector(p.id(), v);
 					items.add(p.doc().itemCode());
-					done++;
 				}
 				store.touch(items);
 			}
@@ -194,8 +209,8 @@ public class GuideSearch {
 			// the executor would swallow it; the passages keep a null vector and BM25 still finds them
 			log.warn("Search: embedding stopped after {} passages: {}", done, ex.toString());
 		}
-		if (done > 0) {
-			log.info("Search: embedded {} passages", done);
+		if (done > 0 || shippedUsed > 0) {
+			log.info("Search: embedded {} passages, took {} vectors shipped with the build", done, shippedUsed);
 		}
 	}
 

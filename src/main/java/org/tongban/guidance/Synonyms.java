@@ -69,6 +69,11 @@ final class Synonyms {
 		return List.copyOf(out);
 	}
 
+	/** The rules, longest phrase first. */
+	List<Rule> rules() {
+		return rules;
+	}
+
 	int size() {
 		return rules.size();
 	}
