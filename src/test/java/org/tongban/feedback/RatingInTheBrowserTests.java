@@ -47,6 +47,7 @@ class RatingInTheBrowserTests extends BrowserTest {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rate-ACCEPTANCE")));
 		// only the stage that happened is offered
 		assertThat(browser.findElements(By.id("rate-DECISION"))).isEmpty();
+		checkPage("case-rating-form");
 		// the labels choose: 不满意 and one reason, by clicking their visible text
 		browser.findElement(By.cssSelector("label[for='rating-ACCEPTANCE-level-2']")).click();
 		assertThat(browser.findElement(By.id("rating-ACCEPTANCE-level-2")).isSelected()).isTrue();
@@ -66,5 +67,12 @@ class RatingInTheBrowserTests extends BrowserTest {
 		signIn("clerk");
 		browser.get(url("/feedback/rectifications"));
 		assertThat(browser.findElement(By.id("rectifications")).getText()).contains("受理：不满意", "待联系");
+		checkPage("rectifications");
+
+		// anyone sees the statistics, without personal data
+		browser.manage().deleteAllCookies();
+		browser.get(url("/satisfaction"));
+		assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("张三");
+		checkPage("satisfaction");
 	}
 }
