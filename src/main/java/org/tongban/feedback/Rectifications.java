@@ -36,15 +36,17 @@ public class Rectifications {
 	private final WorkingDayCalendar calendar;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final Deadlines deadlines;
 	private final int replyDays;
 
 	Rectifications(JdbcClient jdbc, org.tongban.notification.Inbox inbox, WorkingDayCalendar calendar, AuditTrail audit,
-			Clock clock, @Value("${tongban.feedback.reply-working-days:5}") int replyDays) {
+			Clock clock, Deadlines deadlines, @Value("${tongban.feedback.reply-working-days:5}") int replyDays) {
 		this.jdbc = jdbc;
 		this.inbox = inbox;
 		this.calendar = calendar;
 		this.audit = audit;
 		this.clock = clock;
+		this.deadlines = deadlines;
 		this.replyDays = replyDays;
 	}
 
@@ -53,7 +55,7 @@ public class Rectifications {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+		return deadlines.today();
 	}
 
 	/** Opens a task for the rating unless one is open already (a changed bad rating does not open a second). */
@@ -180,14 +182,7 @@ public class Rectifications {
 			case CONTACTED, REOPENED -> replyDue;
 			default -> null;
 		};
-		if (due == null) {
-			return null;
-		}
-		LocalDate today = today();
-		if (today.isAfter(due)) {
-			return WarningLevel.RED;
-		}
-		return calendar.workingDaysBetween(today, due) <= 1 ? WarningLevel.AMBER : WarningLevel.GREEN;
+		return deadlines.warning(due);
 	}
 
 	private Rectification row(ResultSet rs, int i) throws SQLException {

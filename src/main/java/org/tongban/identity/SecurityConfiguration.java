@@ -93,6 +93,17 @@ class SecurityConfiguration {
 				// 好差评 statistics: counts and rates only, no personal data
 				.requestMatchers(HttpMethod.GET, "/satisfaction", "/api/public/satisfaction")
 				.permitAll()
+				// 办不成事: anyone reports one (anonymously with a contact, rate-limited); an anonymous reporter follows and
+				// reopens theirs with the follow-up token (without one: sign in); the 12345 hotline's callback carries
+				// its own shared secret, checked by the handler
+				.requestMatchers(HttpMethod.GET, "/feedback/tickets/new")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/feedback/tickets", "/api/feedback/tickets", "/api/feedback/hotline/replies")
+				.permitAll()
+				.requestMatchers(request -> carriesTicketToken(request) && request.getRequestURI()
+					.substring(request.getContextPath().length())
+					.matches("/(api/)?feedback/tickets/[0-9a-fA-F-]{36}(/actions/reopen|/reopen)?"))
+				.permitAll()
 				// role refusals at the door, before any argument is read (a missing parameter must not answer 400
 				// to a caller who may not call at all); the handlers check the same roles again, and duty below them
 				.requestMatchers("/admin/**", "/api/accounts/**", "/api/audit/**", "/api/tokens/**", "/api/access-log/**")
@@ -119,6 +130,13 @@ class SecurityConfiguration {
 				.referrerPolicy(ref -> ref.policy(
 						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/** A 办不成事 follow-up token in the header (API) or the address (the link given to an anonymous reporter). */
+	private static boolean carriesTicketToken(jakarta.servlet.http.HttpServletRequest request) {
+		String header = request.getHeader("X-Ticket-Token");
+		String param = request.getParameter("token");
+		return (header != null && !header.isBlank()) || (param != null && !param.isBlank());
 	}
 
 	@Bean
