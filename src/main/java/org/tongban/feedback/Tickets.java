@@ -64,7 +64,6 @@ public class Tickets {
 	private final AuditTrail audit;
 	private final Catalogue catalogue;
 	private final RateLimits rateLimits;
-	private final RateLimits.Limit limit;
 	private final Clock clock;
 	private final int replyDays;
 
@@ -76,7 +75,6 @@ public class Tickets {
 		this.audit = audit;
 		this.catalogue = catalogue;
 		this.rateLimits = rateLimits;
-		this.limit = rateLimits.limit("feedback-tickets", 10, Duration.ofHours(1));
 		this.clock = clock;
 		this.replyDays = replyDays;
 	}
@@ -91,7 +89,8 @@ public class Tickets {
 	 */
 	@Transactional
 	public Filed file(SignedInUser me, TicketRequest request, String client) {
-		rateLimits.check(limit, client);
+		// read per filing, so that a changed setting applies at once (the bucket's key names capacity and period)
+		rateLimits.check(rateLimits.limit("feedback-tickets", 10, Duration.ofHours(1)), client);
 		List<FieldMessage> errors = new ArrayList<>();
 		String text = trimmed(request.text());
 		String place = trimmed(request.where());

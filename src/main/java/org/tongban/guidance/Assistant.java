@@ -175,7 +175,7 @@ public class Assistant {
 		StringBuilder text = new StringBuilder("抱歉，没有找到与您的问题相关的办事指南。为免误导，这里不作猜测。");
 		window().ifPresent(ch -> text.append("您可以咨询").append(ch.windowAddress()).append("（")
 			.append(ch.windowHours()).append("），电话 ").append(ch.phone()).append("。"));
-		text.append("如果事情办不成，也可以拨打 12345 市民服务热线反映。");
+		text.append("如果事情办不成，可以在本平台“办不成事反映”（/feedback/tickets/new）留言，1 个工作日内有人联系您；也可以拨打 12345 市民服务热线反映。");
 		String answer = text.toString();
 		return new Answer(answer, List.of(), false, List.of(new Statement(answer, List.of())));
 	}
