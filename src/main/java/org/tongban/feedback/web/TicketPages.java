@@ -92,7 +92,7 @@ class TicketPages {
 			@RequestParam(required = false) String filed, @RequestParam(required = false) String done,
 			@AuthenticationPrincipal SignedInUser me, Model model) {
 		Ticket t = duty.toRead(me, id, token);
-		return page(model, me, t, token, filed != null, DONE.get(done), null);
+		return page(model, me, t, token, filed != null, done == null ? null : DONE.get(done), null);
 	}
 
 	@PostMapping("/feedback/tickets/{id}/{action}")
