@@ -116,6 +116,9 @@ class AuthorisationMatrixTests {
 			Map.entry("POST /api/archive/packages/{档案包}/disposal", "{\"reason\": \"保管期满\"}"),
 			Map.entry("POST /api/cases/{已准予办件}/ratings", "{\"stage\": \"ACCEPTANCE\", \"level\": 5, \"tags\": [\"办事便捷\"]}"),
 			Map.entry("POST /api/feedback/rectifications/{整改任务}/actions/contact", "{\"note\": \"已电话联系申请人\"}"),
+			Map.entry("POST /api/feedback/tickets", "{\"text\": \"窗口说要另开证明\", \"contact\": \"13800000000\"}"),
+			Map.entry("POST /api/feedback/tickets/{办不成事}/actions/contact", "{\"note\": \"已电话联系反映人\"}"),
+			Map.entry("POST /api/feedback/hotline/replies", "{\"dispatchId\": \"00000000-0000-0000-0000-000000000000\", \"result\": \"已办结\"}"),
 			Map.entry("POST /api/reform/tasks/{改革任务}/reports", "{\"text\": \"进展\", \"progress\": {进度}, \"status\": \"IN_PROGRESS\"}"));
 
 	/** Form fields of page requests, keyed like {@link #BODIES}. */
@@ -140,7 +143,9 @@ class AuthorisationMatrixTests {
 			Map.entry("POST /assistant", "question=护士执业注册要什么材料"),
 			Map.entry("POST /track", "number={办件编号}&code={查询码}"),
 			Map.entry("POST /cases/{已准予办件}/ratings", "stage=ACCEPTANCE&level=5&tags=办事便捷"),
-			Map.entry("POST /feedback/rectifications/{整改任务}/contact", "note=已电话联系申请人"));
+			Map.entry("POST /feedback/rectifications/{整改任务}/contact", "note=已电话联系申请人"),
+			Map.entry("POST /feedback/tickets", "text=窗口说要另开证明&contact=13800000000"),
+			Map.entry("POST /feedback/tickets/{办不成事}/contact", "note=已电话联系反映人"));
 
 	@Autowired
 	MockMvc mvc;

@@ -150,6 +150,7 @@ final class MatrixFixtures {
 			case "账户" -> account();
 			case "令牌" -> token();
 			case "整改任务" -> rectification();
+			case "办不成事" -> ticket();
 			default -> throw new IllegalStateException("the matrix names an unknown fixture {" + name + "}");
 		};
 	}
@@ -206,6 +207,14 @@ final class MatrixFixtures {
 				"rating");
 		return jdbc.sql("SELECT id::text FROM feedback_rectification WHERE case_id = ?").param(UUID.fromString(id))
 			.query(String.class).single();
+	}
+
+	/** A 办不成事 the demo citizen filed about the BIOMED item: a ticket of 生物医药处. */
+	private String ticket() throws Exception {
+		MockHttpServletResponse response = mvc.perform(callers.as("citizen", post("/api/feedback/tickets")
+				.contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"网上上传不了体检证明\", \"itemCode\": \"" + ITEM + "\"}")))
+			.andReturn().getResponse();
+		return created(response, "ticket");
 	}
 
 	private void act(String user, String id, String action) throws Exception {
