@@ -189,6 +189,18 @@ class FilingTicketsTests extends FeedbackIntegrationTest {
 	}
 
 	@Test
+	void theEntryIsOfferedOnItemPagesInTheAssistantsNotFoundAnswerAndInTheFooter() throws Exception {
+		mvc.perform(get("/catalogue/items/{code}", ITEM)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("/feedback/tickets/new?item=" + ITEM)));
+		mvc.perform(post("/assistant").with(csrf()).param("question", "社保卡怎么办理")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"assistant-ticket\"")));
+		mvc.perform(get("/")).andExpect(status().isOk()).andExpect(content().string(containsString("办不成事反映")));
+		mvc.perform(get("/feedback/tickets/new").param("item", ITEM)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("护士执业注册")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")));
+	}
+
+	@Test
 	void aFloodFromOneAddressIsLimited() throws Exception {
 		MapPropertySource low = new MapPropertySource("low-ticket-limit",
 				Map.of("tongban.rate-limits.feedback-tickets.capacity", "3", "tongban.rate-limits.feedback-tickets.period", "PT1H"));
