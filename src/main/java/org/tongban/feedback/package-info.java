@@ -1,8 +1,9 @@
 /**
  * 好差评: the applicant rates each stage of a case on the national five levels, the staff member who handled the
  * stage and their unit recorded with it; a bad rating opens a rectification task for that unit, counted in
- * working days; anonymous statistics for the public. Reads cases only through {@code cases :: api}.
+ * working days; anonymous statistics for the public. Bad ratings' words and 办不成事 tickets are grouped into clusters of
+ * similar complaints with the search model's vectors, which staff turn into a guide revision or a reform report. Reads cases only through {@code cases :: api}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "好差评与办不成事",
-		allowedDependencies = { "cases :: api", "identity", "notification", "shared" })
+		allowedDependencies = { "cases :: api", "catalogue", "guidance", "identity", "notification", "reform", "shared" })
 package org.tongban.feedback;
