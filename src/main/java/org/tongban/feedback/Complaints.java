@@ -44,7 +44,7 @@ public class Complaints {
 	public void receive(Complaint complaint) {
 		float[] v = vectors.embed(complaint.text());
 		lock();
-		remove(complaint.kind(), complaint.sourceId());
+		Optional<UUID> before = remove(complaint.kind(), complaint.sourceId());
 		UUID cluster = v == null ? null : place(v);
 		jdbc.sql("""
 				INSERT INTO feedback_complaint (id, kind, source_id, text, item_code, unit, received_at, vector, cluster_id)
@@ -55,6 +55,7 @@ public class Complaints {
 		if (cluster != null) {
 			recompute(cluster);
 		}
+		before.filter(b -> !b.equals(cluster)).ifPresent(this::recompute);
 	}
 
 	/** Takes a complaint back (the rating was changed to a good one, say): its cluster forgets it. */
