@@ -44,7 +44,8 @@ public class Complaints {
 	public void receive(Complaint complaint) {
 		float[] v = vectors.embed(complaint.text());
 		lock();
-		Optional<UUID> before = remove(complaint.kind(), complaint.sourceId());
+		// the same source again (a changed rating): out of its old cluster before it is placed anew
+		remove(complaint.kind(), complaint.sourceId()).ifPresent(this::recompute);
 		UUID cluster = v == null ? null : place(v);
 		jdbc.sql("""
 				INSERT INTO feedback_complaint (id, kind, source_id, text, item_code, unit, received_at, vector, cluster_id)
@@ -55,7 +56,6 @@ public class Complaints {
 		if (cluster != null) {
 			recompute(cluster);
 		}
-		before.filter(b -> !b.equals(cluster)).ifPresent(this::recompute);
 	}
 
 	/** Takes a complaint back (the rating was changed to a good one, say): its cluster forgets it. */
