@@ -46,6 +46,11 @@ public class GuideEditing {
 
 	/** Starts a new version from the published one; an item has at most one version in the works. */
 	public Guide createDraft(SignedInUser me, String code) {
+		return createDraft(me, code, null);
+	}
+
+	/** Starts a new version as {@link #createDraft(SignedInUser, String)}, with a note in the audit on why. */
+	public Guide createDraft(SignedInUser me, String code, String note) {
 		CatalogueStore.Item item = store.itemForUpdate(code).orElseThrow(() -> Catalogue.unknown(code));
 		mustEdit(me, item);
 		store.openVersion(code).ifPresent(open -> {
@@ -56,8 +61,14 @@ public class GuideEditing {
 		int version = store.nextVersion(code);
 		store.insertGuide(code, version, GuideStatus.DRAFT, live.content(), me.username(), null);
 		guideFiles.copyToDraft(code, live.version(), version);
-		audit.record("catalogue.guide.draft-created", SUBJECT, code + "/v" + version, null,
-				Map.of("version", version, "status", GuideStatus.DRAFT.name(), "from", live.version()));
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("version", version);
+		after.put("status", GuideStatus.DRAFT.name());
+		after.put("from", live.version());
+		if (note != null && !note.isBlank()) {
+			after.put("note", note.strip());
+		}
+		audit.record("catalogue.guide.draft-created", SUBJECT, code + "/v" + version, null, after);
 		return guide(item, version);
 	}
 

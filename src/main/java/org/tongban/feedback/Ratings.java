@@ -44,12 +44,15 @@ public class Ratings {
 	private final CaseRecords cases;
 	private final StaffDirectory staff;
 	private final Rectifications rectifications;
+	private final Complaints complaints;
 	private final AuditTrail audit;
 	private final Clock clock;
 	private final Duration changePeriod;
 
-	Ratings(JdbcClient jdbc, CaseRecords cases, StaffDirectory staff, Rectifications rectifications, AuditTrail audit,
-			Clock clock, @Value("${tongban.feedback.change-days:7}") int changeDays) {
+	Ratings(JdbcClient jdbc, CaseRecords cases, StaffDirectory staff, Rectifications rectifications,
+			Complaints complaints, AuditTrail audit, Clock clock,
+			@Value("${tongban.feedback.change-days:7}") int changeDays) {
+		this.complaints = complaints;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.staff = staff;
@@ -120,6 +123,14 @@ public class Ratings {
 		if (Levels.dissatisfied(level)) {
 			String unit = rating.unit() != null ? rating.unit() : "APPROVAL_CENTRE";
 			rectifications.openFor(rating, unit, me.username());
+		}
+		// a bad rating's words are grouped with similar complaints; a rating changed to good or without words leaves
+		if (Levels.dissatisfied(level) && text != null) {
+			complaints.receive(new Complaint(Complaint.Kind.RATING, rating.id(), text, rating.itemCode(),
+					rating.unit() != null ? rating.unit() : "APPROVAL_CENTRE", now));
+		}
+		else if (existing.isPresent()) {
+			complaints.withdraw(Complaint.Kind.RATING, rating.id());
 		}
 		return new Outcome(rating, existing.isEmpty());
 	}

@@ -119,7 +119,10 @@ class AuthorisationMatrixTests {
 			Map.entry("POST /api/feedback/tickets", "{\"text\": \"窗口说要另开证明\", \"contact\": \"13800000000\"}"),
 			Map.entry("POST /api/feedback/tickets/{办不成事}/actions/contact", "{\"note\": \"已电话联系反映人\"}"),
 			Map.entry("POST /api/feedback/hotline/replies", "{\"dispatchId\": \"00000000-0000-0000-0000-000000000000\", \"result\": \"已办结\"}"),
-			Map.entry("POST /api/reform/tasks/{改革任务}/reports", "{\"text\": \"进展\", \"progress\": {进度}, \"status\": \"IN_PROGRESS\"}"));
+			Map.entry("POST /api/reform/tasks/{改革任务}/reports", "{\"text\": \"进展\", \"progress\": {进度}, \"status\": \"IN_PROGRESS\"}"),
+			Map.entry("POST /api/feedback/clusters/{投诉聚类}/actions/revision", "{\"note\": \"据投诉修订\"}"),
+			Map.entry("POST /api/feedback/clusters/{投诉聚类}/actions/report",
+					"{\"taskNo\": 5, \"text\": \"进展\", \"progress\": {进度}, \"status\": \"IN_PROGRESS\"}"));
 
 	/** Form fields of page requests, keyed like {@link #BODIES}. */
 	static final Map<String, String> FORMS = Map.ofEntries(
@@ -141,6 +144,7 @@ class AuthorisationMatrixTests {
 			Map.entry("POST /admin/tokens", "client=矩阵页面&roles=CLERK&orgUnitCode=APPROVAL_CENTRE&validDays=30"),
 			Map.entry("POST /archive/packages/{档案包}/disposal", "reason=保管期满"),
 			Map.entry("POST /assistant", "question=护士执业注册要什么材料"),
+			Map.entry("POST /feedback/clusters/{投诉聚类}/revision", "note=据投诉修订"),
 			Map.entry("POST /track", "number={办件编号}&code={查询码}"),
 			Map.entry("POST /cases/{已准予办件}/ratings", "stage=ACCEPTANCE&level=5&tags=办事便捷"),
 			Map.entry("POST /feedback/rectifications/{整改任务}/contact", "note=已电话联系申请人"),
@@ -166,6 +170,9 @@ class AuthorisationMatrixTests {
 	org.tongban.archive.Archiving archiving;
 
 	@Autowired
+	org.tongban.feedback.Complaints complaints;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -188,7 +195,7 @@ class AuthorisationMatrixTests {
 			accounts.create(new AccountManagement.NewAccount("matrix-approver", "医政审批", "Matrix-check-2026!",
 					Set.of(Role.APPROVER), "MEDADMIN", null, null, null));
 		}
-		fixtures = new MatrixFixtures(mvc, jdbc, applications, accounts, archiving, this::as);
+		fixtures = new MatrixFixtures(mvc, jdbc, applications, accounts, archiving, complaints, this::as);
 	}
 
 	<B extends AbstractMockHttpServletRequestBuilder<B>> B as(String username, B request) {

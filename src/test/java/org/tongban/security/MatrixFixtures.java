@@ -43,6 +43,8 @@ final class MatrixFixtures {
 	/** A BIOMED item whose published guide the matrix gives a blank form to download. */
 	static final String FORM_ITEM = "PD-WJW-XK-021";
 	static final String FORM_MATERIAL = "母婴保健技术考核申请表（结扎手术和终止妊娠手术）";
+	/** A BIOMED item the matrix's complaint clusters concern (and revise). */
+	static final String CLUSTER_ITEM = "PD-WJW-XK-027";
 	/** A reform task that the biomedicine division leads. */
 	static final String TASK = "5";
 	static final String CITIZEN_ID = "310115198503151230";
@@ -62,6 +64,7 @@ final class MatrixFixtures {
 	private final AccountManagement accounts;
 	private final Callers callers;
 	private final Archiving archiving;
+	private final org.tongban.feedback.Complaints complaints;
 	private final Map<String, String> shared = new HashMap<>();
 	private final AtomicInteger serial = new AtomicInteger();
 
@@ -71,8 +74,9 @@ final class MatrixFixtures {
 	}
 
 	MatrixFixtures(MockMvc mvc, JdbcClient jdbc, CaseApplications applications, AccountManagement accounts,
-			Archiving archiving, Callers callers) {
+			Archiving archiving, org.tongban.feedback.Complaints complaints, Callers callers) {
 		this.archiving = archiving;
+		this.complaints = complaints;
 		this.mvc = mvc;
 		this.jdbc = jdbc;
 		this.applications = applications;
@@ -151,6 +155,7 @@ final class MatrixFixtures {
 			case "令牌" -> token();
 			case "整改任务" -> rectification();
 			case "办不成事" -> ticket();
+			case "投诉聚类" -> cluster();
 			default -> throw new IllegalStateException("the matrix names an unknown fixture {" + name + "}");
 		};
 	}
@@ -215,6 +220,18 @@ final class MatrixFixtures {
 				.contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"网上上传不了体检证明\", \"itemCode\": \"" + ITEM + "\"}")))
 			.andReturn().getResponse();
 		return created(response, "ticket");
+	}
+
+	/**
+	 * A 办不成事 complaint against 生物医药处 about {@link #CLUSTER_ITEM}, and the cluster it landed in. An item no other
+	 * test drafts: the matrix's revisions leave a draft of it open (later callers then get the catalogue's 409).
+	 */
+	private String cluster() {
+		UUID source = UUID.randomUUID();
+		complaints.receive(new org.tongban.feedback.Complaint(org.tongban.feedback.Complaint.Kind.TICKET, source,
+				"放射诊疗许可要的评价报告格式要求没有说明，被退回两次", CLUSTER_ITEM, "BIOMED", java.time.Instant.parse("2026-06-01T02:00:00Z")));
+		return jdbc.sql("SELECT cluster_id::text FROM feedback_complaint WHERE source_id = ?").param(source)
+			.query(String.class).single();
 	}
 
 	private void act(String user, String id, String action) throws Exception {
