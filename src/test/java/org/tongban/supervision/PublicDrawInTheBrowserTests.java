@@ -41,6 +41,7 @@ class PublicDrawInTheBrowserTests extends BrowserTest {
 		browser.findElement(By.id("ratio-A")).clear();
 		browser.findElement(By.id("ratio-A")).sendKeys("50");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("create-plan")));
+		assertThat(browser.findElements(By.id("done"))).as(browser.findElement(By.tagName("main")).getText()).isNotEmpty();
 		assertThat(browser.findElement(By.id("done")).getText()).contains("计划已制定并公开");
 		String planId = jdbc.sql("SELECT id::text FROM supervision_plan WHERE period = '2026-H2' AND sector = 'MEDICAL_BEAUTY' "
 				+ "ORDER BY created_at DESC LIMIT 1").query(String.class).single();

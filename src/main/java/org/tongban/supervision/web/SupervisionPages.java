@@ -30,6 +30,10 @@ class SupervisionPages {
 
 	private static final Map<String, Integer> DEFAULTS = Map.of("A", 5, "B", 10, "C", 30, "D", 100);
 
+	/** One ratio field of the form: its class, what it shows, and its complaint. */
+	record RatioField(String grade, Integer value, String error) {
+	}
+
 	private final Draws draws;
 	private final Overrides overrides;
 
@@ -101,7 +105,8 @@ class SupervisionPages {
 	private String page(Model model, Draws.PlanRequest typed, Map<String, String> errors, String error) {
 		model.addAttribute("plans", draws.plans());
 		model.addAttribute("sectors", List.of(Sector.values()));
-		model.addAttribute("defaults", DEFAULTS);
+		model.addAttribute("ratioFields", List.of("A", "B", "C", "D").stream().map(c -> new RatioField(c,
+				typed == null ? DEFAULTS.get(c) : typed.ratios().get(c), errors.get("ratios." + c))).toList());
 		model.addAttribute("typed", typed);
 		model.addAttribute("errors", errors);
 		model.addAttribute("error", error);
