@@ -104,7 +104,7 @@ class SecurityConfiguration {
 				.hasRole(Role.CLERK.name())
 				// supervision: inspectors read the register and their own inspections; planners do everything else
 				.requestMatchers(HttpMethod.GET, "/api/supervision/entities", "/api/supervision/entities/*",
-						"/api/supervision/inspections", "/supervision/inspections")
+						"/api/supervision/inspections")
 				.hasAnyRole(Role.SUPERVISOR.name(), Role.INSPECTOR.name())
 				.requestMatchers("/api/supervision/**", "/supervision/**")
 				.hasRole(Role.SUPERVISOR.name())
