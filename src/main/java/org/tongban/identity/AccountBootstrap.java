@@ -39,6 +39,10 @@ class AccountBootstrap implements InitializingBean {
 			// a second approver, so that review and decision can be made by two people (four eyes)
 			new Demo("approver2", "林审批", Role.APPROVER, "BIOMED"),
 			new Demo("inspector", "赵监督员", Role.INSPECTOR, "SUPERVISION_INSTITUTE"),
+			// a second inspector, so that one inspector's assignments can be shown to be hidden from another
+			new Demo("inspector2", "钱监督员", Role.INSPECTOR, "SUPERVISION_INSTITUTE"),
+			// the institute's planner of 双随机 inspections: plans, draws and approves overrides
+			new Demo("supervisor", "孙科长（监督所计划）", Role.SUPERVISOR, "SUPERVISION_INSTITUTE"),
 			new Demo("citizen", "张三", EnumSet.of(Role.CITIZEN), null, "310115198503151230", null),
 			new Demo("enterprise", "上海浦东示例口腔门诊部有限公司", EnumSet.of(Role.ENTERPRISE), null, null,
 					"91310115MA1K3Y4N2N"),

@@ -8,6 +8,8 @@ public enum Role {
 	CLERK("窗口受理人员"),
 	APPROVER("审批人员"),
 	INSPECTOR("监督执法人员"),
+	/** The Health Supervision Institute's planner: registers, inspection plans, random draws, overrides. */
+	SUPERVISOR("监督计划人员"),
 	DIVISION_STAFF("处室工作人员"),
 	LEADER("委领导"),
 	ADMIN("系统管理员");

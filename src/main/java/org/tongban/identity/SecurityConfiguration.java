@@ -104,12 +104,21 @@ class SecurityConfiguration {
 					.substring(request.getContextPath().length())
 					.matches("/(api/)?feedback/tickets/[0-9a-fA-F-]{36}(/actions/reopen|/reopen)?"))
 				.permitAll()
+				// 双随机、一公开: plans, draws and overrides are public record (inspectors only by anonymous code)
+				.requestMatchers(HttpMethod.GET, "/public/draws", "/public/draws/*", "/api/public/draws", "/api/public/draws/*")
+				.permitAll()
 				// role refusals at the door, before any argument is read (a missing parameter must not answer 400
 				// to a caller who may not call at all); the handlers check the same roles again, and duty below them
 				.requestMatchers("/admin/**", "/api/accounts/**", "/api/audit/**", "/api/tokens/**", "/api/access-log/**")
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers("/work/window/**", "/api/window/**")
 				.hasRole(Role.CLERK.name())
+				// supervision: inspectors read the register and their own inspections; planners do everything else
+				.requestMatchers(HttpMethod.GET, "/api/supervision/entities", "/api/supervision/entities/*",
+						"/api/supervision/inspections")
+				.hasAnyRole(Role.SUPERVISOR.name(), Role.INSPECTOR.name())
+				.requestMatchers("/api/supervision/**", "/supervision/**")
+				.hasRole(Role.SUPERVISOR.name())
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).defaultSuccessUrl("/", false))
 			.httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint))

@@ -125,6 +125,12 @@ class LicenceStore {
 			.params(holderId, itemCode).query(this::map).list();
 	}
 
+	/** Every licence an enterprise holds by its USCC, of any item, newest first. */
+	List<Licence> heldBy(String holderId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE holder_kind = 'ENTERPRISE' AND holder_id = ? "
+				+ "ORDER BY issued_on DESC, number").param(holderId).query(this::map).list();
+	}
+
 	List<Licence> ownedBy(String owner) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM licences_licence WHERE owner = ? ORDER BY issued_on DESC, number")
 			.param(owner).query(this::map).list();

@@ -71,6 +71,11 @@ public class Licences {
 		return licence.status(today());
 	}
 
+	/** The licences an enterprise holds, by its 统一社会信用代码 (for the supervision register). */
+	public List<Licence> heldByEnterprise(String uscc) {
+		return store.heldBy(uscc);
+	}
+
 	public List<Licence> ownedBy(String username) {
 		return store.ownedBy(username);
 	}

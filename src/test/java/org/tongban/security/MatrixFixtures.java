@@ -52,7 +52,7 @@ final class MatrixFixtures {
 
 	/** Never made afresh: constants, or records whose actions leave them as they were. */
 	private static final Set<String> SHARED = Set.of("事项", "编辑事项", "版本", "清单", "报告年度", "过去年度", "改革任务", "法规", "消息",
-			"指南草稿", "办件编号", "查询码", "表格事项");
+			"指南草稿", "办件编号", "查询码", "表格事项", "监管对象");
 
 	private static final Set<String> CASES = Set.of("草稿", "待受理办件", "审查中办件", "已准予办件", "窗口草稿");
 
@@ -156,6 +156,10 @@ final class MatrixFixtures {
 			case "整改任务" -> rectification();
 			case "办不成事" -> ticket();
 			case "投诉聚类" -> cluster();
+			case "监管对象" -> jdbc.sql("SELECT uscc FROM supervision_entity ORDER BY uscc LIMIT 1").query(String.class).single();
+			case "抽查计划" -> plan();
+			case "抽取" -> created(mvc.perform(callers.as("supervisor", post("/api/supervision/plans/{id}/draw", plan())))
+				.andReturn().getResponse(), "draw");
 			default -> throw new IllegalStateException("the matrix names an unknown fixture {" + name + "}");
 		};
 	}
@@ -232,6 +236,13 @@ final class MatrixFixtures {
 				"放射诊疗许可要的评价报告格式要求没有说明，被退回两次", CLUSTER_ITEM, "BIOMED", java.time.Instant.parse("2026-06-01T02:00:00Z")));
 		return jdbc.sql("SELECT cluster_id::text FROM feedback_complaint WHERE source_id = ?").param(source)
 			.query(String.class).single();
+	}
+
+	/** A published inspection plan of the medical sector, made by the demo planner. */
+	private String plan() throws Exception {
+		return created(mvc.perform(callers.as("supervisor", post("/api/supervision/plans").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"sector\": \"MEDICAL\", \"period\": \"2026-Q4\", \"ratios\": {\"A\": 5, \"B\": 10, \"C\": 30, \"D\": 100}}")))
+				.andReturn().getResponse(), "inspection plan");
 	}
 
 	private void act(String user, String id, String action) throws Exception {

@@ -1,0 +1,8 @@
+/**
+ * 监督执法: the register of regulated entities with credit and risk grades that explain themselves, and the
+ * verifiable 双随机、一公开 draw of entities and inspectors, published without personal data. Reacts to
+ * {@code CommitmentBroken} from cases; reads licences through the licences module's public API.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "监督执法",
+		allowedDependencies = { "cases :: api", "identity", "licences", "shared" })
+package org.tongban.supervision;
