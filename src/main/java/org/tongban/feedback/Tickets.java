@@ -64,17 +64,19 @@ public class Tickets {
 	private final AuditTrail audit;
 	private final Catalogue catalogue;
 	private final RateLimits rateLimits;
+	private final Complaints complaints;
 	private final Clock clock;
 	private final int replyDays;
 
 	Tickets(JdbcClient jdbc, Inbox inbox, Deadlines deadlines, AuditTrail audit, Catalogue catalogue,
-			RateLimits rateLimits, Clock clock, @Value("${tongban.feedback.ticket-reply-working-days:5}") int replyDays) {
+			RateLimits rateLimits, Complaints complaints, Clock clock, @Value("${tongban.feedback.ticket-reply-working-days:5}") int replyDays) {
 		this.jdbc = jdbc;
 		this.inbox = inbox;
 		this.deadlines = deadlines;
 		this.audit = audit;
 		this.catalogue = catalogue;
 		this.rateLimits = rateLimits;
+		this.complaints = complaints;
 		this.clock = clock;
 		this.replyDays = replyDays;
 	}
@@ -138,6 +140,8 @@ public class Tickets {
 			.update();
 		String actor = actor(me);
 		step(id, "file", actor, place == null ? null : "在“" + place + "”没办成");
+		// grouped with similar complaints in this transaction: the ticket and its place in a cluster commit together
+		complaints.receive(new Complaint(Complaint.Kind.TICKET, id, text, item == null ? null : item.code(), unit, now));
 		inbox.notifyUnit(unit, "办不成事", "新的办不成事反映" + (item == null ? "" : "：" + item.name()),
 				"有人反映办不成事。请于 " + contactDue + " 前联系反映人，" + replyDue + " 前答复办理结果。",
 				"/feedback/tickets/" + id, "ticket-open-" + id);

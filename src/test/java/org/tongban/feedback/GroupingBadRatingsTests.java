@@ -3,7 +3,6 @@ package org.tongban.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -55,10 +54,13 @@ class GroupingBadRatingsTests extends FeedbackIntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM feedback_complaint WHERE source_id = ?").param(ratingId(second))
 			.query(Long.class).single()).isZero();
 
-		// a 办不成事 ticket about the same problem joins the same cluster
-		UUID ticket = UUID.randomUUID();
-		complaints.receive(new Complaint(Complaint.Kind.TICKET, ticket, "办护士执业注册，照片尺寸要求写得不明白，上传了好几次都说不合格",
-				ITEM, "BIOMED", Instant.now(clock)));
+		// a 办不成事 ticket about the same problem, filed as people file it, joins the same cluster
+		String filed = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/feedback/tickets")
+				.with(basic("citizen")).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"办护士执业注册，照片尺寸要求写得不明白，上传了好几次都说不合格\", \"itemCode\": \"" + ITEM + "\"}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		UUID ticket = UUID.fromString(filed.replaceAll("(?s).*?\"id\":\"([0-9a-f-]{36})\".*", "$1"));
 		assertThat(jdbc.sql("SELECT cluster_id FROM feedback_complaint WHERE kind = 'TICKET' AND source_id = ?").param(ticket)
 			.query(UUID.class).single()).isEqualTo(cluster);
 		assertThat(size(cluster)).isEqualTo(2);
