@@ -28,6 +28,7 @@ import org.tongban.identity.SignedInUser;
 import org.tongban.reform.HistoryEntry;
 import org.tongban.reform.NewReport;
 import org.tongban.reform.ReformCockpit;
+import org.tongban.reform.TaskFilter;
 import org.tongban.reform.TaskStatus;
 import org.tongban.shared.AuditTrail;
 import org.tongban.shared.Problem;
@@ -74,6 +75,10 @@ public class Clusters {
 
 	/** A reform progress report drawn from the cluster. */
 	public record ReportRequest(Integer taskNo, String text, Integer progress, TaskStatus status, String reason) {
+	}
+
+	/** A reform task the signed-in staff member may report on: their division leads it or cooperates on it. */
+	public record ReportableTask(int no, String content, boolean leads, int progress) {
 	}
 
 	private final JdbcClient jdbc;
@@ -163,6 +168,16 @@ public class Clusters {
 				+ "）修订办事指南" + (note == null ? "" : "：" + note);
 		Guide draft = editing.createDraft(me, code, full);
 		return record(id, "REVISION", me, code, draft.version(), null, null, full);
+	}
+
+	/** The reform tasks {@code me} may report on, as the reform module decides, for the cluster page's form. */
+	public List<ReportableTask> reportableTasks(SignedInUser me) {
+		return reform.tasks(TaskFilter.all()).stream()
+			.map(t -> Map.entry(t, reform.rightOf(me, t.no())))
+			.filter(e -> e.getValue() != ReformCockpit.Right.NONE)
+			.map(e -> new ReportableTask(e.getKey().no(), e.getKey().content(), e.getValue() == ReformCockpit.Right.REPORT,
+					e.getKey().progress()))
+			.toList();
 	}
 
 	/** Reports progress on a reform task, the report naming the cluster; the reform module decides who may. */

@@ -13,7 +13,7 @@ import org.tongban.support.Chromium;
 
 /**
  * Staff of 生物医药处 open the clusters from the navigation, read one (trend table, items, escaped texts) and turn it
- * into a revision of the item's guide. The item, 食品安全企业标准备案 PD-WJW-BA-001, is one no other test drafts.
+ * into a revision of the item's guide, then report on a reform task their division leads. The item, 食品安全企业标准备案 PD-WJW-BA-001, is one no other test drafts.
  */
 class ClustersInTheBrowserTests extends BrowserTest {
 
@@ -51,5 +51,21 @@ class ClustersInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("actions")).getText()).contains("修订办事指南", ITEM);
 		assertThat(jdbc.sql("SELECT count(*) FROM catalogue_guide WHERE item_code = ? AND status = 'DRAFT'").param(ITEM)
 			.query(Long.class).single()).isEqualTo(1);
+
+		// and reports on a reform task 生物医药处 leads: a report without words is refused beside the form, then sent
+		org.openqa.selenium.WebElement task = browser.findElement(By.cssSelector("#taskNo option"));
+		int no = Integer.parseInt(task.getAttribute("value"));
+		String progress = task.getAttribute("data-progress");
+		browser.findElement(By.id("progress")).sendKeys(progress);
+		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("#report button[type=submit]")));
+		assertThat(browser.findElement(By.id("report-errors")).getText()).contains("请填写进展情况");
+		assertThat(browser.findElement(By.id("reportText")).getAttribute("aria-invalid")).isEqualTo("true");
+		checkPage("cluster-report-refused");
+		browser.findElement(By.id("reportText")).sendKeys("已据投诉在指南中补充企业标准文本模板");
+		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("#report button[type=submit]")));
+		assertThat(browser.findElement(By.id("done")).getText()).contains("报送进展");
+		assertThat(browser.findElement(By.id("actions")).getText()).contains("改革任务 " + no);
+		assertThat(jdbc.sql("SELECT text FROM reform_report WHERE task_no = ? AND position(? in text) > 0").param(no)
+			.param(cluster.toString()).query(String.class).single()).contains("已据投诉在指南中补充企业标准文本模板");
 	}
 }

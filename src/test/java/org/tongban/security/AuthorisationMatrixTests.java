@@ -145,6 +145,7 @@ class AuthorisationMatrixTests {
 			Map.entry("POST /archive/packages/{档案包}/disposal", "reason=保管期满"),
 			Map.entry("POST /assistant", "question=护士执业注册要什么材料"),
 			Map.entry("POST /feedback/clusters/{投诉聚类}/revision", "note=据投诉修订"),
+			Map.entry("POST /feedback/clusters/{投诉聚类}/report", "taskNo=5&text=进展&progress={进度}&status=IN_PROGRESS"),
 			Map.entry("POST /track", "number={办件编号}&code={查询码}"),
 			Map.entry("POST /cases/{已准予办件}/ratings", "stage=ACCEPTANCE&level=5&tags=办事便捷"),
 			Map.entry("POST /feedback/rectifications/{整改任务}/contact", "note=已电话联系申请人"),
