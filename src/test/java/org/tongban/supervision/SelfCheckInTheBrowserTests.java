@@ -45,7 +45,7 @@ class SelfCheckInTheBrowserTests extends BrowserTest {
 		browser.findElement(By.id("password")).sendKeys(PASSWORD);
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")));
 
-		browser.get(url("/supervision/self-check"));
+		Chromium.clickAndWait(browser, browser.findElement(By.linkText("合规体检")));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains(uscc, "医疗美容");
 		checkPage("self-check-form");
 		var questions = lists.of(Sector.MEDICAL_BEAUTY);
