@@ -117,6 +117,12 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/supervision/entities", "/api/supervision/entities/*",
 						"/api/supervision/inspections")
 				.hasAnyRole(Role.SUPERVISOR.name(), Role.INSPECTOR.name())
+				// 合规体检: an enterprise answers for its own entity and confirms fixes; supervision staff read
+				.requestMatchers(HttpMethod.GET, "/api/supervision/self-checks/*", "/supervision/self-checks/*")
+				.hasAnyRole(Role.ENTERPRISE.name(), Role.SUPERVISOR.name(), Role.INSPECTOR.name())
+				.requestMatchers("/api/supervision/self-checks", "/api/supervision/self-checks/*/fixes",
+						"/supervision/self-check", "/supervision/self-checks/*/fixes")
+				.hasRole(Role.ENTERPRISE.name())
 				.requestMatchers("/api/supervision/**", "/supervision/**")
 				.hasRole(Role.SUPERVISOR.name())
 				.anyRequest().authenticated())

@@ -19,7 +19,8 @@ public record Grade(char credit, char risk, char combined, int score, List<Reaso
 	public record Event(String kind, LocalDate occurredOn, String note) {
 	}
 
-	public static Grade of(Sector sector, List<Event> events, GradingRules.Rules rules) {
+	/** Grades as of {@code today}, which decides whether a relief (a recent self-check) still holds. */
+	public static Grade of(Sector sector, List<Event> events, GradingRules.Rules rules, LocalDate today) {
 		List<Reason> reasons = new ArrayList<>();
 		int score = rules.start();
 		reasons.add(new Reason("信用", "起始分 " + rules.start() + " 分（计入最近 " + rules.windowYears() + " 年的信用事件）",
@@ -48,6 +49,32 @@ public record Grade(char credit, char risk, char combined, int score, List<Reaso
 				char raised = (char) Math.min('D', risk + rule.raise());
 				reasons.add(new Reason("风险", rule.label() + "（" + count + " 起）：由 " + risk + " 提高到 " + raised, rule.basis()));
 				risk = raised;
+			}
+		}
+		for (var entry : rules.relief().entrySet()) {
+			GradingRules.ReliefRule rule = entry.getValue();
+			LocalDate since = today.minusMonths(rule.validMonths());
+			Event latest = events.stream().filter(e -> e.kind().equals(entry.getKey()) && e.occurredOn().isAfter(since))
+				.reduce((a, b) -> b).orElse(null);
+			if (latest == null) {
+				continue;
+			}
+			List<String> barring = events.stream().map(Event::kind).filter(rule.excludedBy()::contains).distinct()
+				.map(k -> rules.events().containsKey(k) ? rules.events().get(k).label() : k).toList();
+			if (!barring.isEmpty()) {
+				reasons.add(new Reason("风险", latest.occurredOn() + " " + rule.label() + "：" + latest.note() + "；但有效期内有"
+						+ String.join("、", barring) + "，不予降级", rule.basis()));
+			}
+			else if (risk > 'A') {
+				char lowered = (char) Math.max('A', risk - rule.lower());
+				reasons.add(new Reason("风险", latest.occurredOn() + " " + rule.label() + "：" + latest.note() + "（" + rule.validMonths()
+						+ " 个月内有效，至 " + latest.occurredOn().plusMonths(rule.validMonths()) + "）：由 " + risk + " 降低到 " + lowered,
+						rule.basis()));
+				risk = lowered;
+			}
+			else {
+				reasons.add(new Reason("风险", latest.occurredOn() + " " + rule.label() + "：" + latest.note() + "；风险等级已是 A，不再降低",
+						rule.basis()));
 			}
 		}
 		char combined = (char) Math.max(credit, risk);

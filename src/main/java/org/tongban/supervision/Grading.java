@@ -102,6 +102,17 @@ public class Grading {
 		regrade(applicant.uscc());
 	}
 
+	/**
+	 * A completed self-check with every risk point's fix confirmed: a good record that may lower the risk grade
+	 * (the rules' relief), once per self-check ({@code ref}).
+	 */
+	UUID recordSelfCheck(String uscc, String note, String ref, String actor) {
+		UUID id = insert(uscc, "SELF_CHECK", today(), note, ref, actor);
+		audit.record("supervision.credit-event.self-check", "entity", uscc, null, Map.of("event", id.toString(), "ref", ref));
+		regrade(uscc);
+		return id;
+	}
+
 	private UUID insert(String uscc, String kind, LocalDate on, String note, String ref, String actor) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
@@ -129,13 +140,14 @@ public class Grading {
 	public void regrade(String uscc) {
 		jdbc.sql("SELECT sector FROM supervision_entity WHERE uscc = ?").param(uscc).query(String.class).optional()
 			.ifPresent(sector -> write(List.of(uscc), List.of(Grade.of(Sector.valueOf(sector), eventsOf(uscc),
-					rules.current()))));
+					rules.current(), today()))));
 	}
 
 	/** Regrades every entity (after a rule change); answers how many. */
 	@Transactional
 	public int regradeAll() {
 		GradingRules.Rules current = rules.current();
+		LocalDate today = today();
 		Map<String, List<Grade.Event>> events = new HashMap<>();
 		jdbc.sql("SELECT uscc, kind, occurred_on, note FROM supervision_credit_event WHERE occurred_on > ? "
 				+ "ORDER BY occurred_on, recorded_at").param(Date.valueOf(cutoff()))
@@ -148,7 +160,8 @@ public class Grading {
 		int[] total = {0};
 		jdbc.sql("SELECT uscc, sector FROM supervision_entity ORDER BY uscc").query(rs -> {
 			usccs.add(rs.getString(1));
-			grades.add(Grade.of(Sector.valueOf(rs.getString(2)), events.getOrDefault(rs.getString(1), List.of()), current));
+			grades.add(Grade.of(Sector.valueOf(rs.getString(2)), events.getOrDefault(rs.getString(1), List.of()), current,
+					today));
 		});
 		for (int from = 0; from < usccs.size(); from += CHUNK) {
 			int to = Math.min(usccs.size(), from + CHUNK);

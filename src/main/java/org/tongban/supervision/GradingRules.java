@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.io.ClassPathResource;
@@ -33,10 +34,25 @@ public class GradingRules {
 	public record HistoryRule(String label, int raise, int atLeast, String basis) {
 	}
 
+	/**
+	 * A recent good fact that lowers the risk grade: an event of its kind within {@code validMonths} lowers it by
+	 * {@code lower} (never below A), unless an event of a kind in {@code excludedBy} counts in the window.
+	 */
+	public record ReliefRule(String label, int lower, int validMonths, List<String> excludedBy, String basis) {
+	}
+
 	/** One loaded version of the rules. */
 	public record Rules(int start, int windowYears, String creditBasis, int thresholdA, int thresholdB, int thresholdC,
 			Map<String, CreditRule> events, String riskBasis, Map<Sector, SectorRule> sectors,
-			Map<String, HistoryRule> history, String combinedBasis) {
+			Map<String, HistoryRule> history, String combinedBasis, Map<String, ReliefRule> relief) {
+
+		/** Rules without relief. */
+		public Rules(int start, int windowYears, String creditBasis, int thresholdA, int thresholdB, int thresholdC,
+				Map<String, CreditRule> events, String riskBasis, Map<Sector, SectorRule> sectors,
+				Map<String, HistoryRule> history, String combinedBasis) {
+			this(start, windowYears, creditBasis, thresholdA, thresholdB, thresholdC, events, riskBasis, sectors, history,
+					combinedBasis, Map.of());
+		}
 	}
 
 	private volatile Rules rules;
@@ -76,10 +92,14 @@ public class GradingRules {
 			((Map<String, Map<String, Object>>) risk.get("history")).forEach((kind, h) -> history.put(kind,
 					new HistoryRule((String) h.get("label"), (Integer) h.get("raise"),
 							(Integer) h.getOrDefault("atLeast", 1), (String) h.get("basis"))));
+			Map<String, ReliefRule> relief = new LinkedHashMap<>();
+			((Map<String, Map<String, Object>>) risk.getOrDefault("relief", Map.of())).forEach((kind, r) -> relief.put(kind,
+					new ReliefRule((String) r.get("label"), (Integer) r.get("lower"), (Integer) r.get("validMonths"),
+							List.copyOf((List<String>) r.getOrDefault("excludedBy", List.of())), (String) r.get("basis"))));
 			return new Rules((Integer) credit.get("start"), (Integer) credit.get("windowYears"), (String) credit.get("basis"),
 					(Integer) thresholds.get("A"), (Integer) thresholds.get("B"), (Integer) thresholds.get("C"), events,
 					(String) risk.get("basis"), sectors, history,
-					(String) ((Map<String, Object>) root.get("combined")).get("basis"));
+					(String) ((Map<String, Object>) root.get("combined")).get("basis"), relief);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

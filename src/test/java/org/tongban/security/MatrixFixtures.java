@@ -160,6 +160,7 @@ final class MatrixFixtures {
 			case "抽查计划" -> plan();
 			case "抽取" -> created(mvc.perform(callers.as("supervisor", post("/api/supervision/plans/{id}/draw", plan())))
 				.andReturn().getResponse(), "draw");
+			case "合规体检" -> selfCheck();
 			default -> throw new IllegalStateException("the matrix names an unknown fixture {" + name + "}");
 		};
 	}
@@ -243,6 +244,19 @@ final class MatrixFixtures {
 		return created(mvc.perform(callers.as("supervisor", post("/api/supervision/plans").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"sector\": \"MEDICAL\", \"period\": \"2026-Q4\", \"ratios\": {\"A\": 5, \"B\": 10, \"C\": 30, \"D\": 100}}")))
 				.andReturn().getResponse(), "inspection plan");
+	}
+
+	/** The demo enterprise's self-check of its clinic, with one risk point still to fix. */
+	private String selfCheck() throws Exception {
+		Map<String, Boolean> answers = new java.util.TreeMap<>();
+		new org.tongban.supervision.SelfCheckList().of(org.tongban.supervision.Sector.MEDICAL)
+			.forEach(q -> answers.put(q.code(), !q.code().equals("MED-02")));
+		StringBuilder body = new StringBuilder("{\"uscc\": \"91310115MA1K3Y4N2N\", \"answers\": {");
+		answers.forEach((code, yes) -> body.append('"').append(code).append("\": ").append(yes).append(", "));
+		body.setLength(body.length() - 2);
+		body.append("}}");
+		return created(mvc.perform(callers.as("enterprise", post("/api/supervision/self-checks")
+				.contentType(MediaType.APPLICATION_JSON).content(body.toString()))).andReturn().getResponse(), "self-check");
 	}
 
 	private void act(String user, String id, String action) throws Exception {

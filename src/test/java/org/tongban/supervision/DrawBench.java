@@ -46,7 +46,7 @@ public final class DrawBench {
 			if (roll < 1) {
 				events.add(new Grade.Event("COMMITMENT_BROKEN", java.time.LocalDate.of(2026, 2, 1), "承诺不实"));
 			}
-			Grade g = Grade.of(sectors[random.nextInt(sectors.length)], events, rules);
+			Grade g = Grade.of(sectors[random.nextInt(sectors.length)], events, rules, java.time.LocalDate.of(2026, 6, 1));
 			entities.add(new DrawAlgorithm.Entity(DemoDistrict.uscc(random), String.valueOf(g.combined())));
 		}
 		long graded = System.nanoTime() - t0;
