@@ -1,48 +1,31 @@
 package org.tongban.feedback;
 
-import java.util.List;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tongban.cases.WarningLevel;
-import org.tongban.notification.Inbox;
 
 /**
- * Escalates rectification tasks by their warning level: one working day or less left (AMBER) tells the unit, overdue
- * (RED) tells the unit and the commission's leaders. Each message is sent once per task and due date (the inbox's
- * dedup key), so the hourly run may repeat without repeating itself.
+ * Escalates rectification tasks by their warning level through {@link Escalation}: each message once per task,
+ * status and due date, so the hourly run may repeat without repeating itself.
  */
 @Service
 public class RectificationWatch {
 
-	static final String LEADERS = "COMMISSION";
-
 	private final Rectifications rectifications;
-	private final Inbox inbox;
+	private final Escalation escalation;
 
-	RectificationWatch(Rectifications rectifications, Inbox inbox) {
+	RectificationWatch(Rectifications rectifications, Escalation escalation) {
 		this.rectifications = rectifications;
-		this.inbox = inbox;
+		this.escalation = escalation;
 	}
 
 	/** Sends the warnings due today; returns how many messages were sent. */
 	@Transactional
 	public int escalate() {
 		int sent = 0;
-		List<Rectification> open = rectifications.list(null).stream().filter(r -> r.due() != null).toList();
-		for (Rectification r : open) {
+		for (Rectification r : rectifications.awaitingUnit()) {
 			String what = r.status() == Rectification.Status.OPEN ? "联系申请人" : "答复整改情况";
-			String key = "rectification-" + r.id() + "-" + r.status() + "-" + r.due();
-			if (r.warning() == WarningLevel.AMBER && inbox.notifyUnit(r.unit(), "好差评", "差评整改即将到期",
-					"一项差评整改任务应于 " + r.due() + " 前" + what + "，请及时办理。", "/feedback/rectifications", key + "-amber")) {
-				sent++;
-			}
-			if (r.warning() == WarningLevel.RED) {
-				String body = "一项差评整改任务应于 " + r.due() + " 前" + what + "，现已逾期。";
-				sent += inbox.notifyUnit(r.unit(), "好差评", "差评整改已逾期", body, "/feedback/rectifications", key + "-red") ? 1 : 0;
-				sent += inbox.notifyUnit(LEADERS, "好差评", "差评整改已逾期（督办）", body + "责任单位：" + r.unit() + "。",
-						"/feedback/rectifications", key + "-red-leaders") ? 1 : 0;
-			}
+			sent += escalation.warn("好差评", "差评整改", "一项差评整改任务", r.unit(), r.due(), what, r.warning(),
+					"/feedback/rectifications", "rectification-" + r.id() + "-" + r.status() + "-" + r.due());
 		}
 		return sent;
 	}

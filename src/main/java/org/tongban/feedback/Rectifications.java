@@ -175,6 +175,12 @@ public class Rectifications {
 			.param("unit", unit).query(this::row).list();
 	}
 
+	/** Every task bound to a date of its unit (to contact or to answer), for the warnings: no page limit. */
+	List<Rectification> awaitingUnit() {
+		return jdbc.sql("SELECT * FROM feedback_rectification WHERE status IN ('OPEN', 'CONTACTED', 'REOPENED') ORDER BY id")
+			.query(this::row).list();
+	}
+
 	/** How close a task is to its next date: RED past it, AMBER with one working day or less left. */
 	WarningLevel warning(Rectification.Status status, LocalDate contactDue, LocalDate replyDue) {
 		LocalDate due = switch (status) {

@@ -2,46 +2,30 @@ package org.tongban.feedback;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tongban.cases.WarningLevel;
-import org.tongban.notification.Inbox;
 
 /**
- * Escalates 办不成事 tickets as {@link RectificationWatch} does rectifications: one working day or less left (AMBER)
- * tells the owner unit, overdue (RED) tells the unit and the commission's leaders; each message once per ticket,
- * status and date (the inbox's dedup key).
+ * Escalates 办不成事 tickets through {@link Escalation}, as {@link RectificationWatch} does rectifications: each message
+ * once per ticket, status and date.
  */
 @Service
 public class TicketWatch {
 
 	private final Tickets tickets;
-	private final Inbox inbox;
+	private final Escalation escalation;
 
-	TicketWatch(Tickets tickets, Inbox inbox) {
+	TicketWatch(Tickets tickets, Escalation escalation) {
 		this.tickets = tickets;
-		this.inbox = inbox;
+		this.escalation = escalation;
 	}
 
 	/** Sends the warnings due today; returns how many messages were sent. */
 	@Transactional
 	public int escalate() {
 		int sent = 0;
-		for (Ticket t : tickets.list(null)) {
-			if (t.due() == null) {
-				continue;
-			}
+		for (Ticket t : tickets.awaitingUnit()) {
 			String what = t.status() == Ticket.Status.OPEN ? "联系反映人" : "答复办理结果";
-			String key = "ticket-" + t.id() + "-" + t.status() + "-" + t.due();
-			String link = "/feedback/tickets/" + t.id();
-			if (t.warning() == WarningLevel.AMBER && inbox.notifyUnit(t.unit(), "办不成事", "办不成事即将到期",
-					"一件办不成事应于 " + t.due() + " 前" + what + "，请及时办理。", link, key + "-amber")) {
-				sent++;
-			}
-			if (t.warning() == WarningLevel.RED) {
-				String body = "一件办不成事应于 " + t.due() + " 前" + what + "，现已逾期。";
-				sent += inbox.notifyUnit(t.unit(), "办不成事", "办不成事已逾期", body, link, key + "-red") ? 1 : 0;
-				sent += inbox.notifyUnit(RectificationWatch.LEADERS, "办不成事", "办不成事已逾期（督办）",
-						body + "责任单位：" + t.unit() + "。", link, key + "-red-leaders") ? 1 : 0;
-			}
+			sent += escalation.warn("办不成事", "办不成事", "一件办不成事", t.unit(), t.due(), what, t.warning(),
+					"/feedback/tickets/" + t.id(), "ticket-" + t.id() + "-" + t.status() + "-" + t.due());
 		}
 		return sent;
 	}

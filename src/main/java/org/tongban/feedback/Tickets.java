@@ -314,6 +314,12 @@ public class Tickets {
 			.param("unit", unit).query(this::row).list();
 	}
 
+	/** Every ticket bound to a date of its unit (to contact or to answer), for the warnings: no page limit. */
+	List<Ticket> awaitingUnit() {
+		return jdbc.sql("SELECT * FROM feedback_ticket WHERE status IN ('OPEN', 'CONTACTED', 'REOPENED') ORDER BY id")
+			.query(this::row).list();
+	}
+
 	/** The tickets a signed-in person filed, newest first. */
 	public List<Ticket> filedBy(String username) {
 		return jdbc.sql("SELECT * FROM feedback_ticket WHERE reporter = ? ORDER BY filed_at DESC, id LIMIT 100")
