@@ -107,6 +107,9 @@ class SecurityConfiguration {
 				// 双随机、一公开: plans, draws and overrides are public record (inspectors only by anonymous code)
 				.requestMatchers(HttpMethod.GET, "/public/draws", "/public/draws/*", "/api/public/draws", "/api/public/draws/*")
 				.permitAll()
+				// 专用信用报告: verified by number and check code, like a licence (rate-limited)
+				.requestMatchers(HttpMethod.GET, "/public/credit-reports/*", "/api/public/credit-reports/*")
+				.permitAll()
 				// role refusals at the door, before any argument is read (a missing parameter must not answer 400
 				// to a caller who may not call at all); the handlers check the same roles again, and duty below them
 				.requestMatchers("/admin/**", "/api/accounts/**", "/api/audit/**", "/api/tokens/**", "/api/access-log/**")
@@ -123,6 +126,10 @@ class SecurityConfiguration {
 				.requestMatchers("/api/supervision/self-checks", "/api/supervision/self-checks/*/fixes",
 						"/supervision/self-check", "/supervision/self-checks/*/fixes")
 				.hasRole(Role.ENTERPRISE.name())
+				// 专用信用报告: an enterprise for its own entity, supervision staff for any
+				.requestMatchers("/api/supervision/credit-reports", "/api/supervision/credit-reports/**",
+						"/supervision/credit-reports", "/supervision/credit-reports/**")
+				.hasAnyRole(Role.ENTERPRISE.name(), Role.SUPERVISOR.name(), Role.INSPECTOR.name())
 				.requestMatchers("/api/supervision/**", "/supervision/**")
 				.hasRole(Role.SUPERVISOR.name())
 				.anyRequest().authenticated())

@@ -161,6 +161,11 @@ final class MatrixFixtures {
 			case "抽取" -> created(mvc.perform(callers.as("supervisor", post("/api/supervision/plans/{id}/draw", plan())))
 				.andReturn().getResponse(), "draw");
 			case "合规体检" -> selfCheck();
+			case "信用报告" -> creditReport();
+			case "信用报告编号" -> jdbc.sql("SELECT number FROM supervision_credit_report WHERE id = ?")
+				.param(UUID.fromString(creditReport())).query(String.class).single();
+			case "信用报告核验码" -> jdbc.sql("SELECT check_code FROM supervision_credit_report WHERE number = ?")
+				.param(context.get("信用报告编号")).query(String.class).single();
 			default -> throw new IllegalStateException("the matrix names an unknown fixture {" + name + "}");
 		};
 	}
@@ -257,6 +262,12 @@ final class MatrixFixtures {
 		body.append("}}");
 		return created(mvc.perform(callers.as("enterprise", post("/api/supervision/self-checks")
 				.contentType(MediaType.APPLICATION_JSON).content(body.toString()))).andReturn().getResponse(), "self-check");
+	}
+
+	private String creditReport() throws Exception {
+		return created(mvc.perform(callers.as("enterprise", post("/api/supervision/credit-reports")
+				.contentType(MediaType.APPLICATION_JSON).content("{\"uscc\": \"91310115MA1K3Y4N2N\", \"purpose\": \"权限矩阵\"}")))
+			.andReturn().getResponse(), "credit report");
 	}
 
 	private void act(String user, String id, String action) throws Exception {

@@ -31,30 +31,12 @@ import tools.jackson.databind.JsonNode;
  */
 class SelfCheckingComplianceTests extends SupervisionIntegrationTest {
 
-	private static final String PASSWORD = "Selfcheck-2026!";
 
 	@Autowired
 	SelfCheckList lists;
 
 	@Autowired
 	Grading grading;
-
-	/** A registered entity of the sector and an enterprise account that carries its USCC. */
-	private record Business(String uscc, String username) {
-
-		RequestPostProcessor auth() {
-			return httpBasic(username, PASSWORD);
-		}
-	}
-
-	private Business business(String sector) throws Exception {
-		String uscc = newUscc();
-		register(uscc, sector);
-		String username = "ent-" + uscc.substring(8).toLowerCase();
-		accounts.create(new AccountManagement.NewAccount(username, "上海测试" + uscc.substring(10) + "有限公司", PASSWORD,
-				Set.of(Role.ENTERPRISE), null, null, uscc, null));
-		return new Business(uscc, username);
-	}
 
 	/** Every question of the sector answered 是, but those given as 否. */
 	private String answers(Sector sector, String uscc, String... no) {

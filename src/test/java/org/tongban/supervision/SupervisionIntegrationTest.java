@@ -78,6 +78,25 @@ abstract class SupervisionIntegrationTest {
 				 "street": "陆家嘴街道"}""".formatted(uscc, uscc.substring(10), sector), 201);
 	}
 
+	static final String PASSWORD = "Selfcheck-2026!";
+
+	/** A registered entity and an enterprise account that carries its USCC. */
+	record Business(String uscc, String username) {
+
+		RequestPostProcessor auth() {
+			return httpBasic(username, PASSWORD);
+		}
+	}
+
+	Business business(String sector) throws Exception {
+		String uscc = newUscc();
+		register(uscc, sector);
+		String username = "ent-" + uscc.substring(8).toLowerCase();
+		accounts.create(new AccountManagement.NewAccount(username, "上海测试" + uscc.substring(10) + "有限公司", PASSWORD,
+				Set.of(Role.ENTERPRISE), null, null, uscc, null));
+		return new Business(uscc, username);
+	}
+
 	/** A second planner, to approve the first one's overrides. */
 	String secondPlanner() {
 		String username = "planner-" + Integer.toHexString(RANDOM.nextInt());
