@@ -1,7 +1,6 @@
 package org.tongban.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -18,8 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.tongban.identity.AccountManagement;
-import org.tongban.identity.Role;
 
 import tools.jackson.databind.JsonNode;
 
@@ -70,16 +67,40 @@ class SelfCheckingComplianceTests extends SupervisionIntegrationTest {
 
 	@Test
 	void theListsAreRealQuestionsWithRiskBasisAndFix() {
-		for (Sector sector : List.of(Sector.PUBLIC_PLACE, Sector.MEDICAL, Sector.MEDICAL_BEAUTY)) {
+		Set<String> codes = new java.util.HashSet<>();
+		for (Sector sector : Sector.values()) {
 			assertThat(lists.of(sector)).as(sector.name()).hasSizeBetween(6, 10);
 			lists.of(sector).forEach(q -> {
 				assertThat(q.basis()).as(q.code()).containsPattern("《[^》]+》第[一二三四五六七八九十百]+条");
 				assertThat(q.risk()).as(q.code()).isNotBlank();
 				assertThat(q.fix()).as(q.code()).isNotBlank();
+				assertThat(codes.add(q.code())).as("question codes are unique: " + q.code()).isTrue();
 			});
 		}
 		assertThat(lists.of(Sector.MEDICAL_BEAUTY).stream().map(SelfCheckList.Question::basis).toList())
 			.anyMatch(b -> b.contains("《医疗美容服务管理办法》第十五条"));
+		assertThat(lists.of(Sector.OCCUPATIONAL).stream().map(SelfCheckList.Question::basis).toList())
+			.anyMatch(b -> b.contains("《职业病防治法》第十六条"));
+		assertThat(lists.of(Sector.DRINKING_WATER).stream().map(SelfCheckList.Question::basis).toList())
+			.anyMatch(b -> b.contains("《生活饮用水卫生监督管理办法》第十一条"));
+		assertThat(lists.of(Sector.DISINFECTION).stream().map(SelfCheckList.Question::basis).toList())
+			.anyMatch(b -> b.contains("《消毒管理办法》第三十二条"));
+	}
+
+	/**
+	 * An employer with occupational hazards that never declared its hazard project: the risk point names
+	 * 《职业病防治法》第十六条 (declaration) and the fine of 第七十一条.
+	 */
+	@Test
+	void anEmployerThatNeverDeclaredItsHazardsIsToldTheBasisAndTheFine() throws Exception {
+		Business factory = business("OCCUPATIONAL");
+		JsonNode check = body(send(factory.auth(), "/api/supervision/self-checks",
+				answers(Sector.OCCUPATIONAL, factory.uscc(), "OC-01")), 201);
+		assertThat(check.get("questions").asInt()).isEqualTo(8);
+		JsonNode risk = check.get("risks").get(0);
+		assertThat(risk.get("code").asString()).isEqualTo("OC-01");
+		assertThat(risk.get("basis").asString()).contains("《职业病防治法》第十六条、第七十一条");
+		assertThat(risk.get("risk").asString()).contains("五万元以上十万元以下");
 	}
 
 	@Test
@@ -215,9 +236,5 @@ class SelfCheckingComplianceTests extends SupervisionIntegrationTest {
 				"{\"codes\": [\"MED-01\"], \"note\": \" \"}"), 400);
 		assertThat(fields(refused)).containsExactlyInAnyOrder("codes[0]", "note");
 		assertThat(refused.get("errors").toString()).contains("不是本次体检的风险点", "请写明整改情况");
-		// a sector without a published list
-		Business water = business("DRINKING_WATER");
-		assertThat(send(water.auth(), "/api/supervision/self-checks", "{\"uscc\": \"" + water.uscc() + "\", \"answers\": {}}")
-			.getStatus()).isEqualTo(409);
 	}
 }
