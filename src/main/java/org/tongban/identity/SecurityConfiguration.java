@@ -110,6 +110,9 @@ class SecurityConfiguration {
 				// 专用信用报告: verified by number and check code, like a licence (rate-limited)
 				.requestMatchers(HttpMethod.GET, "/public/credit-reports/*", "/api/public/credit-reports/*")
 				.permitAll()
+				// 联合检查: a partner authority's findings carry its own secret, checked by the handler
+				.requestMatchers(HttpMethod.POST, "/api/supervision/joint-inspections/*/partner-findings")
+				.permitAll()
 				// role refusals at the door, before any argument is read (a missing parameter must not answer 400
 				// to a caller who may not call at all); the handlers check the same roles again, and duty below them
 				.requestMatchers("/admin/**", "/api/accounts/**", "/api/audit/**", "/api/tokens/**", "/api/access-log/**")
@@ -126,6 +129,13 @@ class SecurityConfiguration {
 				.requestMatchers("/api/supervision/self-checks", "/api/supervision/self-checks/*/fixes",
 						"/supervision/self-check", "/supervision/self-checks/*/fixes")
 				.hasRole(Role.ENTERPRISE.name())
+				// 联合检查: planners plan; planners and inspectors read and record the commission's findings
+				.requestMatchers(HttpMethod.GET, "/api/supervision/joint-inspections", "/api/supervision/joint-inspections/**",
+						"/supervision/joint-inspections/*")
+				.hasAnyRole(Role.SUPERVISOR.name(), Role.INSPECTOR.name())
+				.requestMatchers(HttpMethod.POST, "/api/supervision/joint-inspections/*/findings",
+						"/supervision/joint-inspections/*/findings")
+				.hasAnyRole(Role.SUPERVISOR.name(), Role.INSPECTOR.name())
 				// 专用信用报告: an enterprise for its own entity, supervision staff for any
 				.requestMatchers("/api/supervision/credit-reports", "/api/supervision/credit-reports/**",
 						"/supervision/credit-reports", "/supervision/credit-reports/**")

@@ -162,6 +162,7 @@ final class MatrixFixtures {
 				.andReturn().getResponse(), "draw");
 			case "合规体检" -> selfCheck();
 			case "信用报告" -> creditReport();
+			case "联合检查" -> jointInspection();
 			case "信用报告编号" -> jdbc.sql("SELECT number FROM supervision_credit_report WHERE id = ?")
 				.param(UUID.fromString(creditReport())).query(String.class).single();
 			case "信用报告核验码" -> jdbc.sql("SELECT check_code FROM supervision_credit_report WHERE number = ?")
@@ -262,6 +263,15 @@ final class MatrixFixtures {
 		body.append("}}");
 		return created(mvc.perform(callers.as("enterprise", post("/api/supervision/self-checks")
 				.contentType(MediaType.APPLICATION_JSON).content(body.toString()))).andReturn().getResponse(), "self-check");
+	}
+
+	private String jointInspection() throws Exception {
+		String uscc = jdbc.sql("SELECT uscc FROM supervision_entity WHERE sector = 'MEDICAL_BEAUTY' ORDER BY uscc LIMIT 1")
+			.query(String.class).single();
+		String body = "{\"title\": \"权限矩阵联合检查\", \"sector\": \"MEDICAL_BEAUTY\", \"visitOn\": \"2030-01-02\", "
+				+ "\"authorities\": [\"SAMR\"], \"usccs\": [\"" + uscc + "\"]}";
+		return created(mvc.perform(callers.as("supervisor", post("/api/supervision/joint-inspections")
+				.contentType(MediaType.APPLICATION_JSON).content(body))).andReturn().getResponse(), "joint inspection");
 	}
 
 	private String creditReport() throws Exception {
