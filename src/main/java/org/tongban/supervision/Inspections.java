@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.core.io.InputStreamSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -124,6 +123,11 @@ public class Inspections {
 	/** The inspection, if the caller may see it: one of its two inspectors, or a planner. */
 	public Optional<Inspection> visible(UUID id, String username, boolean planner) {
 		return base(id, false).filter(b -> planner || assigned(b, username)).map(this::view);
+	}
+
+	/** Whether the account is one of the inspection's two inspectors (who alone record on it). */
+	public boolean assigned(UUID id, String username) {
+		return base(id, false).map(b -> assigned(b, username)).orElse(false);
 	}
 
 	/** The full-process record of an inspection the caller may see. */
@@ -311,8 +315,7 @@ public class Inspections {
 		Base b = base(id, true).orElseThrow(Inspections::notFound);
 		if (!assigned(b, username)) {
 			if (planner) {
-				throw new Problem(HttpStatus.FORBIDDEN, "forbidden", "无权操作", "只有抽取（或调整）到本次检查的执法人员可以记录检查。",
-						List.of());
+				throw Problem.forbidden("只有抽取（或调整）到本次检查的执法人员可以记录检查。");
 			}
 			throw notFound();
 		}
