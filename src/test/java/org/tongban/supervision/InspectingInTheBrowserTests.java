@@ -20,7 +20,8 @@ import org.tongban.support.Chromium;
 /**
  * An inspector on site with a phone: finds the inspection on their own list, takes photos (a PDF renamed to .jpg is
  * refused with the reason beside the field), fills in the form — one item forgotten comes back with its complaint
- * and the rest kept, an item chosen by keyboard —, orders rectification, and reads the result in large-font mode.
+ * and the rest kept, an item chosen by keyboard —, orders rectification, reads the result in large-font mode and
+ * records the follow-up (refused without a photo).
  * Every page passes axe-core at 390 px.
  */
 class InspectingInTheBrowserTests extends BrowserTest {
@@ -69,8 +70,9 @@ class InspectingInTheBrowserTests extends BrowserTest {
 				assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("未检查");
 				assertThat(browser.findElement(By.id("photo")).getAttribute("accept")).isEqualTo("image/*");
 				assertThat(browser.findElement(By.id("photo")).getAttribute("capture")).isEqualTo("environment");
-				Accessibility.check(browser, "inspection form (390 px)");
-
+			});
+			checkPage("inspection-form");
+			Chromium.atWidth(browser, Chromium.PHONE_WIDTH, () -> {
 				// a PDF renamed to .jpg
 				browser.findElement(By.id("photo")).sendKeys(disguised.toString());
 				Chromium.clickAndWait(browser, browser.findElement(By.id("upload-photo")));
@@ -129,8 +131,23 @@ class InspectingInTheBrowserTests extends BrowserTest {
 				Number wide = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
 				assertThat(wide.intValue()).isLessThanOrEqualTo(Chromium.PHONE_WIDTH);
 				Accessibility.check(browser, "inspection large font (390 px)");
+
+				// the follow-up: a photo is required, the complaint beside the field and the note kept
+				browser.findElement(By.cssSelector("label:has(#rectified-yes)")).click();
+				browser.findElement(By.id("follow-up-note")).sendKeys("已设置专用消毒间");
+				Chromium.clickAndWait(browser, browser.findElement(By.id("record-follow-up")));
+				assertThat(browser.findElement(By.id("follow-up-photo-error")).getText()).isEqualTo("复查须附现场照片");
+				assertThat(browser.findElement(By.id("follow-up-note")).getAttribute("value")).isEqualTo("已设置专用消毒间");
+				assertThat(browser.findElement(By.id("rectified-yes")).isSelected()).isTrue();
+				Accessibility.check(browser, "follow-up refused (390 px)");
+				browser.findElement(By.id("follow-up-photo")).sendKeys(photo.toString());
+				Chromium.clickAndWait(browser, browser.findElement(By.id("record-follow-up")));
+				assertThat(browser.findElement(By.id("done")).getText()).contains("复查结果已保存");
+				assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("已整改");
+				assertThat(browser.findElements(By.id("follow-up-form"))).isEmpty();
+				assertThat(browser.findElements(By.cssSelector("#steps li"))).hasSize(5);
 			});
-			checkPage("inspection-finished-large-font");
+			checkPage("inspection-rectified-large-font");
 		}
 		finally {
 			Files.deleteIfExists(disguised);
