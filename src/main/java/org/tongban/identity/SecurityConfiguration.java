@@ -123,6 +123,13 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/supervision/entities", "/api/supervision/entities/*",
 						"/api/supervision/inspections")
 				.hasAnyRole(Role.SUPERVISOR.name(), Role.INSPECTOR.name())
+				// inspections: the assigned inspectors record, planners read (duty and ownership checked by the handlers);
+				// an inspector declares their own conflicts of interest
+				.requestMatchers("/supervision/inspections", "/supervision/inspections/**", "/api/supervision/inspections/**",
+						"/api/supervision/inspection-forms/*")
+				.hasAnyRole(Role.SUPERVISOR.name(), Role.INSPECTOR.name())
+				.requestMatchers(HttpMethod.POST, "/api/supervision/inspectors/*/conflicts")
+				.hasAnyRole(Role.SUPERVISOR.name(), Role.INSPECTOR.name())
 				// 合规体检: an enterprise answers for its own entity and confirms fixes; supervision staff read
 				.requestMatchers(HttpMethod.GET, "/api/supervision/self-checks/*", "/supervision/self-checks/*")
 				.hasAnyRole(Role.ENTERPRISE.name(), Role.SUPERVISOR.name(), Role.INSPECTOR.name())

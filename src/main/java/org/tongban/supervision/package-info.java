@@ -4,5 +4,5 @@
  * {@code CommitmentBroken} from cases; reads licences through the licences module's public API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "监督执法",
-		allowedDependencies = { "cases :: api", "identity", "licences", "shared" })
+		allowedDependencies = { "cases :: api", "identity", "licences", "notification", "shared" })
 package org.tongban.supervision;

@@ -121,6 +121,8 @@ class AuthorisationMatrixTests {
 			Map.entry("POST /api/feedback/hotline/replies", "{\"dispatchId\": \"00000000-0000-0000-0000-000000000000\", \"result\": \"已办结\"}"),
 			Map.entry("POST /api/reform/tasks/{改革任务}/reports", "{\"text\": \"进展\", \"progress\": {进度}, \"status\": \"IN_PROGRESS\"}"),
 			Map.entry("POST /api/feedback/clusters/{投诉聚类}/actions/revision", "{\"note\": \"据投诉修订\"}"),
+			Map.entry("POST /api/supervision/inspectors", "{\"code\": \"检-7001\", \"name\": \"矩阵执法员\", \"sectors\": [\"MEDICAL\"]}"),
+			Map.entry("POST /api/supervision/inspectors/{执法人员}/conflicts", "{\"uscc\": \"91310115MA1K3Y4N2N\", \"reason\": \"矩阵\"}"),
 			Map.entry("POST /api/feedback/clusters/{投诉聚类}/actions/report",
 					"{\"taskNo\": 5, \"text\": \"进展\", \"progress\": {进度}, \"status\": \"IN_PROGRESS\"}"));
 

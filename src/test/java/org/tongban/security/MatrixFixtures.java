@@ -52,7 +52,7 @@ final class MatrixFixtures {
 
 	/** Never made afresh: constants, or records whose actions leave them as they were. */
 	private static final Set<String> SHARED = Set.of("事项", "编辑事项", "版本", "清单", "报告年度", "过去年度", "改革任务", "法规", "消息",
-			"指南草稿", "办件编号", "查询码", "表格事项", "监管对象");
+			"指南草稿", "办件编号", "查询码", "表格事项", "监管对象", "执法人员");
 
 	private static final Set<String> CASES = Set.of("草稿", "待受理办件", "审查中办件", "已准予办件", "窗口草稿");
 
@@ -167,6 +167,10 @@ final class MatrixFixtures {
 				.param(UUID.fromString(creditReport())).query(String.class).single();
 			case "信用报告核验码" -> jdbc.sql("SELECT check_code FROM supervision_credit_report WHERE number = ?")
 				.param(context.get("信用报告编号")).query(String.class).single();
+			case "检查" -> inspection();
+			case "检查照片" -> inspectionPhoto(value("检查", true, context));
+			// another inspector than the demo one (检-0001): an inspector declares only their own conflicts
+			case "执法人员" -> "检-0002";
 			default -> throw new IllegalStateException("the matrix names an unknown fixture {" + name + "}");
 		};
 	}
@@ -250,6 +254,30 @@ final class MatrixFixtures {
 		return created(mvc.perform(callers.as("supervisor", post("/api/supervision/plans").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"sector\": \"MEDICAL\", \"period\": \"2026-Q4\", \"ratios\": {\"A\": 5, \"B\": 10, \"C\": 30, \"D\": 100}}")))
 				.andReturn().getResponse(), "inspection plan");
+	}
+
+	/**
+	 * An inspection of a fresh draw, with the demo inspector (检-0001) as one of its two inspectors: the draw picks
+	 * inspectors at random, so the fixture puts the demo inspector in the first place when the draw did not.
+	 */
+	private String inspection() throws Exception {
+		String draw = created(mvc.perform(callers.as("supervisor", post("/api/supervision/plans/{id}/draw", plan())))
+			.andReturn().getResponse(), "draw");
+		UUID id = jdbc.sql("SELECT id FROM supervision_inspection WHERE draw_id = ? ORDER BY seq LIMIT 1")
+			.param(UUID.fromString(draw)).query(UUID.class).single();
+		jdbc.sql("UPDATE supervision_inspection SET inspector1 = '检-0001' WHERE id = ? AND inspector2 <> '检-0001'")
+			.param(id).update();
+		return id.toString();
+	}
+
+	/** A photo the demo inspector took on that inspection. */
+	private String inspectionPhoto(String inspection) throws Exception {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "png", png);
+		return created(mvc.perform(callers.as("inspector", multipart("/api/supervision/inspections/{id}/photos", inspection)
+			.file(new MockMultipartFile("file", "site.png", "image/png", png.toByteArray())))).andReturn().getResponse(),
+				"inspection photo");
 	}
 
 	/** The demo enterprise's self-check of its clinic, with one risk point still to fix. */

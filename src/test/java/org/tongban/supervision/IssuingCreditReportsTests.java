@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -20,7 +19,6 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,12 +132,21 @@ class IssuingCreditReportsTests extends SupervisionIntegrationTest {
 			String text = Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFKC);
 			assertThat(text).contains("专用信用报告").contains(report.get("number").asString()).contains(clinic.uscc())
 				.contains("评优评先");
-			PDFRenderer renderer = new PDFRenderer(doc);
-			renderer.setRenderingHints(new java.awt.RenderingHints(java.awt.RenderingHints.KEY_INTERPOLATION,
-					java.awt.RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR));
-			BufferedImage page = renderer.renderImageWithDPI(0, 300);
-			String qr = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),
-					java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+			// the QR code as embedded (the page also carries the seal): decode each image until one is a QR code
+			String qr = null;
+			var resources = doc.getPage(0).getResources();
+			for (var name : resources.getXObjectNames()) {
+				if (qr == null && resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+					try {
+						qr = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+								new BufferedImageLuminanceSource(image.getImage())))).getText();
+					}
+					catch (com.google.zxing.NotFoundException | com.google.zxing.ChecksumException
+							| com.google.zxing.FormatException e) {
+						// the seal
+					}
+				}
+			}
 			assertThat(qr).isEqualTo(publicUrl.base() + "/public/credit-reports/" + report.get("number").asString() + "?c="
 					+ report.get("checkCode").asString());
 		}

@@ -34,12 +34,18 @@ class SupervisionPages {
 	record RatioField(String grade, Integer value, String error) {
 	}
 
+	/** A row of the public draw page: the assignment and its outcome. */
+	record ShownPick(PublicDrawsApi.PublicPick pick, String outcome) {
+	}
+
 	private final Draws draws;
 	private final Overrides overrides;
+	private final org.tongban.supervision.Inspections inspections;
 
-	SupervisionPages(Draws draws, Overrides overrides) {
+	SupervisionPages(Draws draws, Overrides overrides, org.tongban.supervision.Inspections inspections) {
 		this.draws = draws;
 		this.overrides = overrides;
+		this.inspections = inspections;
 	}
 
 	@GetMapping("/public/draws")
@@ -50,9 +56,14 @@ class SupervisionPages {
 
 	@GetMapping("/public/draws/{id}")
 	String publicDraw(@PathVariable UUID id, Model model) {
-		PublicDrawsApi.PublicDraw d = PublicDrawsApi.view(draws, overrides, id);
+		PublicDrawsApi.PublicDraw d = PublicDrawsApi.view(draws, overrides, inspections, id);
 		model.addAttribute("d", d);
-		model.addAttribute("shown", d.assignments().subList(0, Math.min(SHOWN, d.assignments().size())));
+		int shown = Math.min(SHOWN, d.assignments().size());
+		List<ShownPick> rows = new java.util.ArrayList<>();
+		for (int n = 0; n < shown; n++) {
+			rows.add(new ShownPick(d.assignments().get(n), d.outcomes().get(n).outcomeLabel()));
+		}
+		model.addAttribute("shown", rows);
 		return "supervision/public-draw";
 	}
 
