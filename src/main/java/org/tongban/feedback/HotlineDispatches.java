@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tongban.shared.AuditTrail;
+import org.tongban.shared.Outbox;
 import org.tongban.shared.Problem;
 
 /**
@@ -32,7 +32,6 @@ public class HotlineDispatches {
 
 	private static final Log log = LogFactory.getLog(HotlineDispatches.class);
 	/** How long a claimed send may take before another run may claim it again. */
-	private static final Duration LEASE = Duration.ofMinutes(5);
 
 	/** What the callback recorded: whether this call recorded the answer (false: it was already recorded). */
 	public record Answered(UUID dispatchId, UUID ticketId, boolean recorded) {
@@ -43,6 +42,7 @@ public class HotlineDispatches {
 	private final Hotline12345 hotline;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final Outbox outbox;
 	private final byte[] callbackToken;
 
 	HotlineDispatches(JdbcClient jdbc, Tickets tickets, Hotline12345 hotline, AuditTrail audit, Clock clock,
@@ -52,6 +52,7 @@ public class HotlineDispatches {
 		this.hotline = hotline;
 		this.audit = audit;
 		this.clock = clock;
+		this.outbox = new Outbox(jdbc, clock, "feedback_hotline_dispatch");
 		this.callbackToken = callbackToken.isBlank() ? null : callbackToken.getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -83,32 +84,12 @@ public class HotlineDispatches {
 
 	/** Sends every PENDING hand-over that is due; returns how many the hotline took. */
 	public int retryDue() {
-		int taken = 0;
-		Optional<UUID> next;
-		java.util.Set<UUID> tried = new java.util.HashSet<>();
-		while ((next = claimDue()).isPresent() && tried.add(next.get())) {
-			taken += attempt(next.get()) ? 1 : 0;
-		}
-		return taken;
+		return outbox.sendDue(this::attempt);
 	}
 
 	/** Sends one hand-over if it is still PENDING and due; whether the hotline took it. */
 	boolean send(UUID dispatch) {
-		int claimed = jdbc.sql("""
-				UPDATE feedback_hotline_dispatch SET next_attempt_at = ?
-				WHERE id = ? AND status = 'PENDING' AND next_attempt_at <= ?""")
-			.params(Timestamp.from(clock.instant().plus(LEASE)), dispatch, Timestamp.from(clock.instant())).update();
-		return claimed > 0 && attempt(dispatch);
-	}
-
-	private Optional<UUID> claimDue() {
-		Instant now = clock.instant();
-		return jdbc.sql("""
-				UPDATE feedback_hotline_dispatch SET next_attempt_at = ?
-				WHERE id = (SELECT id FROM feedback_hotline_dispatch WHERE status = 'PENDING' AND next_attempt_at <= ?
-				            ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-				RETURNING id""")
-			.params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now)).query(UUID.class).optional();
+		return outbox.sendNow(dispatch, this::attempt);
 	}
 
 	/** One try, outside any transaction: the hotline's answer is not held up by a database lock. */
@@ -129,17 +110,9 @@ public class HotlineDispatches {
 			return true;
 		}
 		catch (Hotline12345.Unavailable e) {
-			int attempts = jdbc.sql("SELECT attempts FROM feedback_hotline_dispatch WHERE id = ?").param(dispatch)
-				.query(Integer.class).single() + 1;
-			Duration pause = Duration.ofMinutes(Math.min(60, 1L << Math.min(6, attempts - 1)));
-			String error = e.getMessage() == null ? "未知错误" : e.getMessage();
-			jdbc.sql("""
-					UPDATE feedback_hotline_dispatch SET attempts = ?, last_error = ?, next_attempt_at = ?
-					WHERE id = ? AND status = 'PENDING'""")
-				.params(attempts, error.length() > 500 ? error.substring(0, 500) : error,
-						Timestamp.from(clock.instant().plus(pause)), dispatch)
-				.update();
-			log.warn("12345 hand-over " + dispatch + " failed (attempt " + attempts + "), retried in " + pause + ": " + error);
+			Outbox.Failure f = outbox.failed(dispatch, e.getMessage());
+			log.warn("12345 hand-over " + dispatch + " failed (attempt " + f.attempts() + "), retried in " + f.pause() + ": "
+					+ f.error());
 			return false;
 		}
 	}

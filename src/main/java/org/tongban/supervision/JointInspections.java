@@ -3,7 +3,6 @@ package org.tongban.supervision;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,6 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.shared.AuditTrail;
 import org.tongban.shared.FieldMessage;
+import org.tongban.shared.Outbox;
 import org.tongban.shared.Problem;
 import org.tongban.shared.Sm3;
 import org.tongban.supervision.EnforcementRecords.Subject;
@@ -47,7 +47,6 @@ public class JointInspections {
 	/** The commission itself, beside the partners. */
 	public static final String HEALTH = "HEALTH";
 	static final String HEALTH_NAME = "浦东新区卫生健康委员会";
-	private static final Duration LEASE = Duration.ofMinutes(5);
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** What the planner asks. */
@@ -101,10 +100,12 @@ public class JointInspections {
 	private final AuditTrail audit;
 	private final Clock clock;
 	private final TransactionTemplate tx;
+	private final Outbox outbox;
 
 	JointInspections(JdbcClient jdbc, Register register, PartnerAuthorities partners, EnforcementRecords records,
 			AuditTrail audit, Clock clock, TransactionTemplate tx) {
 		this.tx = tx;
+		this.outbox = new Outbox(jdbc, clock, "supervision_joint_share");
 		this.jdbc = jdbc;
 		this.register = register;
 		this.partners = partners;
@@ -287,30 +288,11 @@ public class JointInspections {
 
 	/** Sends every PENDING share that is due; returns how many partners took theirs. */
 	public int retryDue() {
-		int taken = 0;
-		Optional<UUID> next;
-		Set<UUID> tried = new HashSet<>();
-		while ((next = claimDue()).isPresent() && tried.add(next.get())) {
-			taken += attempt(next.get()) ? 1 : 0;
-		}
-		return taken;
+		return outbox.sendDue(this::attempt);
 	}
 
 	boolean send(UUID share) {
-		int claimed = jdbc.sql("UPDATE supervision_joint_share SET next_attempt_at = ? "
-				+ "WHERE id = ? AND status = 'PENDING' AND next_attempt_at <= ?")
-			.params(Timestamp.from(clock.instant().plus(LEASE)), share, Timestamp.from(clock.instant())).update();
-		return claimed > 0 && attempt(share);
-	}
-
-	private Optional<UUID> claimDue() {
-		Instant now = clock.instant();
-		return jdbc.sql("""
-				UPDATE supervision_joint_share SET next_attempt_at = ?
-				WHERE id = (SELECT id FROM supervision_joint_share WHERE status = 'PENDING' AND next_attempt_at <= ?
-				            ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-				RETURNING id""")
-			.params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now)).query(UUID.class).optional();
+		return outbox.sendNow(share, this::attempt);
 	}
 
 	/** One try, outside any transaction: the partner's answer is not held up by a database lock. */
@@ -335,16 +317,9 @@ public class JointInspections {
 			return true;
 		}
 		catch (PartnerAuthorities.Unavailable e) {
-			int attempts = jdbc.sql("SELECT attempts FROM supervision_joint_share WHERE id = ?").param(share)
-				.query(Integer.class).single() + 1;
-			Duration pause = Duration.ofMinutes(Math.min(60, 1L << Math.min(6, attempts - 1)));
-			String error = e.getMessage() == null ? "未知错误" : e.getMessage();
-			jdbc.sql("UPDATE supervision_joint_share SET attempts = ?, last_error = ?, next_attempt_at = ? "
-					+ "WHERE id = ? AND status = 'PENDING'")
-				.params(attempts, error.length() > 500 ? error.substring(0, 500) : error,
-						Timestamp.from(clock.instant().plus(pause)), share)
-				.update();
-			log.warn("joint plan share " + share + " failed (attempt " + attempts + "), retried in " + pause + ": " + error);
+			Outbox.Failure f = outbox.failed(share, e.getMessage());
+			log.warn("joint plan share " + share + " failed (attempt " + f.attempts() + "), retried in " + f.pause() + ": "
+					+ f.error());
 			return false;
 		}
 	}
