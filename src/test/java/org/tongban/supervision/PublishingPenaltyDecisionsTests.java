@@ -6,8 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tongban.notification.Inbox;
 
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +22,12 @@ import tools.jackson.databind.JsonNode;
  */
 class PublishingPenaltyDecisionsTests extends PenaltyCaseTest {
 
+	@Autowired
+	PublicationWatch watch;
+
+	@Autowired
+	Inbox inbox;
+
 	@Test
 	void theDueDateIsSevenWorkingDaysAfterTheDecisionAcrossTheNationalDayHolidays() throws Exception {
 		// Wednesday 30 September 2026: 1–7 October are holidays and Saturday 10 October a make-up working day
@@ -27,17 +36,27 @@ class PublishingPenaltyDecisionsTests extends PenaltyCaseTest {
 		String id = open("inspector", "PUBLIC_PLACE");
 		expect(propose("inspector", id, "PP-HEALTH-CERT", "GENERAL", 2000L, null, "WARNING", "FINE"), 200);
 		JsonNode decided = expect(decide("supervisor", id), 200);
+		String number = decided.get("decisionNumber").asString();
 		assertThat(decided.get("decidedOn").asString()).isEqualTo("2026-09-30");
 		assertThat(decided.get("publicationDue").asString()).isEqualTo("2026-10-15");
 
 		clock.travelTo(LocalDate.of(2026, 10, 9));
 		assertThat(row(id).get("urgency").asString()).isEqualTo("ON_TIME");
 		assertThat(row(id).get("workingDaysLeft").asInt()).isEqualTo(5);
+		watch.warn();
+		assertThat(messagesAbout(number)).isEmpty();
 		clock.travelTo(LocalDate.of(2026, 10, 13));
 		assertThat(row(id).get("urgency").asString()).isEqualTo("DUE_SOON");
 		assertThat(row(id).get("workingDaysLeft").asInt()).isEqualTo(2);
+		// the institute is told once, however often the watch runs
+		watch.warn();
+		watch.warn();
+		assertThat(messagesAbout(number)).extracting(Inbox.Message::title).containsExactly("行政处罚决定即将到期未公示");
 		clock.travelTo(LocalDate.of(2026, 10, 16));
 		assertThat(row(id).get("urgency").asString()).isEqualTo("OVERDUE");
+		watch.warn();
+		assertThat(messagesAbout(number)).extracting(Inbox.Message::title)
+			.containsExactlyInAnyOrder("行政处罚决定即将到期未公示", "行政处罚决定已逾期未公示");
 		// the staff page warns too
 		String page = mvc.perform(get("/supervision/penalties").with(basic("supervisor"))).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
@@ -82,6 +101,11 @@ class PublishingPenaltyDecisionsTests extends PenaltyCaseTest {
 			assertThat(text).contains(number).doesNotContain("王小明").doesNotContain("健康合格证明直接为顾客服务，有现场笔录")
 				.doesNotContain("inspector").doesNotContain("赵监督员").doesNotContain("孙科长").doesNotContain("supervisor");
 		}
+	}
+
+	private List<Inbox.Message> messagesAbout(String number) {
+		return inbox.messagesFor("supervisor", PublicationWatch.UNIT, 500).stream()
+			.filter(m -> m.body().contains(number)).toList();
 	}
 
 	private JsonNode publicJson() throws Exception {
