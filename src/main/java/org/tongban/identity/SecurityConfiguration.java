@@ -130,10 +130,12 @@ class SecurityConfiguration {
 				// publication are planners'
 				.requestMatchers(HttpMethod.GET, "/api/supervision/discretion-baseline", "/supervision/discretion-baseline",
 						"/api/supervision/penalties", "/api/supervision/penalties/*", "/supervision/penalties",
-						"/supervision/penalties/*", "/api/supervision/joint-inspections", "/api/supervision/joint-inspections/*")
+						"/supervision/penalties/*", "/api/supervision/joint-inspections", "/api/supervision/joint-inspections/*",
+						"/supervision/joint-inspections", "/supervision/joint-inspections/*")
 				.hasAnyRole(Role.SUPERVISOR.name(), Role.INSPECTOR.name())
 				.requestMatchers(HttpMethod.POST, "/api/supervision/penalties", "/api/supervision/penalties/*/proposal",
-						"/supervision/penalties", "/supervision/penalties/*/proposal", "/api/supervision/joint-inspections/*/visit")
+						"/supervision/penalties", "/supervision/penalties/*/proposal", "/api/supervision/joint-inspections/*/visit",
+						"/supervision/joint-inspections/*/visit")
 				.hasAnyRole(Role.SUPERVISOR.name(), Role.INSPECTOR.name())
 				.requestMatchers("/api/supervision/**", "/supervision/**")
 				.hasRole(Role.SUPERVISOR.name())

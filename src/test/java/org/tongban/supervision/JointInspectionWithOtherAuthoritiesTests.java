@@ -157,6 +157,10 @@ class JointInspectionWithOtherAuthoritiesTests extends SupervisionIntegrationTes
 		assertThat(joint.relayDue()).isZero();
 		market.verify(1, postRequestedFor(urlEqualTo("/api/joint-inspections")));
 		drug.verify(2, postRequestedFor(urlEqualTo("/api/joint-inspections")));
+		String page = mvc.perform(MockMvcRequestBuilders.get("/supervision/joint-inspections/" + id).with(basic("inspector")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("主诊医师资质齐全", "价格公示不全", "透明质酸钠凝胶来源可追溯", "区市场监督管理局");
+		assertThat(page).doesNotContain("id=\"visit-form\"");
 		// the visit is recorded once
 		assertThat(mvc.perform(MockMvcRequestBuilders.post("/api/supervision/joint-inspections/" + id + "/visit")
 			.with(basic("inspector")).contentType(MediaType.APPLICATION_JSON).content("{\"findings\": \"再登记\"}"))
@@ -170,6 +174,13 @@ class JointInspectionWithOtherAuthoritiesTests extends SupervisionIntegrationTes
 		List<String> fields = new ArrayList<>();
 		refused.get("errors").forEach(e -> fields.add(e.get("field").asString()));
 		assertThat(fields).containsExactlyInAnyOrder("uscc", "plannedOn", "scope", "partners");
+		// the page's form says the same beside each field, and keeps what was typed
+		String page = mvc.perform(MockMvcRequestBuilders.post("/supervision/joint-inspections").with(basic("supervisor"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("uscc", "91310115MA1K3Y4N2X").param("plannedOn", "2026-06-01").param("scope", "<b>价格</b>")
+			.param("partner", "MARKET")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"uscc-error\"", "id=\"plannedOn-error\"", "检查日期不能早于今天", "&lt;b&gt;价格&lt;/b&gt;")
+			.doesNotContain("<b>价格</b>");
 		assertThat(mvc.perform(MockMvcRequestBuilders.post("/api/supervision/joint-inspections").with(basic("inspector"))
 			.contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse().getStatus()).isEqualTo(403);
 	}
