@@ -64,9 +64,12 @@ public class DiscretionBaseline {
 	public record Range(Circumstance circumstance, String when, Set<Measure> measures, Long fineMin, Long fineMax) {
 	}
 
-	/** One violation with its articles, what the law allows and the baseline per circumstance. */
+	/**
+	 * One violation with its articles, what the law allows and the baseline per circumstance; {@code note} says what
+	 * legal staff should look at in particular (null when nothing).
+	 */
 	public record Violation(String code, Sector sector, String name, String violated, String penaltyBasis, long lawMaxFine,
-			Set<Measure> lawMeasures, Map<Circumstance, Range> ranges) {
+			Set<Measure> lawMeasures, Map<Circumstance, Range> ranges, String note) {
 	}
 
 	/** The loaded baseline: whether legal staff have checked it, and the violations. */
@@ -158,7 +161,8 @@ public class DiscretionBaseline {
 					}
 				});
 				violations.put(code, new Violation(code, Sector.valueOf((String) v.get("sector")), (String) v.get("name"),
-						(String) v.get("violated"), (String) v.get("penaltyBasis"), max, lawMeasures, ranges));
+						(String) v.get("violated"), (String) v.get("penaltyBasis"), max, lawMeasures, ranges,
+						(String) v.get("note")));
 			});
 			return new Baseline(Boolean.TRUE.equals(root.get("reviewed")), (String) root.get("reviewedBy"),
 					(String) root.get("basis"), violations);

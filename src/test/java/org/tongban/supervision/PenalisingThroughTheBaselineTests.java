@@ -32,6 +32,12 @@ class PenalisingThroughTheBaselineTests extends PenaltyCaseTest {
 			assertThat(violation.penaltyBasis()).as(violation.code()).contains("第");
 			assertThat(violation.ranges()).as(violation.code()).hasSize(4);
 		});
+		assertThat(baseline.current().violations().get("MED-BEYOND-SCOPE").note()).contains("须核对");
+		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/supervision/discretion-baseline").with(basic("inspector"))).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"unreviewed\"", "尚未经法制审核人员核对", "《公共场所卫生管理条例实施细则》第三十八条",
+				"1500–5000");
 		assertThat(baseline.current().violations().values()).extracting(DiscretionBaseline.Violation::sector)
 			.contains(Sector.PUBLIC_PLACE, Sector.MEDICAL, Sector.MEDICAL_BEAUTY, Sector.DRINKING_WATER, Sector.DISINFECTION,
 					Sector.OCCUPATIONAL);
