@@ -43,6 +43,8 @@ class AccountBootstrap implements InitializingBean {
 			new Demo("inspector2", "钱监督员", Role.INSPECTOR, "SUPERVISION_INSTITUTE"),
 			// the institute's planner of 双随机 inspections: plans, draws and approves overrides
 			new Demo("supervisor", "孙科长（监督所计划）", Role.SUPERVISOR, "SUPERVISION_INSTITUTE"),
+			// a planner the demo designates as legal reviewer (法制审核) of penalty decisions: never the case's handler
+			new Demo("legal", "周法制（监督所法制审核）", Role.SUPERVISOR, "SUPERVISION_INSTITUTE"),
 			new Demo("citizen", "张三", EnumSet.of(Role.CITIZEN), null, "310115198503151230", null),
 			new Demo("enterprise", "上海浦东示例口腔门诊部有限公司", EnumSet.of(Role.ENTERPRISE), null, null,
 					"91310115MA1K3Y4N2N"),

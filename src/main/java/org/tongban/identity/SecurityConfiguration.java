@@ -113,6 +113,9 @@ class SecurityConfiguration {
 				// 联合检查: a partner authority's findings carry its own secret, checked by the handler
 				.requestMatchers(HttpMethod.POST, "/api/supervision/joint-inspections/*/partner-findings")
 				.permitAll()
+				// 行政执法公示: decided penalties are published (organisations only, no handler or reviewer)
+				.requestMatchers(HttpMethod.GET, "/public/penalties", "/api/public/penalties")
+				.permitAll()
 				// role refusals at the door, before any argument is read (a missing parameter must not answer 400
 				// to a caller who may not call at all); the handlers check the same roles again, and duty below them
 				.requestMatchers("/admin/**", "/api/accounts/**", "/api/audit/**", "/api/tokens/**", "/api/access-log/**")
@@ -147,6 +150,15 @@ class SecurityConfiguration {
 				.requestMatchers("/api/supervision/credit-reports", "/api/supervision/credit-reports/**",
 						"/supervision/credit-reports", "/supervision/credit-reports/**")
 				.hasAnyRole(Role.ENTERPRISE.name(), Role.SUPERVISOR.name(), Role.INSPECTOR.name())
+				// 行政处罚: inspectors read the baseline, open cases and propose in their own; review, decision and
+				// publication are planners'
+				.requestMatchers(HttpMethod.GET, "/api/supervision/discretion-baseline", "/supervision/discretion-baseline",
+						"/api/supervision/penalties", "/api/supervision/penalties/*", "/supervision/penalties",
+						"/supervision/penalties/*")
+				.hasAnyRole(Role.SUPERVISOR.name(), Role.INSPECTOR.name())
+				.requestMatchers(HttpMethod.POST, "/api/supervision/penalties", "/api/supervision/penalties/*/proposal",
+						"/supervision/penalties", "/supervision/penalties/*/proposal")
+				.hasAnyRole(Role.SUPERVISOR.name(), Role.INSPECTOR.name())
 				.requestMatchers("/api/supervision/**", "/supervision/**")
 				.hasRole(Role.SUPERVISOR.name())
 				.anyRequest().authenticated())

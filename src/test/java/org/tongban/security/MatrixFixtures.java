@@ -156,6 +156,8 @@ final class MatrixFixtures {
 			case "整改任务" -> rectification();
 			case "办不成事" -> ticket();
 			case "投诉聚类" -> cluster();
+			case "处罚案件" -> penaltyCase();
+			case "法制审核人员" -> "legal";
 			case "监管对象" -> jdbc.sql("SELECT uscc FROM supervision_entity ORDER BY uscc LIMIT 1").query(String.class).single();
 			case "抽查计划" -> plan();
 			case "抽取" -> created(mvc.perform(callers.as("supervisor", post("/api/supervision/plans/{id}/draw", plan())))
@@ -247,6 +249,14 @@ final class MatrixFixtures {
 				"放射诊疗许可要的评价报告格式要求没有说明，被退回两次", CLUSTER_ITEM, "BIOMED", java.time.Instant.parse("2026-06-01T02:00:00Z")));
 		return jdbc.sql("SELECT cluster_id::text FROM feedback_complaint WHERE source_id = ?").param(source)
 			.query(String.class).single();
+	}
+
+	/** A penalty case the demo inspector opened (and so handles) against the register's first entity. */
+	private String penaltyCase() throws Exception {
+		String uscc = jdbc.sql("SELECT uscc FROM supervision_entity ORDER BY uscc LIMIT 1").query(String.class).single();
+		return created(mvc.perform(callers.as("inspector", post("/api/supervision/penalties").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"uscc\": \"" + uscc + "\", \"summary\": \"权限矩阵：现场检查发现涉嫌违法\"}")))
+				.andReturn().getResponse(), "penalty case");
 	}
 
 	/** A published inspection plan of the medical sector, made by the demo planner. */
