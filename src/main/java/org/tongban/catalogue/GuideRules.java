@@ -38,6 +38,7 @@ final class GuideRules {
 		rules.questions(c.situationQuestions(), c.situations());
 		rules.licence(c.licence());
 		rules.form(c.form(), c.situations());
+		rules.particularsOnTheForm(c);
 		return List.copyOf(rules.errors);
 	}
 
@@ -340,6 +341,23 @@ final class GuideRules {
 			if (f.situations() != null) {
 				f.situations().stream().filter(s -> !codes.contains(s)).forEach(
 						s -> error(at + ".situations", "申请表字段“" + f.label() + "”所属的办理情形“" + s + "”不存在。"));
+			}
+		}
+	}
+
+	/** Where the guide defines its form, the licence's particulars are filled in on it, so they must be its fields. */
+	private void particularsOnTheForm(GuideContent c) {
+		if (c.form() == null || c.form().isEmpty() || c.licence() == null) {
+			return;
+		}
+		Set<String> names = new HashSet<>();
+		c.form().stream().filter(java.util.Objects::nonNull).forEach(f -> names.add(f.name()));
+		List<GuideContent.Particular> all = c.licence().particularsOrNone();
+		for (int i = 0; i < all.size(); i++) {
+			GuideContent.Particular p = all.get(i);
+			if (p != null && p.field() != null && !names.contains(p.field())) {
+				error("licence.particulars[" + i + "].field", "证照记载事项“" + p.label() + "”须是申请表的字段（申请表中没有“"
+						+ p.field() + "”）。");
 			}
 		}
 	}
