@@ -34,6 +34,12 @@ final class ItemForms {
 	static final int DEFAULT_ADDRESS = 200;
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 	private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+	/**
+	 * Compiled schemas by definition: a published version never changes, so the same definition recurs for every
+	 * application of the item; kept small, as drafts of guides are never validated against.
+	 */
+	private static final Map<Key, Schema> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final int MAX_COMPILED = 500;
 	private static final String USCC_SHAPE = "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$";
 
 	private ItemForms() {
@@ -91,7 +97,11 @@ final class ItemForms {
 		}
 		Map<String, FormField> byName = new LinkedHashMap<>();
 		fields.forEach(f -> byName.put(f.name(), f));
-		Schema schema = SCHEMAS.getSchema(schema(fields, complete));
+		if (COMPILED.size() > MAX_COMPILED) {
+			COMPILED.clear();
+		}
+		Schema schema = COMPILED.computeIfAbsent(new Key(List.copyOf(fields), complete),
+				k -> SCHEMAS.getSchema(schema(k.fields(), k.complete())));
 		Map<String, String> wrong = new LinkedHashMap<>();
 		for (Error e : schema.validate(instance(fields, form))) {
 			String name = "required".equals(e.getKeyword()) ? e.getProperty() : last(e);
@@ -174,6 +184,9 @@ final class ItemForms {
 			};
 			default -> label + "填写有误。";
 		};
+	}
+
+	private record Key(List<FormField> fields, boolean complete) {
 	}
 
 	private static String last(Error e) {
