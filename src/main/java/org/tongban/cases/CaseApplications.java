@@ -103,7 +103,7 @@ public class CaseApplications {
 	Submission apply(SignedInUser me, String idempotencyKey, NewCase request, Map<String, byte[]> files) {
 		String key = requireKey(idempotencyKey);
 		mayApply(me);
-		Drafted drafted = validated(me, request, null);
+		Drafted drafted = validated(me, request, null, true);
 		Case draft = drafted.draft();
 		ApplicationForm.requireContact(draft.form());
 		String hash = hash(request);
@@ -127,7 +127,7 @@ public class CaseApplications {
 	@Transactional
 	public Case startDraft(SignedInUser me, NewCase request) {
 		mayApply(me);
-		Case draft = validated(me, request, null).draft();
+		Case draft = validated(me, request, null, false).draft();
 		record(draft, "case.drafted", null);
 		return draft;
 	}
@@ -145,7 +145,7 @@ public class CaseApplications {
 		if (!identityChecked) {
 			throw Problem.invalid("identityChecked", "请先核验申请人（或经办人）的身份证件原件，并确认姓名与证件号码一致。");
 		}
-		Case draft = validated(clerk, request, clerk.username()).draft();
+		Case draft = validated(clerk, request, clerk.username(), false).draft();
 		Applicant a = draft.applicant();
 		// the population register knows resident ID numbers only
 		var matches = a.kind() == Applicant.Kind.ENTERPRISE ? identities.enterpriseNameMatches(a.uscc(), a.name())
@@ -164,7 +164,9 @@ public class CaseApplications {
 	@Transactional
 	public Case saveForm(SignedInUser me, CaseId id, Map<String, Object> form) {
 		Case c = owned(me, id, true);
-		c.updateForm(ApplicationForm.parse(form));
+		Map<String, String> parsed = ApplicationForm.parse(form);
+		requireForm(c.itemCode(), c.guideVersion(), c.situation(), parsed, false);
+		c.updateForm(parsed);
 		cases.save(c);
 		return c;
 	}
@@ -182,6 +184,17 @@ public class CaseApplications {
 		audit.record("case.material-added", "case", c.id(), Map.of(), Map.of("material", material, "sha256",
 				added.sha256(), "size", added.size()));
 		return added;
+	}
+
+	/**
+	 * A form filled in with the sample values of the live guide's form definition for the situation (empty when it
+	 * defines none), with {@code values} over them: what the demo data submits.
+	 */
+	public Map<String, Object> sampleForm(String itemCode, String situation, Map<String, String> values) {
+		Map<String, Object> form = new LinkedHashMap<>(
+				ItemForms.samples(catalogue.published(itemCode).orElseThrow().formFor(situation)));
+		form.putAll(values);
+		return form;
 	}
 
 	/** The required materials of a situation that must be uploaded (not held by the authority), by name. */
@@ -227,6 +240,7 @@ public class CaseApplications {
 		String key = requireKey(idempotencyKey);
 		Case c = owned(me, id, true);
 		ApplicationForm.requireContact(c.form());
+		requireForm(c.itemCode(), c.guideVersion(), c.situation(), c.form(), true);
 		var earlier = cases.claim(me.username(), key, "submit:" + id, id, now());
 		if (earlier.isPresent()) {
 			if (!earlier.get().requestHash().equals("submit:" + id)) {
@@ -251,6 +265,7 @@ public class CaseApplications {
 			throw Problem.conflict("办件已" + c.status().label() + "，不能再次提交。");
 		}
 		ApplicationForm.requireContact(c.form());
+		requireForm(c.itemCode(), c.guideVersion(), c.situation(), c.form(), true);
 		requireHeldLicence(c);
 		requireMaterials(c, materials(c));
 		return c;
@@ -482,12 +497,25 @@ public class CaseApplications {
 		return key.strip();
 	}
 
+	/**
+	 * The form against the form definition of the guide version the case was started under (items whose guide
+	 * defines none take any text, as before); {@code complete} also asks for the required fields.
+	 */
+	private void requireForm(String itemCode, int guideVersion, String situation, Map<String, String> form,
+			boolean complete) {
+		Guide guide = catalogue.version(itemCode, guideVersion).orElseThrow();
+		List<FieldMessage> errors = ItemForms.check(guide.formFor(situation), form, complete);
+		if (!errors.isEmpty()) {
+			throw Problem.invalid(errors);
+		}
+	}
+
 	/** A draft not yet saved, with its situation's material list (read once, with the guide). */
 	private record Drafted(Case draft, List<GuideContent.Material> materials) {
 	}
 
 	/** Checks item, situation, applicant and form; returns an unsaved draft. {@code clerk} opens a window case. */
-	private Drafted validated(SignedInUser me, NewCase request, String clerk) {
+	private Drafted validated(SignedInUser me, NewCase request, String clerk, boolean complete) {
 		if (request == null || request.itemCode() == null || request.itemCode().isBlank()) {
 			throw Problem.invalid("itemCode", "请填写事项编码。");
 		}
@@ -519,6 +547,7 @@ public class CaseApplications {
 		Map<String, String> form = new LinkedHashMap<>();
 		try {
 			form = ApplicationForm.parse(request.form());
+			errors.addAll(ItemForms.check(guide.formFor(situation.code()), form, complete));
 		}
 		catch (Problem p) {
 			errors.addAll(p.errors());

@@ -81,7 +81,8 @@ class CaseDemoData implements ApplicationRunner {
 			files.put(material, scan(material));
 		}
 		CaseApplications.Submission s = applications.apply(applicant, demo.key(),
-				new NewCase(demo.item(), demo.situation(), who, Map.of("phone", "13800000000", "note", demo.note())), files);
+				new NewCase(demo.item(), demo.situation(), who, applications.sampleForm(demo.item(), demo.situation(),
+						Map.of("phone", "13800000000", "note", demo.note()))), files);
 		if (!s.created()) {
 			return false;
 		}

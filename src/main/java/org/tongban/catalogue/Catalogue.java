@@ -121,7 +121,7 @@ public class Catalogue {
 				c.promisedDays() == null ? 0 : c.promisedDays(), Boolean.TRUE.equals(c.immediate()), c.fee(),
 				c.channels(), c.noticeCommitment(), list(c.keywords()), list(c.situationQuestions()),
 				list(c.situations()), list(c.processSteps()), list(c.faqs()), c.licence(), c.retentionYears(),
-				c.timeLimits(), row.author(), row.reviewer(), row.rejectReason(), row.updatedAt(), row.publishedAt());
+				c.timeLimits(), list(c.form()), row.author(), row.reviewer(), row.rejectReason(), row.updatedAt(), row.publishedAt());
 	}
 
 	private ServiceItemSummary summary(CatalogueStore.Item item, GuideContent c) {

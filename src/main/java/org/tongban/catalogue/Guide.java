@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.tongban.catalogue.GuideContent.Channels;
 import org.tongban.catalogue.GuideContent.Faq;
+import org.tongban.catalogue.GuideContent.FormField;
 import org.tongban.catalogue.GuideContent.Licence;
 import org.tongban.catalogue.GuideContent.NoticeCommitment;
 import org.tongban.catalogue.GuideContent.PowersListEntry;
@@ -18,8 +19,8 @@ public record Guide(String code, String name, ItemType type, String typeLabel, i
 		PowersListEntry powersListEntry, List<LegalBasis> legalBasis, Integer statutoryDays, int promisedDays,
 		boolean immediate, String fee, Channels channels, NoticeCommitment noticeCommitment, List<String> keywords,
 		List<Question> questions, List<Situation> situations, List<String> processSteps, List<Faq> faqs,
-		Licence licence, Integer retentionYears, TimeLimitRules timeLimits, String author, String reviewer,
-		String rejectReason, Instant updatedAt, Instant publishedAt) {
+		Licence licence, Integer retentionYears, TimeLimitRules timeLimits, List<FormField> form, String author,
+		String reviewer, String rejectReason, Instant updatedAt, Instant publishedAt) {
 
 	/** A citation with the law's name and status resolved. */
 	public record LegalBasis(String law, String name, LawStatus status, String article) {
@@ -30,7 +31,7 @@ public record Guide(String code, String name, ItemType type, String typeLabel, i
 		return new GuideContent(name, powersListEntry,
 				legalBasis.stream().map(b -> new GuideContent.Citation(b.law(), b.article())).toList(), statutoryDays,
 				promisedDays, immediate, fee, channels, noticeCommitment, keywords, questions, situations, processSteps,
-				faqs, licence, retentionYears, timeLimits);
+				faqs, licence, retentionYears, timeLimits, form.isEmpty() ? null : form);
 	}
 
 	/** The guide as the public sees it: without the staff who wrote and reviewed it or a reviewer's remarks. */
@@ -38,7 +39,7 @@ public record Guide(String code, String name, ItemType type, String typeLabel, i
 		return new Guide(code, name, type, typeLabel, version, status, statusLabel, division, divisionName,
 				handlingUnit, handlingUnitName, powersListEntry, legalBasis, statutoryDays, promisedDays, immediate, fee,
 				channels, noticeCommitment, keywords, questions, situations, processSteps, faqs, licence,
-				retentionYears, timeLimits, null, null, null, updatedAt, publishedAt);
+				retentionYears, timeLimits, form, null, null, null, updatedAt, publishedAt);
 	}
 
 	/**
@@ -49,6 +50,16 @@ public record Guide(String code, String name, ItemType type, String typeLabel, i
 		Situation s = situation(situationCode);
 		return s != null && !immediate && noticeCommitment != null && Boolean.TRUE.equals(noticeCommitment.applies())
 				&& Boolean.TRUE.equals(s.noticeCommitment()) && !Boolean.TRUE.equals(s.onSiteCheckBeforeDecision());
+	}
+
+	/** Whether this version defines the application form; items without one take free-text forms as before. */
+	public boolean hasForm() {
+		return !form.isEmpty();
+	}
+
+	/** The application form's fields for a situation, in order; empty when this version defines no form. */
+	public List<FormField> formFor(String situationCode) {
+		return form.stream().filter(f -> f.appliesTo(situationCode)).toList();
 	}
 
 	public Situation situation(String code) {

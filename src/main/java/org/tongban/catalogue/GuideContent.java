@@ -10,7 +10,35 @@ public record GuideContent(String name, PowersListEntry powersListEntry, List<Ci
 		Integer statutoryDays, Integer promisedDays, Boolean immediate, String fee, Channels channels,
 		NoticeCommitment noticeCommitment, List<String> keywords, List<Question> situationQuestions,
 		List<Situation> situations, List<String> processSteps, List<Faq> faqs, Licence licence,
-		Integer retentionYears, TimeLimitRules timeLimits) {
+		Integer retentionYears, TimeLimitRules timeLimits, List<FormField> form) {
+
+	/** The form's fields that apply to a situation, in order; empty when the guide defines no form. */
+	public List<FormField> formFor(String situation) {
+		return form == null ? List.of() : form.stream().filter(f -> f.appliesTo(situation)).toList();
+	}
+
+	/**
+	 * A field of the item's application form (申请表). {@code type} is one of {@link FormFieldType}; {@code maxLength}
+	 * bounds text, {@code min}/{@code max} a number, {@code choices} the options of a choice; {@code situations}
+	 * names the situations the field belongs to (all when absent). {@code sample} is what the demo data fills in.
+	 */
+	public record FormField(String name, String label, String type, Boolean required, Integer maxLength,
+			java.math.BigDecimal min, java.math.BigDecimal max, List<String> choices, List<String> situations,
+			String hint, String sample) {
+
+		public boolean appliesTo(String situation) {
+			return situations == null || situations.isEmpty() || situations.contains(situation);
+		}
+
+		public boolean isRequired() {
+			return Boolean.TRUE.equals(required);
+		}
+
+		/** The field's type, {@link FormFieldType#TEXT} for an unknown one (the rules refuse those on saving). */
+		public FormFieldType fieldType() {
+			return FormFieldType.parse(type).orElse(FormFieldType.TEXT);
+		}
+	}
 
 	/** The linked 权责清单 entry. */
 	public record PowersListEntry(String code, String name) {

@@ -37,6 +37,8 @@ final class GuideRules {
 		rules.commitment(c);
 		rules.questions(c.situationQuestions(), c.situations());
 		rules.licence(c.licence());
+		rules.form(c.form(), c.situations());
+		rules.particularsOnTheForm(c);
 		return List.copyOf(rules.errors);
 	}
 
@@ -292,6 +294,72 @@ final class GuideRules {
 			}
 		}
 		state.put(id, 2);
+	}
+
+	/** The application form: unique camelCase names, a label, a known type, limits that fit the type. */
+	private void form(List<GuideContent.FormField> form, List<Situation> situations) {
+		if (form == null) {
+			return;
+		}
+		Set<String> codes = new HashSet<>();
+		if (situations != null) {
+			situations.forEach(s -> codes.add(s.code()));
+		}
+		Set<String> names = new HashSet<>();
+		for (int i = 0; i < form.size(); i++) {
+			GuideContent.FormField f = form.get(i);
+			String at = "form[" + i + "]";
+			if (f == null || f.name() == null || !f.name().matches("[a-z][A-Za-z0-9]{0,39}")) {
+				error(at + ".name", "申请表字段名应为 1–40 位英文字母或数字、小写字母开头（如 institution）。");
+				continue;
+			}
+			if (!names.add(f.name())) {
+				error(at + ".name", "申请表字段“" + f.name() + "”重复。");
+			}
+			required(at + ".label", f.label(), "请填写申请表字段“" + f.name() + "”的名称（中文）。");
+			var type = FormFieldType.parse(f.type());
+			if (type.isEmpty()) {
+				error(at + ".type", "申请表字段“" + f.name() + "”的类型应为 text、number、date、choice、idNumber、uscc、phone 或 address 之一。");
+				continue;
+			}
+			if (f.maxLength() != null && (f.maxLength() < 1 || f.maxLength() > 2000)) {
+				error(at + ".maxLength", "最大长度应在 1–2000 字之间。");
+			}
+			if ((f.min() != null || f.max() != null) && type.get() != FormFieldType.NUMBER) {
+				error(at + ".min", "只有数字字段可以设置最小值、最大值。");
+			}
+			if (f.min() != null && f.max() != null && f.min().compareTo(f.max()) > 0) {
+				error(at + ".max", "最大值不能小于最小值。");
+			}
+			boolean choice = type.get() == FormFieldType.CHOICE;
+			if (choice && (f.choices() == null || f.choices().isEmpty() || f.choices().stream().anyMatch(GuideRules::blank))) {
+				error(at + ".choices", "选项字段“" + f.label() + "”至少需要一个非空选项。");
+			}
+			if (!choice && f.choices() != null && !f.choices().isEmpty()) {
+				error(at + ".choices", "只有选项字段可以设置选项。");
+			}
+			if (f.situations() != null) {
+				f.situations().stream().filter(s -> !codes.contains(s)).forEach(
+						s -> error(at + ".situations", "申请表字段“" + f.label() + "”所属的办理情形“" + s + "”不存在。"));
+			}
+		}
+	}
+
+	/** Where the guide defines its form, the licence's particulars are filled in on it, so they must be its fields. */
+	private void particularsOnTheForm(GuideContent c) {
+		if (c.form() == null || c.form().isEmpty() || c.licence() == null) {
+			return;
+		}
+		Set<String> names = new HashSet<>();
+		c.form().stream().filter(java.util.Objects::nonNull).forEach(f -> names.add(f.name()));
+		List<GuideContent.Particular> all = c.licence().particularsOrNone();
+		for (int i = 0; i < all.size(); i++) {
+			GuideContent.Particular p = all.get(i);
+			if (p != null && p.field() != null && !names.contains(p.field())) {
+				error("licence.particulars[" + i + "].field", "证照记载事项“" + p.label() + "”须是申请表的字段（申请表中没有“"
+						+ p.field() + "”）。");
+			}
+		}
 	}
 
 	private void required(String field, String value, String message) {

@@ -25,7 +25,7 @@ class ComparingTimeLimitRulesTests {
 				"不收费", new GuideContent.Channels(true, true, "窗口", "工作日", "12345"),
 				new GuideContent.NoticeCommitment(commitmentApplies, List.of("条件"), 90, "依据"), List.of("护士证"), List.of(),
 				new ArrayList<>(List.of(situation)), List.of(), List.of(), null, 30,
-				new GuideContent.TimeLimitRules("ACCEPTANCE", null, false));
+				new GuideContent.TimeLimitRules("ACCEPTANCE", null, false), null);
 	}
 
 	@Test

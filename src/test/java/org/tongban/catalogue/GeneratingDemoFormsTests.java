@@ -25,7 +25,7 @@ class GeneratingDemoFormsTests {
 		Situation s = new Situation("NEW", "新办", null, List.of(m), null, null, null, null, null, null);
 		return new Guide("PD-WJW-XK-019", "放射诊疗建设项目竣工验收", ItemType.LICENSING, "行政许可", 3,
 				GuideStatus.PUBLISHED, "已发布", "BIOMED", "生物医药处", "APPROVAL_CENTRE", "委审批服务中心", null, List.of(),
-				20, 10, false, "不收费", null, null, List.of(), List.of(), List.of(s), List.of(), List.of(), null, 30, null,
+				20, 10, false, "不收费", null, null, List.of(), List.of(), List.of(s), List.of(), List.of(), null, 30, null, List.of(),
 				"system", "system", null, null, Instant.parse("2026-01-05T02:00:00Z"));
 	}
 

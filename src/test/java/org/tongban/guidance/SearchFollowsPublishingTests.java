@@ -73,6 +73,6 @@ class SearchFollowsPublishingTests {
 		keywords.add(keyword);
 		return new GuideContent(c.name(), c.powersListEntry(), c.legalBasis(), c.statutoryDays(), c.promisedDays(),
 				c.immediate(), c.fee(), c.channels(), c.noticeCommitment(), keywords, c.situationQuestions(),
-				c.situations(), c.processSteps(), c.faqs(), c.licence(), c.retentionYears(), c.timeLimits());
+				c.situations(), c.processSteps(), c.faqs(), c.licence(), c.retentionYears(), c.timeLimits(), c.form());
 	}
 }

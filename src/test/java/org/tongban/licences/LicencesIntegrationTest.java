@@ -82,7 +82,7 @@ abstract class LicencesIntegrationTest {
 				? "{\"kind\": \"ENTERPRISE\", \"uscc\": \"" + ENTERPRISE_USCC + "\", \"name\": \"示例\", \"agentName\": \"李四\"}"
 				: "{\"kind\": \"PERSON\", \"idNumber\": \"" + CITIZEN_ID + "\", \"name\": \"张三\"}";
 		String body = "{\"itemCode\": \"" + item + "\", \"situation\": \"" + situation + "\", \"applicant\": " + applicant
-				+ ", \"form\": " + json.writeValueAsString(withPhone(form)) + "}";
+				+ ", \"form\": " + json.writeValueAsString(applications.sampleForm(item, situation, withPhone(form))) + "}";
 		UUID id = UUID.fromString(Applying.submitWithMaterials(mvc, applications, username, body));
 		return caseRecords.find(new CaseId(id)).orElseThrow();
 	}

@@ -102,6 +102,15 @@ class CasePages {
 		model.addAttribute("formFields", formFields);
 		model.addAttribute("askPhone", formFields.stream().noneMatch(f -> f.field().equals("phone")));
 		licenceFields(me, guide, s, licence, model);
+		// an item whose guide defines its form gets those fields, pre-filled from the chosen licence or the registers
+		Map<?, ?> current = (Map<?, ?>) model.getAttribute("current");
+		Map<String, String> prefilled = new java.util.HashMap<>();
+		formFields.forEach(f -> prefilled.put(f.field(), f.value()));
+		List<ItemFormField> itemForm = ItemFormField.of(formFor(guide, s.code(), model), name -> current.get(name) != null
+				? String.valueOf(current.get(name)) : prefilled.get(name));
+		model.addAttribute("itemForm", itemForm);
+		model.addAttribute("askPhone", itemForm.isEmpty() ? formFields.stream().noneMatch(f -> f.field().equals("phone"))
+				: itemForm.stream().noneMatch(f -> f.name().equals("phone")));
 		return "cases/new";
 	}
 
@@ -124,6 +133,13 @@ class CasePages {
 		model.addAttribute("chosen", chosen);
 		model.addAttribute("particulars", sets ? guide.licence().particularsOrNone() : List.of());
 		model.addAttribute("current", chosen == null ? Map.of() : chosen.particulars());
+	}
+
+	/** The form's fields but the licence number when the page offers the licences held to choose from. */
+	private static List<GuideContent.FormField> formFor(Guide guide, String situation, Model model) {
+		boolean choosing = !((List<?>) model.getAttribute("held")).isEmpty();
+		return guide.formFor(situation).stream()
+				.filter(f -> !(choosing && f.name().equals(HeldLicences.FIELD))).toList();
 	}
 
 	@PostMapping("/cases")
@@ -150,6 +166,8 @@ class CasePages {
 			// the form again, the message beside each field, everything typed still there
 			String page = newCase(me, item, situation, null, params.get("form." + HeldLicences.FIELD), model);
 			model.addAttribute("typed", params);
+			model.addAttribute("itemForm", ItemFormField.of(formFor((Guide) model.getAttribute("guide"), situation, model),
+					name -> params.get("form." + name)));
 			model.addAttribute("refusal", Refusal.of("new", p));
 			response.setStatus(p.status().value());
 			return page;
@@ -197,6 +215,16 @@ class CasePages {
 		if (!model.containsAttribute("formValues")) {
 			model.addAttribute("formValues", c.form());
 		}
+		// a draft of an item whose guide version defines its form is edited field by field, as it was started
+		@SuppressWarnings("unchecked")
+		Map<String, Object> values = (Map<String, Object>) model.getAttribute("formValues");
+		List<org.tongban.catalogue.GuideContent.FormField> defined = c.status() != CaseStatus.DRAFT ? List.of()
+				: catalogue.version(c.itemCode(), c.guideVersion()).map(g -> g.formFor(c.situation())).orElse(List.of());
+		model.addAttribute("itemForm", ItemFormField.of(defined,
+				name -> values.get(name) == null ? null : String.valueOf(values.get(name))));
+		Map<String, Object> others = new LinkedHashMap<>(values);
+		defined.forEach(f -> others.remove(f.name()));
+		model.addAttribute("otherValues", others);
 		// a fresh token per rendering: a double click or a reload resends the same one
 		model.addAttribute("token", UUID.randomUUID().toString());
 	}

@@ -7,7 +7,7 @@ import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.Guide;
 import org.tongban.catalogue.GuideContent;
 
-/** Chinese labels for a case's form fields: the pages' own, and the particulars its item's licence carries. */
+/** Chinese labels for a case's form fields: the item's form definition, the pages' own, and its licence's particulars. */
 final class FormLabels {
 
 	/** The form fields the pages write; an API client's own fields show as named. */
@@ -19,7 +19,10 @@ final class FormLabels {
 
 	static Map<String, String> of(Catalogue catalogue, String itemCode) {
 		Map<String, String> labels = new HashMap<>(PAGES);
-		catalogue.published(itemCode).map(Guide::licence).map(GuideContent.Licence::particularsOrNone)
+		var guide = catalogue.published(itemCode);
+		// the item's own form names its fields first
+		guide.ifPresent(g -> g.form().forEach(f -> labels.put(f.name(), f.label())));
+		guide.map(Guide::licence).map(GuideContent.Licence::particularsOrNone)
 			.ifPresent(all -> all.forEach(p -> labels.putIfAbsent(p.field(), p.label())));
 		return labels;
 	}

@@ -204,7 +204,7 @@ class EditorPages {
 		return new GuideContent(form.name(), c.powersListEntry(), c.legalBasis(), form.statutoryDays(),
 				form.promisedDays(), Boolean.TRUE.equals(form.immediate()), form.fee(), c.channels(),
 				c.noticeCommitment(), c.keywords(), c.situationQuestions(), c.situations(), c.processSteps(), c.faqs(),
-				c.licence(), form.retentionYears(), c.timeLimits());
+				c.licence(), form.retentionYears(), c.timeLimits(), c.form());
 	}
 
 	private String pretty(GuideContent content) {
