@@ -116,7 +116,7 @@ abstract class BenefitsIntegrationTest {
 
 	/** A citizen account for this person, so that the inbox can reach them. */
 	String account(String id) {
-		String username = "res-" + id.substring(6, 14) + "-" + id.substring(14);
+		String username = ("res-" + id.substring(6, 14) + "-" + id.substring(14)).toLowerCase();
 		accounts.create(new AccountManagement.NewAccount(username, "测试居民", PASSWORD, EnumSet.of(Role.CITIZEN), null, id,
 				null, null));
 		return username;
