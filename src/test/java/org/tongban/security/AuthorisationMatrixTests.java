@@ -122,7 +122,9 @@ class AuthorisationMatrixTests {
 			Map.entry("POST /api/reform/tasks/{改革任务}/reports", "{\"text\": \"进展\", \"progress\": {进度}, \"status\": \"IN_PROGRESS\"}"),
 			Map.entry("POST /api/feedback/clusters/{投诉聚类}/actions/revision", "{\"note\": \"据投诉修订\"}"),
 			Map.entry("POST /api/feedback/clusters/{投诉聚类}/actions/report",
-					"{\"taskNo\": 5, \"text\": \"进展\", \"progress\": {进度}, \"status\": \"IN_PROGRESS\"}"));
+					"{\"taskNo\": 5, \"text\": \"进展\", \"progress\": {进度}, \"status\": \"IN_PROGRESS\"}"),
+			// a programme the demo citizen (41) is not eligible for: opting out of it changes nothing else the suite tests
+			Map.entry("POST /api/benefits/mine/opt-out", "{\"programme\": \"ELDERLY_HEALTH_CHECK\"}"));
 
 	/** Form fields of page requests, keyed like {@link #BODIES}. */
 	static final Map<String, String> FORMS = Map.ofEntries(
@@ -150,7 +152,8 @@ class AuthorisationMatrixTests {
 			Map.entry("POST /cases/{已准予办件}/ratings", "stage=ACCEPTANCE&level=5&tags=办事便捷"),
 			Map.entry("POST /feedback/rectifications/{整改任务}/contact", "note=已电话联系申请人"),
 			Map.entry("POST /feedback/tickets", "text=窗口说要另开证明&contact=13800000000"),
-			Map.entry("POST /feedback/tickets/{办不成事}/contact", "note=已电话联系反映人"));
+			Map.entry("POST /feedback/tickets/{办不成事}/contact", "note=已电话联系反映人"),
+			Map.entry("POST /benefits/mine/opt-out", "programme=ELDERLY_HEALTH_CHECK"));
 
 	@Autowired
 	MockMvc mvc;
