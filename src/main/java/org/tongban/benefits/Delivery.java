@@ -42,6 +42,11 @@ class Delivery {
 
 	/** Notifies the pending offers of the people the channel reaches (among {@code idNumbers}; null: all). */
 	long notifyPending(List<String> idNumbers) {
+		if (idNumbers != null && jdbc.sql("SELECT count(*) FROM benefits_entitlement WHERE status = 'PENDING' AND id_number IN (:ids)")
+			.param("ids", idNumbers).query(Long.class).single() == 0) {
+			// a change that made no new offer: nothing to send, and no need to ask the channel whom it reaches
+			return 0;
+		}
 		Set<String> reachable = notifier.reachable(idNumbers);
 		if (reachable.isEmpty()) {
 			return 0;

@@ -76,10 +76,13 @@ class Matcher {
 					jdbc.sql("INSERT INTO benefits_run (id, started_by, started_at, today) VALUES (?, ?, ?, ?)")
 						.params(id, by, Timestamp.from(clock.instant()), today).update();
 					expire(today);
+					// the facts of everyone once per run, then one set-based pass per programme over them
+					jdbc.sql("CREATE TEMP TABLE benefits_facts ON COMMIT DROP AS " + Facts.relation(false))
+						.param("today", today).param("yearStart", today.withDayOfYear(1)).update();
 					long matched = 0;
 					long created = 0;
 					for (Programme p : programmes.all()) {
-						long[] c = match(p, today, null);
+						long[] c = match(p, today, null, "benefits_facts");
 						matched += c[0];
 						created += c[1];
 					}
@@ -119,7 +122,7 @@ class Matcher {
 			long matched = 0;
 			long created = 0;
 			for (Programme p : programmes.all()) {
-				long[] c = match(p, today, idNumbers);
+				long[] c = match(p, today, idNumbers, null);
 				matched += c[0];
 				created += c[1];
 			}
@@ -136,8 +139,11 @@ class Matcher {
 			.params(Timestamp.from(clock.instant()), today.getYear()).update();
 	}
 
-	/** {matched, created} for one programme, over everyone or over {@code ids}. */
-	private long[] match(Programme p, LocalDate today, List<String> ids) {
+	/**
+	 * {matched, created} for one programme, over the facts table of a full run ({@code factsTable}) or over the
+	 * facts of {@code ids} computed on the spot.
+	 */
+	private long[] match(Programme p, LocalDate today, List<String> ids, String factsTable) {
 		Rule rule = programmes.current(p.code(), today);
 		Map<String, Object> params = new HashMap<>();
 		String condition = RuleLanguage.sql(RuleLanguage.compile(rule), "c", params);
@@ -168,7 +174,8 @@ class Matcher {
 				  RETURNING 1
 				)
 				SELECT (SELECT count(*) FROM eligible) AS matched, (SELECT count(*) FROM created) AS created
-				""".formatted(Facts.ageBandSql("f.age"), Facts.relation(ids != null), condition);
+				""".formatted(Facts.ageBandSql("f.age"), factsTable != null ? "SELECT * FROM " + factsTable
+						: Facts.relation(true), condition);
 		return jdbc.sql(sql).params(params)
 			.query((rs, i) -> new long[] {rs.getLong("matched"), rs.getLong("created")}).single();
 	}
