@@ -55,8 +55,27 @@ final class RuleLanguage {
 	record Compiled(Rule.Clause clause, CelAbstractSyntaxTree ast, Set<String> facts) {
 	}
 
+	/**
+	 * Rules compiled before, by their clauses: a change event matches every programme for one person, and compiling
+	 * four rules each time would cost more than the match. Drafts tried out also land here, so it is bounded.
+	 */
+	private static final Map<List<Rule.Clause>, List<Compiled>> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** Compiles every clause, or refuses the rule with each problem's clause and position. */
 	static List<Compiled> compile(Rule rule) {
+		List<Compiled> known = rule.clauses() == null ? null : COMPILED.get(rule.clauses());
+		if (known != null) {
+			return known;
+		}
+		List<Compiled> compiled = compileAfresh(rule);
+		if (COMPILED.size() > 200) {
+			COMPILED.clear();
+		}
+		COMPILED.put(List.copyOf(rule.clauses()), compiled);
+		return compiled;
+	}
+
+	private static List<Compiled> compileAfresh(Rule rule) {
 		List<FieldMessage> problems = new ArrayList<>();
 		List<Compiled> compiled = new ArrayList<>();
 		if (rule.clauses() == null || rule.clauses().isEmpty()) {
@@ -99,7 +118,7 @@ final class RuleLanguage {
 		if (!problems.isEmpty()) {
 			throw Problem.invalid(problems);
 		}
-		return compiled;
+		return List.copyOf(compiled);
 	}
 
 	private static boolean blank(String s) {
