@@ -84,7 +84,7 @@ class Matcher {
 					long matched = 0;
 					long created = 0;
 					for (Programme p : programmes.all()) {
-						long[] c = match(p, today, null, "benefits_facts");
+						long[] c = match(p, today, "benefits_facts");
 						matched += c[0];
 						created += c[1];
 					}
@@ -184,11 +184,8 @@ class Matcher {
 			.params(Timestamp.from(clock.instant()), today.getYear()).update();
 	}
 
-	/**
-	 * {matched, created} for one programme, over the facts table of a full run ({@code factsTable}) or over the
-	 * facts of {@code ids} computed on the spot.
-	 */
-	private long[] match(Programme p, LocalDate today, List<String> ids, String factsTable) {
+	/** {matched, created} for one programme, over the facts table of a full run. */
+	private long[] match(Programme p, LocalDate today, String factsTable) {
 		Rule rule = programmes.current(p.code(), today);
 		Map<String, Object> params = new HashMap<>();
 		String condition = RuleLanguage.sql(RuleLanguage.compile(rule), "c", params);
@@ -198,12 +195,6 @@ class Matcher {
 		params.put("cycle", today.getYear());
 		params.put("version", rule.version());
 		params.put("now", Timestamp.from(clock.instant()));
-		if (ids != null) {
-			if (ids.isEmpty()) {
-				return new long[] {0, 0};
-			}
-			params.put("ids", ids);
-		}
 		String sql = """
 				WITH eligible AS (
 				  SELECT f.id_number, f.street, %s AS age_band FROM (%s) f
@@ -219,8 +210,7 @@ class Matcher {
 				  RETURNING 1
 				)
 				SELECT (SELECT count(*) FROM eligible) AS matched, (SELECT count(*) FROM created) AS created
-				""".formatted(Facts.ageBandSql("f.age"), factsTable != null ? "SELECT * FROM " + factsTable
-						: Facts.relation(true), condition);
+				""".formatted(Facts.ageBandSql("f.age"), "SELECT * FROM " + factsTable, condition);
 		return jdbc.sql(sql).params(params)
 			.query((rs, i) -> new long[] {rs.getLong("matched"), rs.getLong("created")}).single();
 	}
