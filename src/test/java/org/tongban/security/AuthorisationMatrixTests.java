@@ -124,7 +124,9 @@ class AuthorisationMatrixTests {
 			Map.entry("POST /api/supervision/inspectors", "{\"code\": \"检-7001\", \"name\": \"矩阵执法员\", \"sectors\": [\"MEDICAL\"]}"),
 			Map.entry("POST /api/supervision/inspectors/{执法人员}/conflicts", "{\"uscc\": \"91310115MA1K3Y4N2N\", \"reason\": \"矩阵\"}"),
 			Map.entry("POST /api/feedback/clusters/{投诉聚类}/actions/report",
-					"{\"taskNo\": 5, \"text\": \"进展\", \"progress\": {进度}, \"status\": \"IN_PROGRESS\"}"));
+					"{\"taskNo\": 5, \"text\": \"进展\", \"progress\": {进度}, \"status\": \"IN_PROGRESS\"}"),
+			// a programme the demo citizen (41) is not eligible for: opting out of it changes nothing else the suite tests
+			Map.entry("POST /api/benefits/mine/opt-out", "{\"programme\": \"ELDERLY_HEALTH_CHECK\"}"));
 
 	/** Form fields of page requests, keyed like {@link #BODIES}. */
 	static final Map<String, String> FORMS = Map.ofEntries(
@@ -152,7 +154,8 @@ class AuthorisationMatrixTests {
 			Map.entry("POST /cases/{已准予办件}/ratings", "stage=ACCEPTANCE&level=5&tags=办事便捷"),
 			Map.entry("POST /feedback/rectifications/{整改任务}/contact", "note=已电话联系申请人"),
 			Map.entry("POST /feedback/tickets", "text=窗口说要另开证明&contact=13800000000"),
-			Map.entry("POST /feedback/tickets/{办不成事}/contact", "note=已电话联系反映人"));
+			Map.entry("POST /feedback/tickets/{办不成事}/contact", "note=已电话联系反映人"),
+			Map.entry("POST /benefits/mine/opt-out", "programme=ELDERLY_HEALTH_CHECK"));
 
 	@Autowired
 	MockMvc mvc;

@@ -173,8 +173,24 @@ final class MatrixFixtures {
 			case "检查照片" -> inspectionPhoto(value("检查", true, context));
 			// another inspector than the demo one (检-0001): an inspector declares only their own conflicts
 			case "执法人员" -> "检-0002";
+			case "免申即享服务" -> benefitsOffer();
 			default -> throw new IllegalStateException("the matrix names an unknown fixture {" + name + "}");
 		};
+	}
+
+	/**
+	 * A 免申即享 offer notified to the demo citizen, as a match makes it; each in a cycle of its own, so that every
+	 * caller of a changing row gets a fresh one.
+	 */
+	private String benefitsOffer() {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street, age_band,
+				                                  created_at, notified_at)
+				SELECT ?, 'FAMILY_DOCTOR', ?, COALESCE(max(cycle), 2100) + 1, 'NOTIFIED', 1, '潍坊新村街道', '35–49', now(), now()
+				FROM benefits_entitlement WHERE id_number = ? AND cycle > 2100""")
+			.params(id, CITIZEN_ID, CITIZEN_ID).update();
+		return id.toString();
 	}
 
 	/** Cases are remembered so that {材料} in the same row is a material of that case. */

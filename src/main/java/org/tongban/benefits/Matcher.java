@@ -1,0 +1,263 @@
+package org.tongban.benefits;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.shared.Problem;
+
+/**
+ * The bulk matcher: each programme's rule in force, translated into SQL, run set-wise over the facts of everyone
+ * (or of the people a change concerns) as one INSERT … SELECT … ON CONFLICT DO NOTHING. An offer exists once per
+ * person, programme and year, so a second run, or a run after a rule change, creates and notifies nobody again.
+ * One full run at a time across all instances: a PostgreSQL advisory lock, a second run is refused.
+ */
+@Service
+class Matcher {
+
+	private static final Log log = LogFactory.getLog(Matcher.class);
+	/** The advisory lock key of full runs ("benefits" in ASCII, as a number). */
+	static final long RUN_LOCK = 0x62656e6566697473L;
+
+	record RunResult(UUID id, long matched, long created, long notified, double seconds) {
+	}
+
+	/** What a draft rule would change, per street/town and age band. */
+	record DryRunRow(String street, String ageBand, long eligible, long gained, long lost) {
+	}
+
+	private final JdbcClient jdbc;
+	private final DataSource dataSource;
+	private final Programmes programmes;
+	private final Delivery delivery;
+	private final TransactionTemplate transactions;
+	private final TransactionTemplate readOnly;
+	private final Clock clock;
+
+	Matcher(JdbcClient jdbc, DataSource dataSource, Programmes programmes, Delivery delivery,
+			TransactionTemplate transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.programmes = programmes;
+		this.delivery = delivery;
+		this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+		this.readOnly.setReadOnly(true);
+		this.clock = clock;
+	}
+
+	/** A full run of every programme; refused with 409 while another full run holds the lock. */
+	RunResult fullRun(String by) {
+		long started = System.nanoTime();
+		try (Connection lock = dataSource.getConnection()) {
+			if (!advisory(lock, "SELECT pg_try_advisory_lock(?)")) {
+				throw Problem.conflict("另一次全量匹配正在进行，请等它结束后再试。");
+			}
+			try {
+				LocalDate today = LocalDate.now(clock);
+				UUID id = UUID.randomUUID();
+				long[] counts = transactions.execute(tx -> {
+					jdbc.sql("INSERT INTO benefits_run (id, started_by, started_at, today) VALUES (?, ?, ?, ?)")
+						.params(id, by, Timestamp.from(clock.instant()), today).update();
+					expire(today);
+					// the facts' aggregates over millions of rows: hashed in memory rather than spilled to disk
+					jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+					// the facts of everyone once per run, then one set-based pass per programme over them
+					jdbc.sql("CREATE TEMP TABLE benefits_facts ON COMMIT DROP AS " + Facts.relation(false))
+						.param("today", today).param("yearStart", today.withDayOfYear(1)).update();
+					long matched = 0;
+					long created = 0;
+					for (Programme p : programmes.all()) {
+						long[] c = match(p, today, "benefits_facts");
+						matched += c[0];
+						created += c[1];
+					}
+					return new long[] {matched, created};
+				});
+				long notified = delivery.notifyPending(null);
+				double seconds = (System.nanoTime() - started) / 1e9;
+				jdbc.sql("UPDATE benefits_run SET matched = ?, created = ?, notified = ?, seconds = ? WHERE id = ?")
+					.params(counts[0], counts[1], notified, seconds, id).update();
+				log.info("免申即享全量匹配：符合 " + counts[0] + "，新建 " + counts[1] + "，通知 " + notified + "，用时 "
+						+ String.format("%.1f", seconds) + " s");
+				return new RunResult(id, counts[0], counts[1], notified, seconds);
+			}
+			finally {
+				advisory(lock, "SELECT pg_advisory_unlock(?)");
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static boolean advisory(Connection connection, String sql) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, RUN_LOCK);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
+		}
+	}
+
+	/** Re-evaluates only these people (after a change event): creates their new offers and notifies them. */
+	long[] rematch(List<String> idNumbers) {
+		if (idNumbers.isEmpty()) {
+			return new long[] {0, 0, 0};
+		}
+		LocalDate today = LocalDate.now(clock);
+		long[] totals = transactions.execute(tx -> matchEveryProgramme(today, idNumbers));
+		long notified = delivery.notifyPending(idNumbers);
+		return new long[] {totals[0], totals[1], notified};
+	}
+
+	/**
+	 * {matched, created} over every programme for a few people, in one statement: their facts once, then one
+	 * INSERT per programme over them (data-modifying CTEs), so that a change event costs one round trip.
+	 */
+	private long[] matchEveryProgramme(LocalDate today, List<String> ids) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("today", today);
+		params.put("yearStart", today.withDayOfYear(1));
+		params.put("ids", ids);
+		params.put("cycle", today.getYear());
+		params.put("now", Timestamp.from(clock.instant()));
+		StringBuilder sql = new StringBuilder("WITH f AS MATERIALIZED (").append(Facts.relation(true)).append(")");
+		List<String> counts = new ArrayList<>();
+		int n = 0;
+		for (Programme p : programmes.all()) {
+			Rule rule = programmes.current(p.code(), today);
+			String condition = RuleLanguage.sql(RuleLanguage.compile(rule), "c" + n + "_", params);
+			params.put("programme" + n, p.code());
+			params.put("version" + n, rule.version());
+			sql.append(",\n").append("""
+					e%1$d AS (
+					  SELECT f.id_number, f.street, %2$s AS age_band FROM f
+					  WHERE %3$s
+					    AND NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = f.id_number
+					                    AND o.programme_code IN ('*', :programme%1$d))
+					), i%1$d AS (
+					  INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
+					                                    age_band, created_at)
+					  SELECT gen_random_uuid(), :programme%1$d, e.id_number, :cycle, 'PENDING', :version%1$d, e.street, e.age_band, :now
+					  FROM e%1$d e
+					  ON CONFLICT (programme_code, id_number, cycle) DO NOTHING
+					  RETURNING 1
+					)""".formatted(n, Facts.ageBandSql("f.age"), condition));
+			counts.add("(SELECT count(*) FROM e" + n + ")");
+			counts.add("(SELECT count(*) FROM i" + n + ")");
+			n++;
+		}
+		sql.append("\nSELECT ").append(String.join(", ", counts));
+		return jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
+			long matched = 0;
+			long created = 0;
+			for (int c = 1; c <= rs.getMetaData().getColumnCount(); c += 2) {
+				matched += rs.getLong(c);
+				created += rs.getLong(c + 1);
+			}
+			return new long[] {matched, created};
+		}).single();
+	}
+
+	/** Offers of past years that were never served lapse. */
+	private void expire(LocalDate today) {
+		jdbc.sql("UPDATE benefits_entitlement SET status = 'EXPIRED', decided_at = ? "
+				+ "WHERE cycle < ? AND status IN ('PENDING', 'NOTIFIED', 'BOOKED')")
+			.params(Timestamp.from(clock.instant()), today.getYear()).update();
+	}
+
+	/** {matched, created} for one programme, over the facts table of a full run. */
+	private long[] match(Programme p, LocalDate today, String factsTable) {
+		Rule rule = programmes.current(p.code(), today);
+		Map<String, Object> params = new HashMap<>();
+		String condition = RuleLanguage.sql(RuleLanguage.compile(rule), "c", params);
+		params.put("today", today);
+		params.put("yearStart", today.withDayOfYear(1));
+		params.put("programme", p.code());
+		params.put("cycle", today.getYear());
+		params.put("version", rule.version());
+		params.put("now", Timestamp.from(clock.instant()));
+		String sql = """
+				WITH eligible AS (
+				  SELECT f.id_number, f.street, %s AS age_band FROM (%s) f
+				  WHERE %s
+				    AND NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = f.id_number
+				                    AND o.programme_code IN ('*', :programme))
+				), created AS (
+				  INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
+				                                    age_band, created_at)
+				  SELECT gen_random_uuid(), :programme, e.id_number, :cycle, 'PENDING', :version, e.street, e.age_band, :now
+				  FROM eligible e
+				  ON CONFLICT (programme_code, id_number, cycle) DO NOTHING
+				  RETURNING 1
+				)
+				SELECT (SELECT count(*) FROM eligible) AS matched, (SELECT count(*) FROM created) AS created
+				""".formatted(Facts.ageBandSql("f.age"), "SELECT * FROM " + factsTable, condition);
+		return jdbc.sql(sql).params(params)
+			.query((rs, i) -> new long[] {rs.getLong("matched"), rs.getLong("created")}).single();
+	}
+
+	/** Who among {@code ids} the rule selects, by the SQL translation (for the agreement test and the explainer). */
+	List<String> eligibleAmong(Rule rule, List<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		LocalDate today = LocalDate.now(clock);
+		Map<String, Object> params = new HashMap<>();
+		String condition = RuleLanguage.sql(RuleLanguage.compile(rule), "c", params);
+		params.put("today", today);
+		params.put("yearStart", today.withDayOfYear(1));
+		params.put("ids", ids);
+		return jdbc.sql("SELECT f.id_number FROM (" + Facts.relation(true) + ") f WHERE " + condition)
+			.params(params).query(String.class).list();
+	}
+
+	/**
+	 * Who would newly qualify and who would lose eligibility if {@code draft} replaced the rule in force, by
+	 * street/town and age band. Runs in a read-only transaction: it cannot write.
+	 */
+	List<DryRunRow> dryRun(Rule draft) {
+		List<RuleLanguage.Compiled> compiledDraft = RuleLanguage.compile(draft);
+		LocalDate today = LocalDate.now(clock);
+		Rule current = programmes.current(draft.programme(), today);
+		Map<String, Object> params = new HashMap<>();
+		String now = RuleLanguage.sql(RuleLanguage.compile(current), "c", params);
+		String next = RuleLanguage.sql(compiledDraft, "d", params);
+		params.put("today", today);
+		params.put("yearStart", today.withDayOfYear(1));
+		String sql = """
+				SELECT f.street, %s AS age_band,
+				       count(*) FILTER (WHERE %s) AS eligible,
+				       count(*) FILTER (WHERE (%s) AND NOT (%s)) AS gained,
+				       count(*) FILTER (WHERE (%s) AND NOT (%s)) AS lost
+				FROM (%s) f
+				GROUP BY 1, 2
+				HAVING count(*) FILTER (WHERE %s) > 0 OR count(*) FILTER (WHERE %s) > 0
+				ORDER BY 1, 2
+				""".formatted(Facts.ageBandSql("f.age"), next, next, now, now, next, Facts.relation(false), next, now);
+		List<DryRunRow> rows = new ArrayList<>();
+		readOnly.executeWithoutResult(tx -> rows.addAll(jdbc.sql(sql).params(params)
+			.query((rs, i) -> new DryRunRow(rs.getString("street"), rs.getString("age_band"), rs.getLong("eligible"),
+					rs.getLong("gained"), rs.getLong("lost")))
+			.list()));
+		return rows;
+	}
+}
