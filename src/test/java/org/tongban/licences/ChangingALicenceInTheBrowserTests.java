@@ -95,7 +95,7 @@ class ChangingALicenceInTheBrowserTests extends BrowserTest {
 		browser.get(url("/work/cases/" + id));
 		// the approvers read the chosen licence and the new data under their labels
 		assertThat(browser.findElement(By.cssSelector(".case-work")).getText())
-			.contains("证照编号", before.number(), "执业机构", "上海市东方医院");
+			.contains("护士执业证书编号", before.number(), "执业机构", "上海市东方医院");
 		checkPage("clerk-case");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("action-accept")));
 		Chromium.clickAndWait(browser, browser.findElement(By.id("confirm-accept")));
