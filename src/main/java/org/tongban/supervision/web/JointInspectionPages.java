@@ -102,7 +102,7 @@ class JointInspectionPages {
 		model.addAttribute("joints", joints.recent());
 		model.addAttribute("partners", joints.partners());
 		model.addAttribute("sectors", Sector.values());
-		model.addAttribute("title", title == null ? "" : title);
+		model.addAttribute("planTitle", title == null ? "" : title);
 		model.addAttribute("sector", sector);
 		model.addAttribute("visitOn", visitOn == null ? "" : visitOn);
 		model.addAttribute("chosen", chosen);
