@@ -73,6 +73,13 @@ public class Grading {
 		else if (note.length() > 500) {
 			errors.add(new FieldMessage("note", "事实说明不超过 500 字"));
 		}
+		else if ("PENALTY".equals(kind)) {
+			// a decision made in this system is already a credit event (Penalties.decide): counted once
+			jdbc.sql("SELECT decision_number FROM supervision_penalty_case WHERE uscc = ? AND decision_number IS NOT NULL")
+				.param(uscc).query(String.class).list().stream().filter(note::contains).findFirst()
+				.ifPresent(number -> errors.add(new FieldMessage("note", "处罚决定书 " + number
+						+ " 是在本系统作出的决定，已自动记入信用记录；这里只登记在本系统以外作出的处罚")));
+		}
 		if (!errors.isEmpty()) {
 			throw Problem.invalid(errors);
 		}

@@ -73,6 +73,13 @@ class PenalisingThroughTheBaselineTests extends PenaltyCaseTest {
 		// a second decision is a wrong step: 409 naming what the step allows
 		JsonNode again = expect(decide("supervisor", id), 409);
 		assertThat(strings(again.get("allowedActions"))).containsExactly("publish");
+		// the same decision entered again by hand as a credit event would count it twice: refused, nothing recorded
+		String number = decided.get("decisionNumber").asString();
+		JsonNode twice = expect(call("supervisor", "/api/supervision/entities/" + uscc + "/credit-events",
+				"{\"kind\": \"PENALTY\", \"occurredOn\": \"" + clock.today() + "\", \"note\": \"" + number + "\"}"), 400);
+		assertThat(twice.get("errors").get(0).get("message").asString()).contains("已自动记入信用记录");
+		assertThat(jdbc.sql("SELECT count(*) FROM supervision_credit_event WHERE uscc = ? AND kind = 'PENALTY'").param(uscc)
+			.query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test
