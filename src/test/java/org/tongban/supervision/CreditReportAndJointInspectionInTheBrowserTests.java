@@ -2,15 +2,10 @@ package org.tongban.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.tongban.identity.AccountManagement;
-import org.tongban.identity.Role;
-import org.tongban.support.BrowserTest;
 import org.tongban.support.Chromium;
 
 /**
@@ -18,29 +13,11 @@ import org.tongban.support.Chromium;
  * the verification page its QR code names; a planner makes a joint inspection plan (no partner is configured here, so
  * each part waits and says why) and records the commission's finding.
  */
-class CreditReportAndJointInspectionInTheBrowserTests extends BrowserTest {
-
-	private static final String PASSWORD = "Creditreport-browser-2026!";
-
-	@Autowired
-	Register register;
-
-	@Autowired
-	AccountManagement accounts;
+class CreditReportAndJointInspectionInTheBrowserTests extends EnterpriseBrowserTest {
 
 	@Test
 	void aClinicGetsItsCreditReportAndAnyoneVerifiesIt() {
-		String uscc = DemoDistrict.uscc(new SplittableRandom());
-		register.register(new Register.NewEntity(uscc, "上海报告测试口腔诊所有限公司", "MEDICAL", "上海市浦东新区张杨路 9 号",
-				"陆家嘴街道"));
-		String username = "ent-report-" + uscc.substring(10).toLowerCase();
-		accounts.create(new AccountManagement.NewAccount(username, "上海报告测试口腔诊所有限公司", PASSWORD,
-				Set.of(Role.ENTERPRISE), null, null, uscc, null));
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")));
+		String uscc = signInAsNewEnterprise("上海报告测试口腔诊所有限公司", "MEDICAL", "上海市浦东新区张杨路 9 号");
 
 		Chromium.clickAndWait(browser, browser.findElement(By.linkText("信用报告")));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains(uscc, "暂无报告");

@@ -2,15 +2,9 @@ package org.tongban.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
-import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.tongban.identity.AccountManagement;
-import org.tongban.identity.Role;
-import org.tongban.support.BrowserTest;
 import org.tongban.support.Chromium;
 
 /**
@@ -18,32 +12,14 @@ import org.tongban.support.Chromium;
  * complaint beside it and the other answers kept; the risk points show the risk, the basis and the fix; it
  * confirms the fixes, and its risk grade drops one step with the reason on the page.
  */
-class SelfCheckInTheBrowserTests extends BrowserTest {
-
-	private static final String PASSWORD = "Selfcheck-browser-2026!";
-
-	@Autowired
-	Register register;
-
-	@Autowired
-	AccountManagement accounts;
+class SelfCheckInTheBrowserTests extends EnterpriseBrowserTest {
 
 	@Autowired
 	SelfCheckList lists;
 
 	@Test
 	void theEnterpriseAnswersSeesItsRisksAndConfirmsTheFixes() {
-		String uscc = DemoDistrict.uscc(new SplittableRandom());
-		register.register(new Register.NewEntity(uscc, "上海浏览器测试医疗美容门诊部有限公司", "MEDICAL_BEAUTY", "上海市浦东新区张杨路 9 号",
-				"陆家嘴街道"));
-		String username = "ent-browser-" + uscc.substring(10).toLowerCase();
-		accounts.create(new AccountManagement.NewAccount(username, "上海浏览器测试医疗美容门诊部有限公司", PASSWORD,
-				Set.of(Role.ENTERPRISE), null, null, uscc, null));
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")));
+		String uscc = signInAsNewEnterprise("上海浏览器测试医疗美容门诊部有限公司", "MEDICAL_BEAUTY", "上海市浦东新区张杨路 9 号");
 
 		Chromium.clickAndWait(browser, browser.findElement(By.linkText("合规体检")));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains(uscc, "医疗美容");

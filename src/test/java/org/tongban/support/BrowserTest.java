@@ -69,10 +69,15 @@ public abstract class BrowserTest {
 
 	/** Signs in through the login form as a demo account (password tongban-demo), starting a new session. */
 	protected void signIn(String username) {
+		signIn(username, "tongban-demo");
+	}
+
+	/** Signs in through the login form with a password, starting a new session. */
+	protected void signIn(String username, String password) {
 		browser.manage().deleteAllCookies();
 		browser.get(url("/login"));
 		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("tongban-demo");
+		browser.findElement(By.id("password")).sendKeys(password);
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")));
 	}
 }
