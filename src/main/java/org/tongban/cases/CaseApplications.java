@@ -101,13 +101,37 @@ public class CaseApplications {
 	 */
 	@Transactional
 	Submission apply(SignedInUser me, String idempotencyKey, NewCase request, Map<String, byte[]> files) {
+		return apply(me, idempotencyKey, request, files.entrySet().stream()
+			.map(f -> new CaseSubmissions.Attachment(f.getKey(), f.getKey() + ".pdf", f.getValue())).toList());
+	}
+
+	@Transactional
+	Submission apply(SignedInUser me, String idempotencyKey, NewCase request,
+			List<CaseSubmissions.Attachment> attachments) {
 		String key = requireKey(idempotencyKey);
 		mayApply(me);
-		Drafted drafted = validated(me, request, null, true);
+		return submitted(me.username(), key, validated(me, request, null, true), request, attachments);
+	}
+
+	/**
+	 * A part of an application made to another authority (一业一证 cooperating industries) that the lead authority's
+	 * system hands over: checked like a window case (the applicant is named, not signed in), then submitted under
+	 * {@code partner}'s key; it belongs to the applicant's account when one exists.
+	 */
+	@Transactional
+	Submission receiveFromPartner(String partner, String idempotencyKey, NewCase request,
+			List<CaseSubmissions.Attachment> attachments) {
+		String key = requireKey(idempotencyKey);
+		Drafted drafted = validated(null, request, null, true, Channel.PARTNER);
+		return submitted("partner:" + partner, key, drafted, request, attachments);
+	}
+
+	private Submission submitted(String claimant, String key, Drafted drafted, NewCase request,
+			List<CaseSubmissions.Attachment> attachments) {
 		Case draft = drafted.draft();
 		ApplicationForm.requireContact(draft.form());
 		String hash = hash(request);
-		var earlier = cases.claim(me.username(), key, hash, draft.id(), now());
+		var earlier = cases.claim(claimant, key, hash, draft.id(), now());
 		if (earlier.isPresent()) {
 			if (!earlier.get().requestHash().equals(hash)) {
 				throw Problem.unprocessable("idempotency-key-reused", "幂等键已被使用",
@@ -117,9 +141,9 @@ public class CaseApplications {
 			return new Submission(receipt(first), false);
 		}
 		// drafted and submitted in one go: nobody ever saw the draft, so one write and one audit entry
-		files.forEach((material, bytes) -> attach(draft, material, material + ".pdf", bytes.length,
-				new org.springframework.core.io.ByteArrayResource(bytes)));
-		submit(draft, me.username(), drafted.materials());
+		attachments.forEach(a -> attach(draft, a.material(), a.filename(), a.content().length,
+				new org.springframework.core.io.ByteArrayResource(a.content())));
+		submit(draft, claimant, drafted.materials());
 		return new Submission(receipt(draft), true);
 	}
 
@@ -516,6 +540,10 @@ public class CaseApplications {
 
 	/** Checks item, situation, applicant and form; returns an unsaved draft. {@code clerk} opens a window case. */
 	private Drafted validated(SignedInUser me, NewCase request, String clerk, boolean complete) {
+		return validated(me, request, clerk, complete, clerk == null ? Channel.ONLINE : Channel.WINDOW);
+	}
+
+	private Drafted validated(SignedInUser me, NewCase request, String clerk, boolean complete, Channel channel) {
 		if (request == null || request.itemCode() == null || request.itemCode().isBlank()) {
 			throw Problem.invalid("itemCode", "请填写事项编码。");
 		}
@@ -532,7 +560,7 @@ public class CaseApplications {
 			throw Problem.invalid("situation", "办理情形“" + request.situation() + "”不属于事项“" + guide.name() + "”。");
 		}
 		List<FieldMessage> errors = new ArrayList<>();
-		Applicant applicant = clerk == null ? ApplicantCheck.check(me, request.applicant(), errors)
+		Applicant applicant = channel == Channel.ONLINE ? ApplicantCheck.check(me, request.applicant(), errors)
 				: ApplicantCheck.atWindow(request.applicant(), ApplicantKinds.servedBy(guide), errors,
 						accounts::applicantUsername);
 		boolean commitment = Boolean.TRUE.equals(request.commitment());
@@ -568,7 +596,7 @@ public class CaseApplications {
 		limitRules(h, guide, situation);
 		h.openedBy = clerk;
 		return new Drafted(Case.draft(guide.code(), guide.name(), situation.code(), situation.name(), guide.version(),
-				applicant, clerk == null ? Channel.ONLINE : Channel.WINDOW, form, h, now()),
+				applicant, channel, form, h, now()),
 				situation.materials() == null ? List.of() : situation.materials());
 	}
 

@@ -42,10 +42,12 @@ class LicenceIssuing {
 	private final Catalogue catalogue;
 	private final CaseRecords cases;
 	private final java.time.Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	LicenceIssuing(Licences licences, LicenceStore store, Catalogue catalogue, CaseRecords cases,
-			java.time.Clock clock) {
+			java.time.Clock clock, org.springframework.context.ApplicationEventPublisher events) {
 		this.clock = clock;
+		this.events = events;
 		this.licences = licences;
 		this.store = store;
 		this.catalogue = catalogue;
@@ -130,6 +132,7 @@ class LicenceIssuing {
 		store.insert(signed, now);
 		store.history(number, "ISSUE", "system", "准予许可：" + d.itemName(), d.caseId().value(), now);
 		store.caseDone(d.caseId().value(), number);
+		events.publishEvent(new LicenceCaseApplied(number, d.itemCode(), d.caseId(), "ISSUE"));
 		log.info("Licence {} issued for case {}", number, d.caseId());
 	}
 
@@ -171,6 +174,7 @@ class LicenceIssuing {
 		store.history(l.number(), kind.name(), "system", d.situationName(), d.caseId().value(), now,
 				changes(l, changed));
 		store.caseDone(d.caseId().value(), l.number());
+		events.publishEvent(new LicenceCaseApplied(l.number(), d.itemCode(), d.caseId(), kind.name()));
 		log.info("Licence {}: {} from case {}", l.number(), kind, d.caseId());
 	}
 

@@ -205,4 +205,30 @@ class LicenceStore {
 	private static OffsetDateTime ts(Instant at) {
 		return at.atOffset(ZoneOffset.UTC);
 	}
+
+	/** A part of an integrated licence as stored: item, case, and the part's own licence number when it has one. */
+	record PartRow(String itemCode, String itemName, UUID caseId, String caseNumber, String partNumber) {
+	}
+
+	/** Marks a licence as integrated and lists its parts in order, replacing an earlier list. */
+	void replaceParts(String number, List<PartRow> parts) {
+		jdbc.sql("UPDATE licences_licence SET integrated = TRUE WHERE number = ?").param(number).update();
+		jdbc.sql("DELETE FROM licences_part WHERE number = ?").param(number).update();
+		for (int i = 0; i < parts.size(); i++) {
+			PartRow p = parts.get(i);
+			jdbc.sql("""
+					INSERT INTO licences_part (number, position, item_code, item_name, case_id, case_number, part_number)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(number, i, p.itemCode(), p.itemName(), p.caseId(), p.caseNumber(), p.partNumber()).update();
+		}
+	}
+
+	List<PartRow> parts(String number) {
+		return jdbc.sql("""
+				SELECT item_code, item_name, case_id, case_number, part_number FROM licences_part WHERE number = ?
+				ORDER BY position""").param(number)
+			.query((rs, i) -> new PartRow(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+					rs.getString(5)))
+			.list();
+	}
 }

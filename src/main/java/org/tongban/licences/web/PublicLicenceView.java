@@ -3,6 +3,7 @@ package org.tongban.licences.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.tongban.licences.IntegratedLicensing;
 import org.tongban.licences.Licence;
 import org.tongban.licences.LicenceStatus;
 
@@ -13,16 +14,26 @@ import org.tongban.licences.LicenceStatus;
  */
 record PublicLicenceView(String number, String name, String itemName, String holderName, String uscc,
 		String scope, LocalDate validFrom, LocalDate validUntil, String authority, LocalDate issuedOn,
-		LicenceStatus status, String statusLabel, List<Item> particulars) {
+		LicenceStatus status, String statusLabel, List<Item> particulars, List<Part> parts) {
 
 	/** A particular as the public reads it: its label and value (e.g. 执业机构, the public register's entry). */
 	record Item(String label, String value) {
 	}
 
-	static PublicLicenceView of(Licence l, LicenceStatus status) {
+	/**
+	 * A part of an integrated licence (行业综合许可证) with its own permit's status now, so a verifier sees at once
+	 * whether each permit it carries still stands.
+	 */
+	record Part(String itemName, String licenceName, String licenceNumber, String statusLabel, LocalDate validUntil) {
+	}
+
+	static PublicLicenceView of(Licence l, LicenceStatus status, List<IntegratedLicensing.PartStatus> parts) {
 		return new PublicLicenceView(l.number(), l.name(), l.itemName(), l.publicHolderName(),
 				l.holderKind() == Licence.HolderKind.ENTERPRISE ? l.holderId() : null, l.scope(), l.validFrom(),
 				l.validUntil(), l.authority(), l.issuedOn(), status, status.label(),
-				l.particulars().stream().map(p -> new Item(p.label(), p.value())).toList());
+				l.particulars().stream().filter(p -> !p.field().startsWith("part."))
+					.map(p -> new Item(p.label(), p.value())).toList(),
+				parts.stream().map(p -> new Part(p.itemName(), p.licenceName(), p.licenceNumber(), p.statusLabel(),
+						p.validUntil())).toList());
 	}
 }

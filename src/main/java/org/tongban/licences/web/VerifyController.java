@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.tongban.licences.IntegratedLicensing;
 import org.tongban.licences.Licence;
 import org.tongban.licences.Licences;
 import org.tongban.shared.Problem;
@@ -25,11 +26,13 @@ class VerifyController {
 	static final String NOT_FOUND = "未找到与该编号和核验码相符的证照。";
 
 	private final Licences licences;
+	private final IntegratedLicensing integrated;
 	private final RateLimits rateLimits;
 	private final RateLimits.Limit limit;
 
-	VerifyController(Licences licences, RateLimits rateLimits) {
+	VerifyController(Licences licences, IntegratedLicensing integrated, RateLimits rateLimits) {
 		this.licences = licences;
+		this.integrated = integrated;
 		this.rateLimits = rateLimits;
 		this.limit = rateLimits.limit("verify", 30, Duration.ofMinutes(1));
 	}
@@ -51,6 +54,6 @@ class VerifyController {
 	private PublicLicenceView lookUp(String number, String code, HttpServletRequest request) {
 		rateLimits.check(limit, request);
 		Licence l = licences.verify(number, code).orElseThrow(() -> Problem.notFound(NOT_FOUND));
-		return PublicLicenceView.of(l, licences.status(l));
+		return PublicLicenceView.of(l, licences.status(l), integrated.parts(l.number()));
 	}
 }
