@@ -113,6 +113,9 @@ class SecurityConfiguration {
 				// 联合检查: a partner authority's findings carry its own secret, checked by the handler
 				.requestMatchers(HttpMethod.POST, "/api/supervision/joint-inspections/*/partner-findings")
 				.permitAll()
+				// 一业一证 cooperating industries: the lead authority's hand-over carries its own secret, checked by the handler
+				.requestMatchers(HttpMethod.POST, "/api/integrated/partner-parts")
+				.permitAll()
 				// 行政执法公示: decided penalties are published (organisations only, no handler or reviewer)
 				.requestMatchers(HttpMethod.GET, "/public/penalties", "/api/public/penalties")
 				.permitAll()

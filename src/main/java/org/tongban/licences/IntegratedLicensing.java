@@ -50,11 +50,11 @@ public class IntegratedLicensing {
 		this.clock = clock;
 	}
 
-	/** Whether a granted case of this item and situation issues or changes a licence here (so a part waits for it). */
-	public boolean actsOnLicence(String itemCode, String situation, String situationName) {
+	/** Whether a granted case of this item and situation issues a new licence here (so a new part waits for it). */
+	public boolean issuesLicence(String itemCode, String situation, String situationName) {
 		GuideContent.Licence spec = catalogue.published(itemCode).map(Guide::licence).orElse(null);
 		return spec != null && spec.numberPattern() != null
-				&& LicenceIssuing.kindOf(situation, situationName) != LicenceIssuing.Kind.NONE;
+				&& LicenceIssuing.kindOf(situation, situationName) == LicenceIssuing.Kind.NEW;
 	}
 
 	/**
