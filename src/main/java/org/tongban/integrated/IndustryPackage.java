@@ -39,11 +39,22 @@ public record IndustryPackage(String code, String name, String industry, Role ro
 	 * cases. {@code when} lists the conditions on the answers, all of which must hold for the item to apply.
 	 */
 	public record Item(String key, String itemCode, String situation, String name, boolean external, String authority,
-			List<Condition> when, String note) {
+			List<Condition> when, List<SituationChoice> situations, String note) {
 
 		public List<Condition> conditions() {
 			return when == null ? List.of() : when;
 		}
+
+		public List<SituationChoice> situationChoices() {
+			return situations == null ? List.of() : situations;
+		}
+	}
+
+	/**
+	 * A situation of the item chosen by the answers (e.g. 养老机构内设医务室 or 护理站): the first choice whose
+	 * conditions hold gives the situation, {@link Item#situation()} otherwise.
+	 */
+	public record SituationChoice(List<Condition> when, String situation) {
 	}
 
 	/** A question of the questionnaire; {@code type} YES_NO, NUMBER (with min/max) or CHOICE (with choices). */
@@ -68,10 +79,11 @@ public record IndustryPackage(String code, String name, String industry, Role ro
 
 	/**
 	 * A field of the integrated form, asked once and fed to each underlying item's own field ({@code feeds}).
-	 * {@code type} is a catalogue form field type (text, number, date, choice, idNumber, uscc, phone, address).
+	 * {@code type} is a catalogue form field type (text, number, date, choice, idNumber, uscc, phone, address);
+	 * {@code prefill} names a question whose answer pre-fills it (the number of dental chairs, say).
 	 */
 	public record Field(String name, String label, String type, boolean required, Integer maxLength, BigDecimal min,
-			BigDecimal max, List<String> choices, String hint, String sample, List<Feed> feeds) {
+			BigDecimal max, List<String> choices, String hint, String sample, List<Feed> feeds, String prefill) {
 
 		public List<Feed> feedsOrNone() {
 			return feeds == null ? List.of() : feeds;
@@ -120,11 +132,11 @@ public record IndustryPackage(String code, String name, String industry, Role ro
 	}
 
 	public Optional<Item> item(String key) {
-		return items.stream().filter(i -> i.key().equals(key)).findFirst();
+		return items == null ? Optional.empty() : items.stream().filter(i -> key.equals(i.key())).findFirst();
 	}
 
 	public Optional<Question> question(String id) {
-		return questions.stream().filter(q -> q.id().equals(id)).findFirst();
+		return questions == null ? Optional.empty() : questions.stream().filter(q -> id.equals(q.id())).findFirst();
 	}
 
 	/** Whether the cited articles are still waiting for the legal division's check. */

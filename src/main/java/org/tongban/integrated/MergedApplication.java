@@ -16,10 +16,13 @@ public record MergedApplication(String packageCode, int packageVersion, Map<Stri
 			String authority) {
 	}
 
-	/** An integrated form field with the underlying fields it fills, only those of applicable non-external items. */
+	/**
+	 * An integrated form field with the underlying fields it fills, only those of applicable non-external items;
+	 * {@code prefilled} is the answer that pre-fills it, if any.
+	 */
 	public record MergedField(String name, String label, String type, boolean required, Integer maxLength,
 			java.math.BigDecimal min, java.math.BigDecimal max, List<String> choices, String hint, String sample,
-			List<IndustryPackage.Feed> feeds) {
+			List<IndustryPackage.Feed> feeds, Object prefilled) {
 
 		/** The keys of the items this field feeds. */
 		public List<String> items() {

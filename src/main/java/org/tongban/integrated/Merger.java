@@ -27,8 +27,9 @@ final class Merger {
 		List<ApplicableItem> items = new ArrayList<>();
 		Set<String> cases = new HashSet<>();
 		for (Item item : pkg.items()) {
-			if (Answers.holds(item.conditions(), typedAnswers)) {
-				items.add(new ApplicableItem(item.key(), item.itemCode(), item.situation(), item.name(), item.external(),
+			String situation = situation(item, typedAnswers);
+			if (Answers.holds(item.conditions(), typedAnswers) && (item.external() || situation != null)) {
+				items.add(new ApplicableItem(item.key(), item.itemCode(), situation, item.name(), item.external(),
 						item.authority()));
 				if (!item.external()) {
 					cases.add(item.key());
@@ -43,7 +44,7 @@ final class Merger {
 				continue;
 			}
 			fields.add(new MergedField(f.name(), f.label(), f.type(), f.required(), f.maxLength(), f.min(), f.max(),
-					f.choices(), f.hint(), f.sample(), feeds));
+					f.choices(), f.hint(), f.sample(), feeds, prefill(f, typedAnswers)));
 			separateFields += feeds.size();
 		}
 		List<MergedMaterial> materials = new ArrayList<>();
@@ -62,6 +63,23 @@ final class Merger {
 		return new MergedApplication(pkg.code(), pkg.version(), Map.copyOf(typedAnswers), List.copyOf(items),
 				List.copyOf(fields), List.copyOf(materials),
 				new Figures(fields.size(), materials.size(), separateFields, separateDocuments));
+	}
+
+	static String situation(Item item, Map<String, Object> typedAnswers) {
+		for (IndustryPackage.SituationChoice choice : item.situationChoices()) {
+			if (Answers.holds(choice.when(), typedAnswers)) {
+				return choice.situation();
+			}
+		}
+		return item.situation();
+	}
+
+	private static Object prefill(Field f, Map<String, Object> typedAnswers) {
+		if (f.prefill() == null) {
+			return null;
+		}
+		Object answer = typedAnswers.get(f.prefill());
+		return answer instanceof java.math.BigDecimal n ? n.toPlainString() : answer;
 	}
 
 	/** Each applicable non-external item's form values, by item code, from the integrated form's values. */

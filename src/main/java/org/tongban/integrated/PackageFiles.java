@@ -48,7 +48,7 @@ final class PackageFiles {
 			if (!(root instanceof Map<?, ?> map)) {
 				throw new IllegalStateException("一业一证行业文件 " + name + " 有误：不是一个映射");
 			}
-			return PackageStore.withVersion(json.convertValue(map, IndustryPackage.class), 1);
+			return PackageStore.withVersion(PackageStore.lenient(json).convertValue(map, IndustryPackage.class), 1);
 		}
 		catch (IOException | JacksonException | org.yaml.snakeyaml.error.YAMLException ex) {
 			throw new IllegalStateException("一业一证行业文件 " + name + " 有误：" + ex.getMessage(), ex);

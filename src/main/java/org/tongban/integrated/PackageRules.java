@@ -85,6 +85,9 @@ final class PackageRules {
 				checkItem(errors, path, item, situations);
 			}
 			checkConditions(errors, path + ".when", item.conditions(), p);
+			for (IndustryPackage.SituationChoice choice : item.situationChoices()) {
+				checkConditions(errors, path + ".situations", choice.when(), p);
+			}
 		}
 		List<Contradiction> contradictions = p.contradictions() == null ? List.of() : p.contradictions();
 		for (int i = 0; i < contradictions.size(); i++) {
@@ -107,6 +110,9 @@ final class PackageRules {
 			require(errors, path + ".label", f.label(), "请填写字段的中文名称。");
 			if (FormFieldType.parse(f.type()).isEmpty()) {
 				errors.add(new FieldMessage(path + ".type", "字段“" + f.label() + "”的类型“" + f.type() + "”不是表单支持的类型。"));
+			}
+			if (f.prefill() != null && p.question(f.prefill()).isEmpty()) {
+				errors.add(new FieldMessage(path + ".prefill", "字段“" + f.label() + "”预填引用了不存在的问题“" + f.prefill() + "”。"));
 			}
 			if (f.feedsOrNone().isEmpty()) {
 				errors.add(new FieldMessage(path + ".feeds", "字段“" + f.label() + "”没有写明填入哪些事项。"));
@@ -171,9 +177,20 @@ final class PackageRules {
 		if (known.isEmpty()) {
 			errors.add(new FieldMessage(path + ".itemCode", "事项目录中没有编号为“" + item.itemCode() + "”的事项。"));
 		}
-		else if (item.situation() == null || !known.get().contains(item.situation())) {
-			errors.add(new FieldMessage(path + ".situation", "事项“" + item.itemCode() + "”没有办理情形“"
-					+ item.situation() + "”。"));
+		else {
+			if (item.situation() == null && item.situationChoices().isEmpty()) {
+				errors.add(new FieldMessage(path + ".situation", "事项“" + item.itemCode() + "”须写明办理情形。"));
+			}
+			if (item.situation() != null && !known.get().contains(item.situation())) {
+				errors.add(new FieldMessage(path + ".situation", "事项“" + item.itemCode() + "”没有办理情形“"
+						+ item.situation() + "”。"));
+			}
+			for (IndustryPackage.SituationChoice choice : item.situationChoices()) {
+				if (choice.situation() == null || !known.get().contains(choice.situation())) {
+					errors.add(new FieldMessage(path + ".situations", "事项“" + item.itemCode() + "”没有办理情形“"
+							+ choice.situation() + "”。"));
+				}
+			}
 		}
 	}
 

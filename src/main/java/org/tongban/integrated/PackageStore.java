@@ -29,7 +29,7 @@ class PackageStore {
 
 	PackageStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
-		this.json = json;
+		this.json = lenient(json);
 		this.clock = clock;
 	}
 
@@ -134,6 +134,12 @@ class PackageStore {
 				withVersion(stored, version), rs.getString("author"), rs.getString("reviewer"),
 				rs.getString("reject_reason"), rs.getTimestamp("updated_at").toInstant(),
 				published == null ? null : published.toInstant());
+	}
+
+	/** Absent yes/no flags (external, required) read as false. */
+	static JsonMapper lenient(JsonMapper json) {
+		return json.rebuild().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+				.build();
 	}
 
 	static IndustryPackage withVersion(IndustryPackage p, int version) {
