@@ -99,11 +99,22 @@ public record IndustryPackage(String code, String name, String industry, Role ro
 	 * extra condition on the answers (e.g. the sterilisation contract only when sterilisation is outsourced).
 	 */
 	public record Material(String code, String name, List<String> neededBy, List<Condition> when, String heldBy,
-			String notes) {
+			String notes, List<Cover> covers) {
 
 		public List<Condition> conditions() {
 			return when == null ? List.of() : when;
 		}
+
+		public List<Cover> coversOrNone() {
+			return covers == null ? List.of() : covers;
+		}
+	}
+
+	/**
+	 * A material of an underlying item's own list (its guide's situation, by name) that a document of the merged list
+	 * stands for: the one upload goes into that item's case under that name.
+	 */
+	public record Cover(String item, String material) {
 	}
 
 	/** An obligation the business carries after opening (一册告知), with its legal basis. */

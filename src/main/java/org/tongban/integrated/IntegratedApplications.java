@@ -154,7 +154,7 @@ public class IntegratedApplications {
 			Map<String, Object> itemForm = new LinkedHashMap<>(parts.getOrDefault(item.itemCode(), Map.of()));
 			itemForm.put("phone", phone);
 			store.addSubCase(id, open(me, id, position++, item.itemCode(), item.situation(), applicant, itemForm,
-					attachments(item, merged, docs), merged));
+					attachments(catalogue, item, merged, docs), merged));
 		}
 		audit.record("integrated.submitted", "integrated-application", id, Map.of(),
 				Map.of("package", pkg.code(), "version", pkg.version(), "subCases", position));
@@ -322,23 +322,23 @@ public class IntegratedApplications {
 	}
 
 	/**
-	 * Each merged document the item needs, under the name the item's own material list gives it (the same name, or
-	 * one containing the other: 医疗机构执业许可证 / 医疗机构执业许可证副本).
+	 * Each merged document the item needs, under each name of the item's own list it stands for (its covers) that the
+	 * item's situation lists (a cover may name the list of another situation of the same item).
 	 */
-	private List<CaseSubmissions.Attachment> attachments(MergedApplication.ApplicableItem item, MergedApplication merged,
-			Map<String, Upload> docs) {
+	static List<CaseSubmissions.Attachment> attachments(Catalogue catalogue, MergedApplication.ApplicableItem item,
+			MergedApplication merged, Map<String, Upload> docs) {
 		GuideContent.Situation s = catalogue.published(item.itemCode()).orElseThrow().situation(item.situation());
-		List<GuideContent.Material> listed = s == null || s.materials() == null ? List.of() : s.materials();
+		Set<String> listed = new java.util.HashSet<>();
+		if (s != null && s.materials() != null) {
+			s.materials().forEach(m -> listed.add(m.name()));
+		}
 		List<CaseSubmissions.Attachment> out = new ArrayList<>();
 		for (MergedApplication.MergedMaterial m : merged.materials()) {
 			Upload u = docs.get(m.code());
-			if (u == null || !m.items().contains(item.key())) {
-				continue;
+			if (u != null) {
+				m.coveredIn(item.key()).stream().filter(listed::contains)
+					.forEach(name -> out.add(new CaseSubmissions.Attachment(name, u.filename(), u.content())));
 			}
-			listed.stream().filter(l -> !held(l.heldBy()))
-				.filter(l -> l.name().equals(m.name()) || l.name().contains(m.name()) || m.name().contains(l.name()))
-				.map(GuideContent.Material::name).findFirst()
-				.ifPresent(name -> out.add(new CaseSubmissions.Attachment(name, u.filename(), u.content())));
 		}
 		return out;
 	}
@@ -413,7 +413,7 @@ public class IntegratedApplications {
 	private static MergedApplication onlyChanged(MergedApplication merged) {
 		List<MergedApplication.MergedField> fields = merged.fields().stream().map(f -> new MergedApplication.MergedField(
 				f.name(), f.label(), f.type(), false, f.maxLength(), f.min(), f.max(), f.choices(), f.hint(), f.sample(),
-				f.feeds())).toList();
+				f.feeds(), f.prefilled())).toList();
 		return new MergedApplication(merged.packageCode(), merged.packageVersion(), merged.answers(), merged.items(),
 				fields, merged.materials(),
 				merged.figures());

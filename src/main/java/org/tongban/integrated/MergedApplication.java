@@ -31,7 +31,14 @@ public record MergedApplication(String packageCode, int packageVersion, Map<Stri
 	}
 
 	/** A document uploaded once for every applicable item that needs it. */
-	public record MergedMaterial(String code, String name, List<String> items, String heldBy, String notes) {
+	public record MergedMaterial(String code, String name, List<String> items, String heldBy, String notes,
+			List<IndustryPackage.Cover> covers) {
+
+		/** The names in the item's own material list this document stands for. */
+		public List<String> coveredIn(String itemKey) {
+			return covers == null ? List.of() : covers.stream().filter(c -> c.item().equals(itemKey))
+				.map(IndustryPackage.Cover::material).toList();
+		}
 	}
 
 	/**

@@ -57,7 +57,8 @@ final class Merger {
 			if (needing.isEmpty()) {
 				continue;
 			}
-			materials.add(new MergedMaterial(m.code(), m.name(), needing, m.heldBy(), m.notes()));
+			materials.add(new MergedMaterial(m.code(), m.name(), needing, m.heldBy(), m.notes(),
+					m.coversOrNone().stream().filter(c -> needing.contains(c.item())).toList()));
 			separateDocuments += needing.size();
 		}
 		return new MergedApplication(pkg.code(), pkg.version(), Map.copyOf(typedAnswers), List.copyOf(items),

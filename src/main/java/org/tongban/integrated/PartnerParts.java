@@ -133,7 +133,7 @@ public class PartnerParts {
 		if (h.applicant() == null || h.applicant().name() == null || h.applicant().name().isBlank()) {
 			errors.add(new FieldMessage("applicant.name", "请提供申请单位名称。"));
 		}
-		Map<String, byte[]> documents = decode(h.documents(), errors);
+		Map<String, IntegratedApplications.Upload> documents = decode(h.documents(), errors);
 		if (!errors.isEmpty()) {
 			throw Problem.invalid(errors);
 		}
@@ -142,16 +142,8 @@ public class PartnerParts {
 		for (MergedApplication.ApplicableItem item : merged.internalItems()) {
 			Map<String, Object> itemForm = new LinkedHashMap<>(split.getOrDefault(item.itemCode(), Map.of()));
 			itemForm.put("phone", phone);
-			GuideContent.Situation situation = catalogue.published(item.itemCode()).orElseThrow().situation(item.situation());
-			List<CaseSubmissions.Attachment> attachments = new ArrayList<>();
-			for (MergedApplication.MergedMaterial m : merged.materials()) {
-				byte[] content = documents.get(m.code());
-				if (content == null || !m.items().contains(item.key()) || situation == null || situation.materials() == null) {
-					continue;
-				}
-				situation.materials().stream().filter(l -> l.name().equals(m.name()) || l.name().contains(m.name()))
-					.findFirst().ifPresent(l -> attachments.add(new CaseSubmissions.Attachment(l.name(), m.name() + ".pdf", content)));
-			}
+			List<CaseSubmissions.Attachment> attachments = IntegratedApplications.attachments(catalogue, item, merged,
+					documents);
 			CaseSubmissions.Opened opened = cases.receiveFromPartner(pkg.code(), h.reference().strip() + "/" + item.itemCode(),
 					new NewCase(item.itemCode(), item.situation(), new NewCase.ApplicantInput("ENTERPRISE", null,
 							h.applicant().uscc(), h.applicant().name(), h.applicant().agentName()), itemForm),
@@ -253,8 +245,9 @@ public class PartnerParts {
 		return licenceNumber == null ? null : licences.find(licenceNumber).map(Licence::validUntil).orElse(null);
 	}
 
-	private Map<String, byte[]> decode(List<Document> documents, List<FieldMessage> errors) {
-		Map<String, byte[]> out = new LinkedHashMap<>();
+	/** The documents whose content is valid base64 of an accepted type, by code; the others as errors. */
+	private Map<String, IntegratedApplications.Upload> decode(List<Document> documents, List<FieldMessage> errors) {
+		Map<String, IntegratedApplications.Upload> out = new LinkedHashMap<>();
 		if (documents == null) {
 			return out;
 		}
@@ -264,7 +257,7 @@ public class PartnerParts {
 				byte[] bytes = Base64.getDecoder().decode(d.content() == null ? "" : d.content());
 				org.tongban.shared.Uploads.check(field, d.filename(), bytes.length,
 						new org.springframework.core.io.ByteArrayResource(bytes), org.tongban.shared.Uploads.APPLICATION_MATERIALS);
-				out.put(d.code(), bytes);
+				out.put(d.code(), new IntegratedApplications.Upload(d.filename(), bytes));
 			}
 			catch (IllegalArgumentException e) {
 				errors.add(new FieldMessage(field, "材料内容不是有效的 Base64 编码。"));
