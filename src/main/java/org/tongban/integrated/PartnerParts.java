@@ -119,7 +119,7 @@ public class PartnerParts {
 		if (pkg.role() != IndustryPackage.Role.COOPERATING) {
 			throw Problem.conflict("“" + pkg.name() + "”由本委牵头，不接收其他部门转来的申请。");
 		}
-		List<Part> earlier = parts("package_code = ? AND reference = ?", pkg.code(), h.reference().strip());
+		List<Part> earlier = parts("package_code = ? AND p.reference = ?", pkg.code(), h.reference().strip());
 		if (!earlier.isEmpty()) {
 			return earlier;
 		}
@@ -158,7 +158,7 @@ public class PartnerParts {
 		}
 		audit.record("integrated.partner-part-received", "integrated-partner-part", h.reference().strip(), Map.of(),
 				Map.of("package", pkg.code(), "items", merged.internalItems().size()));
-		return parts("package_code = ? AND reference = ?", pkg.code(), h.reference().strip());
+		return parts("package_code = ? AND p.reference = ?", pkg.code(), h.reference().strip());
 	}
 
 	/** The parts handed over for the applicant's enterprise, newest first. */
@@ -279,7 +279,7 @@ public class PartnerParts {
 	private List<Part> parts(String where, Object... params) {
 		return jdbc.sql("""
 				SELECT p.*, r.status AS result_status, r.attempts, r.last_error, r.sent_at FROM integrated_partner_part p
-				LEFT JOIN integrated_partner_result r ON r.part_id = p.id WHERE """ + where
+				LEFT JOIN integrated_partner_result r ON r.part_id = p.id""" + " WHERE p." + where
 				+ " ORDER BY p.received_at DESC, p.item_code LIMIT 200")
 			.params(params)
 			.query((rs, i) -> new Part(rs.getObject("id", UUID.class), rs.getString("package_code"),
