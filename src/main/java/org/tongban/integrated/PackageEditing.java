@@ -25,8 +25,11 @@ public class PackageEditing {
 	private final PackageStore store;
 	private final IndustryPackages packages;
 	private final AuditTrail audit;
+	private final tools.jackson.databind.json.JsonMapper json;
 
-	PackageEditing(PackageStore store, IndustryPackages packages, AuditTrail audit) {
+	PackageEditing(PackageStore store, IndustryPackages packages, AuditTrail audit,
+			tools.jackson.databind.json.JsonMapper json) {
+		this.json = PackageStore.lenient(json);
 		this.store = store;
 		this.packages = packages;
 		this.audit = audit;
@@ -66,6 +69,21 @@ public class PackageEditing {
 		audit.record("integrated.package.draft-created", SUBJECT, code + "/v" + version, null,
 				Map.of("version", version, "status", PackageStatus.DRAFT.name(), "from", live.version()));
 		return version(code, version);
+	}
+
+	/** As {@link #updateDraft(SignedInUser, String, int, IndustryPackage)} from the JSON a client sent. */
+	public PackageVersion updateDraft(SignedInUser me, String code, int version, Map<String, Object> content) {
+		if (content == null) {
+			throw Problem.invalid("", "请提交行业内容。");
+		}
+		IndustryPackage parsed;
+		try {
+			parsed = json.convertValue(content, IndustryPackage.class);
+		}
+		catch (tools.jackson.core.JacksonException ex) {
+			throw Problem.invalid("", "行业内容的结构有误：" + ex.getOriginalMessage());
+		}
+		return updateDraft(me, code, version, parsed);
 	}
 
 	/** Saves a draft's content after checking it; when anything is wrong nothing is saved. */

@@ -150,7 +150,7 @@ class IntegratedApi {
 	@PutMapping("/packages/{code}/drafts/{version}")
 	@PreAuthorize(IntegratedAccess.WORK)
 	PackageVersion updateDraft(@AuthenticationPrincipal SignedInUser me, @PathVariable String code,
-			@PathVariable int version, @RequestBody(required = false) IndustryPackage content) {
+			@PathVariable int version, @RequestBody(required = false) Map<String, Object> content) {
 		return editing.updateDraft(me, code, version, content);
 	}
 
