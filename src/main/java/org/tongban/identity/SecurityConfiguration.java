@@ -79,6 +79,12 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/catalogue", "/catalogue/licensing", "/catalogue/filing",
 						"/catalogue/public-service", "/catalogue/items/**", "/api/catalogue/**")
 				.permitAll()
+				// 一业一证: the published industry packages, their questionnaire and documents are public
+				.requestMatchers(HttpMethod.GET, "/integrated", "/integrated/packages/**", "/api/integrated/packages",
+						"/api/integrated/packages/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/integrated/packages/*/answers", "/integrated/packages/*/answers")
+				.permitAll()
 				// guidance through the question tree is public too: the pages and the answers API
 				.requestMatchers(HttpMethod.GET, "/guidance/**")
 				.permitAll()

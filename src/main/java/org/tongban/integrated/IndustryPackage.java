@@ -2,6 +2,7 @@ package org.tongban.integrated;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -16,7 +17,7 @@ public record IndustryPackage(String code, String name, String industry, Role ro
 		String itemCode, int version, List<Item> items, List<Question> questions, List<Field> fields,
 		List<Material> materials, List<Obligation> obligations, Validity validity, String division,
 		List<Contradiction> contradictions, Manual manual, @JsonAlias("legal-review") String legalReview,
-		String summary) {
+		String summary, Map<String, Object> demoAnswers) {
 
 	/** LEAD: the commission leads the industry; COOPERATING: another authority leads, the commission does its part. */
 	public enum Role {

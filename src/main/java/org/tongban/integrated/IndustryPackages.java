@@ -59,6 +59,11 @@ public class IndustryPackages {
 		return Merger.merge(pkg, Answers.read(pkg, answers));
 	}
 
+	/** The merged application of the package's typical business (its demo answers): what the figures are of. */
+	public MergedApplication typical(IndustryPackage pkg) {
+		return merge(pkg, pkg.demoAnswers());
+	}
+
 	/** The form values for each applicable non-external item, by item code, from the integrated form's values. */
 	public Map<String, Map<String, Object>> split(MergedApplication merged, Map<String, Object> integratedForm) {
 		return Merger.split(merged, integratedForm);

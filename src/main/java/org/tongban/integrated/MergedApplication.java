@@ -43,22 +43,17 @@ public record MergedApplication(String packageCode, int packageVersion, Map<Stri
 
 	/**
 	 * Fields to fill and documents to upload on the integrated form against applying for each applicable
-	 * (non-external) item on its own; the reductions in whole per cent.
+	 * (non-external) item on its own, and the reductions in whole per cent (fields, documents, both together).
 	 */
 	public record Figures(int integratedFields, int integratedDocuments, int itemByItemFields,
-			int itemByItemDocuments) {
+			int itemByItemDocuments, int fieldReductionPercent, int documentReductionPercent,
+			int totalReductionPercent) {
 
-		public int fieldReductionPercent() {
-			return reduction(integratedFields, itemByItemFields);
-		}
-
-		public int documentReductionPercent() {
-			return reduction(integratedDocuments, itemByItemDocuments);
-		}
-
-		/** Fields and documents together: what the applicant handles in all. */
-		public int totalReductionPercent() {
-			return reduction(integratedFields + integratedDocuments, itemByItemFields + itemByItemDocuments);
+		public static Figures of(int integratedFields, int integratedDocuments, int itemByItemFields,
+				int itemByItemDocuments) {
+			return new Figures(integratedFields, integratedDocuments, itemByItemFields, itemByItemDocuments,
+					reduction(integratedFields, itemByItemFields), reduction(integratedDocuments, itemByItemDocuments),
+					reduction(integratedFields + integratedDocuments, itemByItemFields + itemByItemDocuments));
 		}
 
 		private static int reduction(int integrated, int separate) {

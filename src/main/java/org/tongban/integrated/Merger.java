@@ -63,7 +63,7 @@ final class Merger {
 		}
 		return new MergedApplication(pkg.code(), pkg.version(), Map.copyOf(typedAnswers), List.copyOf(items),
 				List.copyOf(fields), List.copyOf(materials),
-				new Figures(fields.size(), materials.size(), separateFields, separateDocuments));
+				Figures.of(fields.size(), materials.size(), separateFields, separateDocuments));
 	}
 
 	static String situation(Item item, Map<String, Object> typedAnswers) {

@@ -154,12 +154,23 @@ final class PackageRules {
 				require(errors, "obligations[" + i + "].basis", o.basis(), "告知事项“" + o.title() + "”须写明法律依据。");
 			}
 		}
+		if (p.demoAnswers() == null || p.demoAnswers().isEmpty()) {
+			errors.add(new FieldMessage("demoAnswers", "请给出典型申请的问卷回答（用于计算减少的填报字段和材料）。"));
+		}
 		if (p.validity() == null || p.validity().rule() == null) {
 			errors.add(new FieldMessage("validity.rule", "请设定统一有效期规则：EARLIEST_EXPIRY 或 COMMON_TERM。"));
 		}
 		else if (p.validity().rule() == IndustryPackage.ValidityRule.COMMON_TERM
 				&& (p.validity().years() == null || p.validity().years() < 1 || p.validity().years() > 10)) {
 			errors.add(new FieldMessage("validity.years", "统一期限须为 1 至 10 年。"));
+		}
+		if (errors.isEmpty()) {
+			try {
+				Answers.read(p, p.demoAnswers());
+			}
+			catch (org.tongban.shared.Problem ex) {
+				ex.errors().forEach(e -> errors.add(new FieldMessage("demoAnswers." + e.field(), e.message())));
+			}
 		}
 		return errors;
 	}

@@ -145,6 +145,6 @@ class PackageStore {
 	static IndustryPackage withVersion(IndustryPackage p, int version) {
 		return new IndustryPackage(p.code(), p.name(), p.industry(), p.role(), p.leadAuthority(), p.itemCode(), version,
 				p.items(), p.questions(), p.fields(), p.materials(), p.obligations(), p.validity(), p.division(),
-				p.contradictions(), p.manual(), p.legalReview(), p.summary());
+				p.contradictions(), p.manual(), p.legalReview(), p.summary(), p.demoAnswers());
 	}
 }
