@@ -18,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * JSON array of rows, each an object of the columns' text values ({@code [{"name":"张三","idNumber":"…"}]}).
  * The form stays a map of text, so everything that stores, audits or prints forms keeps working.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class FormTables {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -56,6 +57,20 @@ public final class FormTables {
 			rows.add(cells);
 		}
 		return Optional.of(rows);
+	}
+
+	/** The rows as one line each, for a printed summary: {@code 第 1 行：name：张三，idNumber：…}; the text itself if not rows. */
+	public static List<String> lines(String text) {
+		return rows(text).map(rows -> {
+			List<String> lines = new ArrayList<>();
+			for (int i = 0; i < rows.size(); i++) {
+				StringBuilder line = new StringBuilder("第 " + (i + 1) + " 行：");
+				rows.get(i).forEach((k, v) -> line.append(line.charAt(line.length() - 1) == '：' ? "" : "，")
+					.append(k).append("：").append(v == null ? "" : v));
+				lines.add(line.toString());
+			}
+			return lines;
+		}).orElse(List.of(text));
 	}
 
 	/** The text a table's rows are kept as; rows whose cells are all blank are left out. */
