@@ -71,6 +71,13 @@ class FillingInATableInTheBrowserTests extends BrowserTest {
 		browser.get(url("/cases/new?item=PD-WJW-XK-005&situation=NEW_SWIMMING"));
 		browser.findElement(By.id("applicant-agentName")).sendKeys("李四");
 		type("form-phone", "021-68541234");
+		type("form-placeName", "浦东某某游泳馆");
+		type("form-placeAddress", "上海市浦东新区锦绣路1001号");
+		type("form-legalRepresentative", "王五");
+		type("form-area", "2500");
+		type("form-poolArea", "1250");
+		type("form-hygieneManager", "赵六");
+		type("form-staffCount", "2");
 		type("form-staff-0-name", "陈七");
 		// GB 11643-1999: the last character checks the first seventeen (…1234 is right)
 		type("form-staff-0-idNumber", "310115198503121235");

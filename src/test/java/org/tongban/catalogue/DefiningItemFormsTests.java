@@ -51,6 +51,20 @@ class DefiningItemFormsTests {
 	}
 
 	@Test
+	void aNewColumnReadsAsOneAddedColumnInTheDiff() {
+		FormField name = field("name", "text", null);
+		FormField idNumber = field("idNumber", "idNumber", null);
+		GuideContent before = content(List.of(new FormField("staff", "人员名单", "table", true, null, null, null, null, null,
+				null, null, List.of(name, idNumber), 1, 50)), null);
+		GuideContent after = content(List.of(new FormField("staff", "人员名单", "table", true, null, null, null, null, null,
+				null, null, List.of(field("post", "text", null), name, idNumber), 1, 50)), null);
+		assertThat(GuideDiffer.diff(before, after, tools.jackson.databind.json.JsonMapper.builder().build()))
+				.extracting(GuideDiff.Change::path)
+				.containsExactlyInAnyOrder("form[staff].columns[post].name", "form[staff].columns[post].label",
+						"form[staff].columns[post].type", "form[staff].columns[post].required");
+	}
+
+	@Test
 	void aLicencesParticularsMustBeFieldsOfTheForm() {
 		GuideContent c = content(List.of(field("phone", "phone", null)),
 				new GuideContent.Licence("护士执业证书", "{seq:6}", 5, List.of(new GuideContent.Particular("institution", "执业机构"))));
