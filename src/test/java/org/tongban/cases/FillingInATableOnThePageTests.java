@@ -88,6 +88,30 @@ class FillingInATableOnThePageTests extends CasesIntegrationTest {
 	}
 
 	@Test
+	void aSubmittedCaseShowsTheListAsATableToTheApplicantAndTheStaff() throws Exception {
+		Map<String, Object> form = new java.util.LinkedHashMap<>(applications.sampleForm(REGISTRATION, "NEW", Map.of()));
+		form.put("staff", List.of(Map.of("name", "钱八", "idNumber", "310115198809153458", "certificateNumber",
+				"110310115000123", "practiceCategory", "临床"), Map.of("name", "<b>孙九</b>", "idNumber",
+				"310115198503121234", "certificateNumber", "110310115000124", "practiceCategory", "护理")));
+		String id = org.tongban.support.Applying.draft(mvc, "enterprise", body(form));
+		org.tongban.support.Applying.uploadRequired(mvc, applications, "enterprise", id, REGISTRATION, "NEW");
+		mvc.perform(post("/api/cases/{id}/actions/submit", id).header("Idempotency-Key", key()).with(basic("enterprise")))
+				.andExpect(status().isCreated());
+		mvc.perform(get("/cases/{id}", id).with(as("enterprise")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(
+						matchesPattern("(?s).*<th scope=\"col\">执业证书编号</th>.*"),
+						matchesPattern("(?s).*<th scope=\"row\">2</th><td>&lt;b&gt;孙九&lt;/b&gt;</td><td>310115198503121234</td>.*"))));
+	}
+
+	private String body(Map<String, Object> form) {
+		return """
+				{"itemCode": "%s", "situation": "NEW",
+				 "applicant": {"kind": "ENTERPRISE", "uscc": "%s", "name": "示例", "agentName": "李四"},
+				 "form": %s}""".formatted(REGISTRATION, ENTERPRISE_USCC, json.writeValueAsString(form));
+	}
+
+	@Test
 	void theApiTakesTheRowsAsAListAndNamesEachWrongCell() throws Exception {
 		Map<String, Object> form = new java.util.LinkedHashMap<>(applications.sampleForm(REGISTRATION, "NEW", Map.of()));
 		form.put("staff", List.of(Map.of("name", "钱八", "idNumber", "310115198809153458", "certificateNumber", "1103",

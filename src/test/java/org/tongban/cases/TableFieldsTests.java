@@ -78,6 +78,13 @@ class TableFieldsTests {
 				.extracting(FieldMessage::field).containsExactly("form.note");
 	}
 
+	@Test
+	void aPrintedSummaryHasALinePerRow() {
+		assertThat(FormTables.lines("[{\"name\":\"张三\",\"post\":\"救生员\"},{\"name\":\"李四\"}]"))
+				.containsExactly("第 1 行：name：张三，post：救生员", "第 2 行：name：李四");
+		assertThat(FormTables.lines("[不是表格")).containsExactly("[不是表格");
+	}
+
 	private static FormField column(String name, String label, String type, boolean required, String sample) {
 		return new FormField(name, label, type, required, null, null, null, null, null, null, sample);
 	}
