@@ -38,7 +38,7 @@ ITEM_KEYS = {  # key: (required, allowed types)
     "fee": (True, str), "channels": (True, dict), "noticeCommitment": (False, dict),
     "keywords": (True, list), "situationQuestions": (True, list), "situations": (True, list),
     "processSteps": (True, list), "faqs": (True, list), "licence": (False, dict), "retentionYears": (True, int),
-    "timeLimits": (False, dict),
+    "timeLimits": (False, dict), "form": (False, list),
 }
 MATERIAL_KEYS = {
     "name": (True, str), "kind": (True, str), "copies": (True, int), "required": (True, bool),

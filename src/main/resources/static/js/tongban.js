@@ -67,6 +67,7 @@ document.addEventListener('DOMContentLoaded', function () {
   }
 
   cardTables(document);
+  document.querySelectorAll('[data-form-table]').forEach(formTable);
 
   // htmx requests carry the CSRF token like forms do.
   var token = document.querySelector('meta[name="_csrf"]');
@@ -124,4 +125,61 @@ function cardTables(root) {
     });
     table.classList.add('cards');
   });
+}
+
+// A table field of an application form (a staff or equipment list): buttons to add and remove rows, each a real
+// button reachable by keyboard, the change announced. Without script the page offers a fixed number of blank rows.
+function formTable(fieldset) {
+  var body = fieldset.querySelector('tbody');
+  var add = fieldset.querySelector('[data-add-row]');
+  var status = fieldset.querySelector('[data-row-status]');
+  var name = fieldset.getAttribute('data-name');
+  var max = parseInt(fieldset.getAttribute('data-max-rows'), 10) || 200;
+  fieldset.querySelectorAll('.form-table-action').forEach(function (el) { el.hidden = false; });
+  var note = fieldset.querySelector('[data-no-script-rows]');
+  if (note) { note.textContent = '整行留空的不会保存。'; }
+  add.hidden = false;
+  function renumber() {
+    Array.prototype.forEach.call(body.rows, function (row, i) {
+      row.querySelector('[data-row-number]').textContent = String(i + 1);
+      row.querySelectorAll('[data-cell]').forEach(function (cell) {
+        var column = cell.getAttribute('data-column');
+        cell.name = 'form.' + name + '[' + i + '].' + column;
+        cell.id = 'form-' + name + '-' + i + '-' + column;
+        cell.setAttribute('aria-label', '第 ' + (i + 1) + ' 行 ' + cell.getAttribute('data-column-label'));
+      });
+      row.querySelector('[data-remove-row]').textContent = '删除第 ' + (i + 1) + ' 行';
+    });
+    add.disabled = body.rows.length >= max;
+  }
+  add.addEventListener('click', function () {
+    if (body.rows.length >= max) { return; }
+    var row = body.rows[body.rows.length - 1].cloneNode(true);
+    row.querySelectorAll('[data-cell]').forEach(function (cell) {
+      cell.value = '';
+      cell.removeAttribute('aria-invalid');
+      cell.removeAttribute('aria-describedby');
+    });
+    row.querySelectorAll('.field-error').forEach(function (p) { p.remove(); });
+    body.appendChild(row);
+    renumber();
+    status.textContent = '已增加第 ' + body.rows.length + ' 行。';
+    row.querySelector('[data-cell]').focus();
+  });
+  body.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('[data-remove-row]');
+    if (!button) { return; }
+    var row = button.closest('tr');
+    var index = Array.prototype.indexOf.call(body.rows, row);
+    if (body.rows.length === 1) {
+      row.querySelectorAll('[data-cell]').forEach(function (cell) { cell.value = ''; });
+    } else {
+      row.remove();
+    }
+    renumber();
+    status.textContent = '已删除第 ' + (index + 1) + ' 行。';
+    var next = body.rows[Math.min(index, body.rows.length - 1)];
+    (next ? next.querySelector('[data-remove-row]') : add).focus();
+  });
+  renumber();
 }

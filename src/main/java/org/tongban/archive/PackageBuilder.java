@@ -215,7 +215,11 @@ class PackageBuilder {
 		rows.add(Map.entry("创建时间", PdfDocuments.time(c.createdAt())));
 		rows.add(Map.entry("提交时间", PdfDocuments.time(c.submittedAt())));
 		rows.add(Map.entry("办结时间", PdfDocuments.time(completedAt)));
-		new TreeMap<>(c.form()).forEach((k, v) -> rows.add(Map.entry("申请表：" + k, v)));
+		// a table field (a staff or equipment list) prints a row of the summary per row of the table
+		new TreeMap<>(c.form()).forEach((k, v) -> {
+			List<String> lines = v != null && v.startsWith("[") ? org.tongban.cases.FormTables.lines(v) : List.of(v);
+			lines.forEach(line -> rows.add(Map.entry("申请表：" + k, line)));
+		});
 		List<String> paragraphs = new ArrayList<>();
 		paragraphs.add("申请材料：");
 		int n = 1;

@@ -28,8 +28,19 @@ final class ApplicationForm {
 		}
 	}
 
+	/** A table's JSON text is longer than a text field may be: 200 rows of a few columns. */
+	static final int MAX_TABLE = 100_000;
+
 	/** Form values are text; anything else is named as an error. HTML is kept as typed and escaped on output. */
 	static Map<String, String> parse(Map<String, Object> raw) {
+		return parse(raw, java.util.Set.of());
+	}
+
+	/**
+	 * As {@link #parse(Map)}, but the fields named in {@code tables} (the table fields of the item's form) may also
+	 * be given as a list of rows (objects), kept as their JSON text ({@link FormTables}).
+	 */
+	static Map<String, String> parse(Map<String, Object> raw, java.util.Set<String> tables) {
 		Map<String, String> form = new LinkedHashMap<>();
 		if (raw == null) {
 			return form;
@@ -43,10 +54,26 @@ final class ApplicationForm {
 			if (k == null || k.isBlank() || k.length() > 64) {
 				errors.add(new FieldMessage("form", "申请表字段名应为 1–64 个字符。"));
 			}
+			else if (v instanceof List<?> rows && tables.contains(k)) {
+				if (rows.stream().anyMatch(r -> !(r instanceof Map<?, ?>))) {
+					errors.add(new FieldMessage(field, "“" + k + "”应填写表格：每行一组。"));
+				}
+				else {
+					@SuppressWarnings("unchecked")
+					List<Map<String, ?>> typed = (List<Map<String, ?>>) rows;
+					String text = FormTables.text(typed);
+					if (text.length() > MAX_TABLE) {
+						errors.add(new FieldMessage(field, "“" + k + "”内容过多。"));
+					}
+					else {
+						form.put(k, text);
+					}
+				}
+			}
 			else if (v != null && !(v instanceof String)) {
 				errors.add(new FieldMessage(field, "“" + k + "”应填写文字。"));
 			}
-			else if (v != null && ((String) v).length() > MAX_TEXT) {
+			else if (v != null && ((String) v).length() > (tables.contains(k) ? MAX_TABLE : MAX_TEXT)) {
 				errors.add(new FieldMessage(field, "“" + k + "”不能超过 " + MAX_TEXT + " 字。"));
 			}
 			else if ("phone".equals(k) && v != null && !((String) v).isBlank() && !PHONE.matcher(((String) v).strip()).matches()) {

@@ -188,7 +188,8 @@ public class CaseApplications {
 	@Transactional
 	public Case saveForm(SignedInUser me, CaseId id, Map<String, Object> form) {
 		Case c = owned(me, id, true);
-		Map<String, String> parsed = ApplicationForm.parse(form);
+		Map<String, String> parsed = ApplicationForm.parse(form, ItemForms.tables(
+				catalogue.version(c.itemCode(), c.guideVersion()).orElseThrow().formFor(c.situation())));
 		requireForm(c.itemCode(), c.guideVersion(), c.situation(), parsed, false);
 		c.updateForm(parsed);
 		cases.save(c);
@@ -574,7 +575,7 @@ public class CaseApplications {
 		}
 		Map<String, String> form = new LinkedHashMap<>();
 		try {
-			form = ApplicationForm.parse(request.form());
+			form = ApplicationForm.parse(request.form(), ItemForms.tables(guide.formFor(situation.code())));
 			errors.addAll(ItemForms.check(guide.formFor(situation.code()), form, complete));
 		}
 		catch (Problem p) {

@@ -26,10 +26,10 @@ class CaseDemoData implements ApplicationRunner {
 
 	private static final Log log = LogFactory.getLog(CaseDemoData.class);
 
-	private record Demo(String key, String applicant, String item, String situation, String note, List<String[]> steps) {
+	record Demo(String key, String applicant, String item, String situation, String note, List<String[]> steps) {
 	}
 
-	private static final List<Demo> DEMOS = List.of(
+	static final List<Demo> DEMOS = List.of(
 			new Demo("demo-case-1", "citizen", "PD-WJW-XK-001", "NEW", "首次注册，已在浦东新区某医院工作。",
 					List.<String[]>of(new String[] {"clerk", "accept"}, new String[] {"approver", "approve"},
 							new String[] {"approver2", "approve"})),
@@ -81,8 +81,7 @@ class CaseDemoData implements ApplicationRunner {
 			files.put(material, scan(material));
 		}
 		CaseApplications.Submission s = applications.apply(applicant, demo.key(),
-				new NewCase(demo.item(), demo.situation(), who, applications.sampleForm(demo.item(), demo.situation(),
-						Map.of("phone", "13800000000", "note", demo.note()))), files);
+				new NewCase(demo.item(), demo.situation(), who, form(applications, demo)), files);
 		if (!s.created()) {
 			return false;
 		}
@@ -98,6 +97,11 @@ class CaseDemoData implements ApplicationRunner {
 			work.act(user(step[0]), id, step[1], new CaseHandling.ActionRequest(null, List.of(), null, null, null));
 		}
 		return true;
+	}
+
+	/** The form a demo case submits: the item form's sample values, with the demo's phone and note. */
+	static Map<String, Object> form(CaseApplications applications, Demo demo) {
+		return applications.sampleForm(demo.item(), demo.situation(), Map.of("phone", "13800000000", "note", demo.note()));
 	}
 
 	/** A one-page PDF standing in for the applicant's scan of a material (ASCII only: the standard font). */

@@ -18,6 +18,7 @@ import org.tongban.catalogue.GuideContent.FormField;
 import org.tongban.shared.FieldMessage;
 import org.tongban.shared.ResidentIdNumber;
 import org.tongban.shared.UnifiedSocialCreditCode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,17 +46,47 @@ final class ItemForms {
 	private ItemForms() {
 	}
 
-	/** The sample values the definition gives (what the demo data fills in), by field name, in the form's order. */
+	/**
+	 * The sample values the definition gives (what the demo data fills in), by field name, in the form's order; a
+	 * table's sample is {@code minRows} (at least one) rows of its columns' samples, as its JSON text.
+	 */
 	static Map<String, String> samples(List<FormField> fields) {
 		Map<String, String> values = new LinkedHashMap<>();
-		fields.stream().filter(f -> f.sample() != null && !f.sample().isBlank()).forEach(f -> values.put(f.name(), f.sample()));
+		for (FormField f : fields) {
+			if (f.fieldType() == FormFieldType.TABLE) {
+				ArrayNode rows = NODES.arrayNode();
+				int n = Math.max(1, f.minRows() == null ? 0 : f.minRows());
+				for (int i = 0; i < n; i++) {
+					ObjectNode row = rows.addObject();
+					f.columnsOrNone().stream().filter(c -> c.sample() != null && !c.sample().isBlank())
+						.forEach(c -> row.put(c.name(), c.sample()));
+				}
+				if (!rows.get(0).isEmpty()) {
+					values.put(f.name(), rows.toString());
+				}
+			}
+			else if (f.sample() != null && !f.sample().isBlank()) {
+				values.put(f.name(), f.sample());
+			}
+		}
 		return values;
+	}
+
+	/** The names of the definition's table fields. */
+	static java.util.Set<String> tables(List<FormField> fields) {
+		return fields.stream().filter(f -> f.fieldType() == FormFieldType.TABLE).map(FormField::name)
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	/** The JSON Schema of a definition; {@code complete} adds its required fields. */
 	static ObjectNode schema(List<FormField> fields, boolean complete) {
 		ObjectNode schema = NODES.objectNode();
 		schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+		properties(schema, fields, complete);
+		return schema;
+	}
+
+	private static void properties(ObjectNode schema, List<FormField> fields, boolean complete) {
 		schema.put("type", "object");
 		ObjectNode properties = schema.putObject("properties");
 		var required = schema.putArray("required");
@@ -82,12 +113,22 @@ final class ItemForms {
 				case PHONE -> p.put("type", "string").put("pattern", "^(" + ApplicationForm.PHONE.pattern() + ")$");
 				case ADDRESS -> p.put("type", "string").put("maxLength", limit(f, DEFAULT_ADDRESS));
 				case TEXT -> p.put("type", "string").put("maxLength", limit(f, DEFAULT_TEXT));
+				case TABLE -> {
+					// a draft may hold fewer rows than the table asks for, and rows not yet filled in
+					p.put("type", "array").put("maxItems", f.rowLimit());
+					int least = Math.max(f.minRows() == null ? 0 : f.minRows(), f.isRequired() ? 1 : 0);
+					if (complete && least > 0) {
+						p.put("minItems", least);
+					}
+					ObjectNode row = p.putObject("items");
+					properties(row, f.columnsOrNone(), complete);
+					row.put("additionalProperties", false);
+				}
 			}
 			if (complete && f.isRequired()) {
 				required.add(f.name());
 			}
 		}
-		return schema;
 	}
 
 	/** What is wrong with the form, field by field; empty when the definition is empty or the form fits it. */
@@ -102,49 +143,91 @@ final class ItemForms {
 		}
 		Schema schema = COMPILED.computeIfAbsent(new Key(List.copyOf(fields), complete),
 				k -> SCHEMAS.getSchema(schema(k.fields(), k.complete())));
-		Map<String, String> wrong = new LinkedHashMap<>();
-		for (Error e : schema.validate(instance(fields, form))) {
-			String name = "required".equals(e.getKeyword()) ? e.getProperty() : last(e);
-			FormField f = byName.get(name);
-			if (f != null) {
-				wrong.putIfAbsent(name, message(f, e));
-			}
+		Map<Where, String> wrong = new java.util.TreeMap<>();
+		ObjectNode instance = instance(fields, form, wrong);
+		for (Error e : schema.validate(instance)) {
+			where(fields, e).ifPresent(w -> wrong.putIfAbsent(w, message(w, e)));
 		}
-		for (FormField f : fields) {
-			String value = value(form, f.name());
-			if (value == null || wrong.containsKey(f.name())) {
+		for (int i = 0; i < fields.size(); i++) {
+			FormField f = fields.get(i);
+			Where field = new Where(i, -1, -1, f, null, null);
+			if (wrong.containsKey(field) || !instance.has(f.name())) {
 				continue;
 			}
-			checked(f, value).ifPresent(m -> wrong.put(f.name(), m));
+			if (f.fieldType() != FormFieldType.TABLE) {
+				checked(f, instance.get(f.name()).asString()).ifPresent(m -> wrong.put(field, m));
+				continue;
+			}
+			var rows = instance.get(f.name());
+			for (int r = 0; r < rows.size(); r++) {
+				for (int c = 0; c < f.columnsOrNone().size(); c++) {
+					FormField column = f.columnsOrNone().get(c);
+					Where cell = new Where(i, r, c, f, column, column.name());
+					var value = rows.get(r).get(column.name());
+					if (value != null && value.isString() && !wrong.containsKey(cell)) {
+						checked(column, value.asString()).ifPresent(m -> wrong.put(cell, cell.prefix() + m));
+					}
+				}
+			}
 		}
 		List<FieldMessage> errors = new ArrayList<>();
-		// in the order of the form, so the messages read top to bottom as the fields do
-		fields.stream().filter(f -> wrong.containsKey(f.name()))
-				.forEach(f -> errors.add(new FieldMessage("form." + f.name(), wrong.get(f.name()))));
+		// in the order of the form, row by row, so the messages read top to bottom as the fields do
+		wrong.forEach((w, m) -> errors.add(new FieldMessage(w.path(), m)));
 		return errors;
 	}
 
-	/** The form as JSON for the schema: blank fields left out, numbers as numbers when they read as one. */
-	private static ObjectNode instance(List<FormField> fields, Map<String, String> form) {
+	/**
+	 * The form as JSON for the schema: blank fields left out, numbers as numbers when they read as one, a table's
+	 * rows from its JSON text with their blank cells left out. A table whose text is not rows is named in
+	 * {@code wrong}.
+	 */
+	private static ObjectNode instance(List<FormField> fields, Map<String, String> form, Map<Where, String> wrong) {
 		ObjectNode node = NODES.objectNode();
-		for (FormField f : fields) {
+		for (int i = 0; i < fields.size(); i++) {
+			FormField f = fields.get(i);
 			String value = value(form, f.name());
 			if (value == null) {
 				continue;
 			}
-			if (f.fieldType() == FormFieldType.NUMBER) {
-				try {
-					node.put(f.name(), new BigDecimal(value));
+			if (f.fieldType() == FormFieldType.TABLE) {
+				Optional<List<Map<String, String>>> rows = FormTables.rows(value);
+				if (rows.isEmpty()) {
+					wrong.put(new Where(i, -1, -1, f, null, null), "“" + f.label() + "”应填写表格：每行一组"
+							+ f.columnsOrNone().stream().map(FormField::label).reduce((a, b) -> a + "、" + b).orElse("") + "。");
 					continue;
 				}
-				catch (NumberFormatException ex) {
-					// left as text: the schema names it as the wrong type
+				if (rows.get().isEmpty()) {
+					continue;
 				}
+				ArrayNode array = node.putArray(f.name());
+				for (Map<String, String> cells : rows.get()) {
+					ObjectNode row = array.addObject();
+					cells.forEach((k, v) -> {
+						FormField column = f.columnsOrNone().stream().filter(c -> c.name().equals(k)).findFirst().orElse(null);
+						if (v != null && !v.isBlank()) {
+							put(row, k, column == null ? FormFieldType.TEXT : column.fieldType(), v.strip());
+						}
+					});
+				}
+				continue;
 			}
-			node.put(f.name(), f.fieldType() == FormFieldType.ID_NUMBER || f.fieldType() == FormFieldType.USCC
-					? value.toUpperCase(java.util.Locale.ROOT) : value);
+			put(node, f.name(), f.fieldType(), value);
 		}
 		return node;
+	}
+
+	private static void put(ObjectNode node, String name, FormFieldType type, String value) {
+		if (type == FormFieldType.NUMBER) {
+			try {
+				node.put(name, new BigDecimal(value));
+				return;
+			}
+			catch (NumberFormatException ex) {
+				// left as text: the schema names it as the wrong type
+			}
+		}
+		node.put(name, type == FormFieldType.ID_NUMBER || type == FormFieldType.USCC
+				? value.toUpperCase(java.util.Locale.ROOT) : value);
 	}
 
 	/** What only code can check: the check digits and whether a date is on the calendar. */
@@ -165,6 +248,61 @@ final class ItemForms {
 		};
 	}
 
+	/** The field, or the table's row and cell, an error of the schema is about. */
+	private static Optional<Where> where(List<FormField> fields, Error e) {
+		List<String> at = new ArrayList<>();
+		var location = e.getInstanceLocation();
+		for (int i = 0; location != null && i < location.getNameCount(); i++) {
+			at.add(String.valueOf(location.getElement(i)));
+		}
+		if (("required".equals(e.getKeyword()) || "additionalProperties".equals(e.getKeyword())) && e.getProperty() != null) {
+			at.add(e.getProperty());
+		}
+		if (at.isEmpty()) {
+			return Optional.empty();
+		}
+		int index = -1;
+		for (int i = 0; i < fields.size(); i++) {
+			if (fields.get(i).name().equals(at.get(0))) {
+				index = i;
+			}
+		}
+		if (index < 0) {
+			return Optional.empty();
+		}
+		FormField f = fields.get(index);
+		if (at.size() == 1) {
+			return Optional.of(new Where(index, -1, -1, f, null, null));
+		}
+		int row;
+		try {
+			row = Integer.parseInt(at.get(1));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.of(new Where(index, -1, -1, f, null, null));
+		}
+		if (at.size() == 2) {
+			return Optional.of(new Where(index, row, -1, f, null, null));
+		}
+		String name = at.get(2);
+		List<FormField> columns = f.columnsOrNone();
+		for (int c = 0; c < columns.size(); c++) {
+			if (columns.get(c).name().equals(name)) {
+				return Optional.of(new Where(index, row, c, f, columns.get(c), name));
+			}
+		}
+		return Optional.of(new Where(index, row, columns.size(), f, null, name));
+	}
+
+	private static String message(Where w, Error e) {
+		if (w.row() >= 0 && w.column() == null) {
+			return w.cellName() != null ? w.prefix() + "没有“" + w.cellName() + "”这一列。"
+					: "“" + w.field().label() + "”第 " + (w.row() + 1) + " 行填写有误。";
+		}
+		FormField f = w.column() != null ? w.column() : w.field();
+		return w.prefix() + message(f, e);
+	}
+
 	private static String message(FormField f, Error e) {
 		String label = "“" + f.label() + "”";
 		return switch (e.getKeyword()) {
@@ -174,6 +312,8 @@ final class ItemForms {
 			case "maximum" -> label + "不能大于 " + f.max().toPlainString() + "。";
 			case "maxLength" -> label + "不能超过 " + limit(f, f.fieldType() == FormFieldType.ADDRESS ? DEFAULT_ADDRESS
 					: DEFAULT_TEXT) + " 字。";
+			case "minItems" -> label + "至少填写 " + Math.max(1, f.minRows() == null ? 0 : f.minRows()) + " 行。";
+			case "maxItems" -> label + "最多填写 " + f.rowLimit() + " 行。";
 			case "enum" -> label + "应从下列选项中选择：" + String.join("、", f.choices()) + "。";
 			case "pattern" -> switch (f.fieldType()) {
 				case DATE -> label + "应为日期，格式为“年-月-日”（如 2026-12-06）。";
@@ -186,12 +326,42 @@ final class ItemForms {
 		};
 	}
 
-	private record Key(List<FormField> fields, boolean complete) {
+	/**
+	 * Where a message belongs: a field ({@code row} -1), or a row of a table and one of its cells ({@code column}
+	 * null for a cell the table does not define), ordered as the form reads.
+	 */
+	private record Where(int index, int row, int columnIndex, FormField field, FormField column, String cellName)
+			implements Comparable<Where> {
+
+		String path() {
+			return "form." + field.name() + (row < 0 ? "" : "[" + row + "]" + (cellName == null ? "" : "." + cellName));
+		}
+
+		/** How a message about a cell begins: the table and the row, counted from one as people count. */
+		String prefix() {
+			return row < 0 || cellName == null ? "" : "“" + field.label() + "”第 " + (row + 1) + " 行：";
+		}
+
+		@Override
+		public int compareTo(Where o) {
+			int c = Integer.compare(index, o.index);
+			c = c != 0 ? c : Integer.compare(row, o.row);
+			c = c != 0 ? c : Integer.compare(columnIndex, o.columnIndex);
+			return c != 0 ? c : String.valueOf(cellName).compareTo(String.valueOf(o.cellName));
+		}
+
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof Where w && compareTo(w) == 0;
+		}
+
+		@Override
+		public int hashCode() {
+			return java.util.Objects.hash(index, row, columnIndex, cellName);
+		}
 	}
 
-	private static String last(Error e) {
-		var at = e.getInstanceLocation();
-		return at == null || at.getNameCount() == 0 ? null : String.valueOf(at.getElement(at.getNameCount() - 1));
+	private record Key(List<FormField> fields, boolean complete) {
 	}
 
 	private static int limit(FormField f, int otherwise) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum FormFieldType {
 
 	TEXT("文字"), NUMBER("数字"), DATE("日期"), CHOICE("选项"), ID_NUMBER("身份证号"), USCC("统一社会信用代码"),
-	PHONE("电话"), ADDRESS("地址");
+	PHONE("电话"), ADDRESS("地址"), TABLE("表格");
 
 	private final String label;
 

@@ -21,10 +21,30 @@ public record GuideContent(String name, PowersListEntry powersListEntry, List<Ci
 	 * A field of the item's application form (申请表). {@code type} is one of {@link FormFieldType}; {@code maxLength}
 	 * bounds text, {@code min}/{@code max} a number, {@code choices} the options of a choice; {@code situations}
 	 * names the situations the field belongs to (all when absent). {@code sample} is what the demo data fills in.
+	 * A {@code table} field (a staff or equipment list) has rows of {@code columns}, each a field of its own (not
+	 * a table), between {@code minRows} and {@code maxRows} rows; its value is kept as a JSON array of objects,
+	 * its sample is {@code minRows} (at least one) rows of the columns' samples.
 	 */
 	public record FormField(String name, String label, String type, Boolean required, Integer maxLength,
 			java.math.BigDecimal min, java.math.BigDecimal max, List<String> choices, List<String> situations,
-			String hint, String sample) {
+			String hint, String sample, List<FormField> columns, Integer minRows, Integer maxRows) {
+
+		/** The ordinary field the definitions written before tables had. */
+		public FormField(String name, String label, String type, Boolean required, Integer maxLength,
+				java.math.BigDecimal min, java.math.BigDecimal max, List<String> choices, List<String> situations,
+				String hint, String sample) {
+			this(name, label, type, required, maxLength, min, max, choices, situations, hint, sample, null, null, null);
+		}
+
+		/** The columns of a table, none for any other field. */
+		public List<FormField> columnsOrNone() {
+			return columns == null ? List.of() : columns;
+		}
+
+		/** Rows a table allows at most: its own bound, 200 otherwise. */
+		public int rowLimit() {
+			return maxRows != null ? maxRows : 200;
+		}
 
 		public boolean appliesTo(String situation) {
 			return situations == null || situations.isEmpty() || situations.contains(situation);

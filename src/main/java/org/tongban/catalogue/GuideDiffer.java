@@ -12,11 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Compares two guide contents leaf by leaf. Situations are keyed by their code and questions by their id, so
- * that inserting a situation (or a form field, keyed by its name) reads as one added situation, not as every later one changed.
+ * that inserting a situation (or a form field or table column, keyed by its name) reads as one added situation, not as every later one changed.
  */
 final class GuideDiffer {
 
-	private static final Map<String, String> KEYS = Map.of("situations", "code", "situationQuestions", "id", "form", "name");
+	private static final Map<String, String> KEYS = Map.of("situations", "code", "situationQuestions", "id", "form", "name", "columns", "name");
 
 	private GuideDiffer() {
 	}

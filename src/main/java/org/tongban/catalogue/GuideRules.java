@@ -319,29 +319,82 @@ final class GuideRules {
 			required(at + ".label", f.label(), "请填写申请表字段“" + f.name() + "”的名称（中文）。");
 			var type = FormFieldType.parse(f.type());
 			if (type.isEmpty()) {
-				error(at + ".type", "申请表字段“" + f.name() + "”的类型应为 text、number、date、choice、idNumber、uscc、phone 或 address 之一。");
+				error(at + ".type", "申请表字段“" + f.name() + "”的类型应为 text、number、date、choice、idNumber、uscc、phone、address 或 table 之一。");
 				continue;
 			}
-			if (f.maxLength() != null && (f.maxLength() < 1 || f.maxLength() > 2000)) {
-				error(at + ".maxLength", "最大长度应在 1–2000 字之间。");
+			fieldLimits(at, f, type.get());
+			if (type.get() == FormFieldType.TABLE) {
+				table(at, f);
 			}
-			if ((f.min() != null || f.max() != null) && type.get() != FormFieldType.NUMBER) {
-				error(at + ".min", "只有数字字段可以设置最小值、最大值。");
-			}
-			if (f.min() != null && f.max() != null && f.min().compareTo(f.max()) > 0) {
-				error(at + ".max", "最大值不能小于最小值。");
-			}
-			boolean choice = type.get() == FormFieldType.CHOICE;
-			if (choice && (f.choices() == null || f.choices().isEmpty() || f.choices().stream().anyMatch(GuideRules::blank))) {
-				error(at + ".choices", "选项字段“" + f.label() + "”至少需要一个非空选项。");
-			}
-			if (!choice && f.choices() != null && !f.choices().isEmpty()) {
-				error(at + ".choices", "只有选项字段可以设置选项。");
+			else if (f.columns() != null || f.minRows() != null || f.maxRows() != null) {
+				error(at + ".columns", "只有表格字段可以设置列（columns）和行数。");
 			}
 			if (f.situations() != null) {
 				f.situations().stream().filter(s -> !codes.contains(s)).forEach(
 						s -> error(at + ".situations", "申请表字段“" + f.label() + "”所属的办理情形“" + s + "”不存在。"));
 			}
+		}
+	}
+
+	/** A table's columns: named and typed like fields, no table inside a table; row bounds that make sense. */
+	private void table(String at, GuideContent.FormField f) {
+		if (f.columns() == null || f.columns().isEmpty()) {
+			error(at + ".columns", "表格字段“" + f.label() + "”至少需要一列。");
+			return;
+		}
+		if (f.columns().size() > 20) {
+			error(at + ".columns", "表格字段“" + f.label() + "”最多 20 列。");
+		}
+		if (f.minRows() != null && (f.minRows() < 0 || f.minRows() > 200)) {
+			error(at + ".minRows", "最少行数应在 0–200 之间。");
+		}
+		if (f.maxRows() != null && (f.maxRows() < 1 || f.maxRows() > 200)) {
+			error(at + ".maxRows", "最多行数应在 1–200 之间。");
+		}
+		if (f.minRows() != null && f.maxRows() != null && f.minRows() > f.maxRows()) {
+			error(at + ".maxRows", "最多行数不能小于最少行数。");
+		}
+		Set<String> names = new HashSet<>();
+		for (int j = 0; j < f.columns().size(); j++) {
+			GuideContent.FormField c = f.columns().get(j);
+			String col = at + ".columns[" + j + "]";
+			if (c == null || c.name() == null || !c.name().matches("[a-z][A-Za-z0-9]{0,39}")) {
+				error(col + ".name", "表格的列名应为 1–40 位英文字母或数字、小写字母开头（如 idNumber）。");
+				continue;
+			}
+			if (!names.add(c.name())) {
+				error(col + ".name", "表格“" + f.label() + "”的列“" + c.name() + "”重复。");
+			}
+			required(col + ".label", c.label(), "请填写表格“" + f.label() + "”的列“" + c.name() + "”的名称（中文）。");
+			var type = FormFieldType.parse(c.type());
+			if (type.isEmpty() || type.get() == FormFieldType.TABLE) {
+				error(col + ".type", "表格“" + f.label() + "”的列“" + c.name() + "”的类型应为 text、number、date、choice、idNumber、uscc、phone 或 address 之一。");
+				continue;
+			}
+			if (c.situations() != null || c.columns() != null || c.minRows() != null || c.maxRows() != null) {
+				error(col + ".situations", "表格的列不能设置办理情形、列或行数。");
+			}
+			fieldLimits(col, c, type.get());
+		}
+	}
+
+	/** Limits that fit the field's type. */
+	private void fieldLimits(String at, GuideContent.FormField f, FormFieldType type) {
+		if (f.maxLength() != null && (f.maxLength() < 1 || f.maxLength() > 2000)) {
+			error(at + ".maxLength", "最大长度应在 1–2000 字之间。");
+		}
+		if ((f.min() != null || f.max() != null) && type != FormFieldType.NUMBER) {
+			error(at + ".min", "只有数字字段可以设置最小值、最大值。");
+		}
+		if (f.min() != null && f.max() != null && f.min().compareTo(f.max()) > 0) {
+			error(at + ".max", "最大值不能小于最小值。");
+		}
+		boolean choice = type == FormFieldType.CHOICE;
+		if (choice && (f.choices() == null || f.choices().isEmpty() || f.choices().stream().anyMatch(GuideRules::blank))) {
+			error(at + ".choices", "选项字段“" + f.label() + "”至少需要一个非空选项。");
+		}
+		if (!choice && f.choices() != null && !f.choices().isEmpty()) {
+			error(at + ".choices", "只有选项字段可以设置选项。");
 		}
 	}
 

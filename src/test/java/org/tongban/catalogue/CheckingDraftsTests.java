@@ -60,6 +60,13 @@ class CheckingDraftsTests extends CatalogueIntegrationTest {
 				.andExpect(jsonPath("$.errors[?(@.field == 'licence.particulars[3].field')].message",
 						hasItem(containsString("重复"))));
 		licence.put("particulars", List.of(Map.of("field", "maker", "label", "生产单位")));
+		// the item defines its form, so what its licence carries is asked on the form
+		put(WATER, version, content).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'licence.particulars[0].field')].message",
+						hasItem(containsString("须是申请表的字段"))));
+		List<Map<String, Object>> form = new java.util.ArrayList<>((List<Map<String, Object>>) content.get("form"));
+		form.add(Map.of("name", "maker", "label", "生产单位", "type", "text", "required", false));
+		content.put("form", form);
 		put(WATER, version, content).andExpect(status().isOk());
 	}
 

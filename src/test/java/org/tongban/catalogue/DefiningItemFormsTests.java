@@ -32,7 +32,36 @@ class DefiningItemFormsTests {
 				field("Bad-Name", "text", null)));
 		assertThat(errors).extracting(FieldMessage::field).containsExactly("form[0].type", "form[2].name",
 				"form[3].choices", "form[4].min", "form[5].max", "form[6].situations", "form[7].name");
-		assertThat(errors.get(0).message()).contains("text、number、date、choice、idNumber、uscc、phone 或 address");
+		assertThat(errors.get(0).message()).contains("text、number、date、choice、idNumber、uscc、phone、address 或 table");
+	}
+
+	@Test
+	void aTableNeedsTypedColumnsNoTableInsideAndRowBoundsThatFit() {
+		FormField column = field("idNumber", "idNumber", null);
+		assertThat(check(List.of(new FormField("staff", "人员名单", "table", true, null, null, null, null, null, null, null,
+				List.of(field("name", "text", null), column), 1, 50)))).isEmpty();
+		List<FieldMessage> errors = check(List.of(
+				new FormField("staff", "人员名单", "table", true, null, null, null, null, null, null, null, List.of(), null, null),
+				new FormField("kit", "设备", "table", false, null, null, null, null, null, null, null,
+						List.of(column, column, new FormField("inner", "内表", "table", false, null, null, null, null, null,
+								null, null, List.of(column), null, null)), 5, 2),
+				new FormField("note", "说明", "text", false, null, null, null, null, null, null, null, List.of(column), null, 3)));
+		assertThat(errors).extracting(FieldMessage::field).containsExactly("form[0].columns", "form[1].maxRows",
+				"form[1].columns[1].name", "form[1].columns[2].type", "form[2].columns");
+	}
+
+	@Test
+	void aNewColumnReadsAsOneAddedColumnInTheDiff() {
+		FormField name = field("name", "text", null);
+		FormField idNumber = field("idNumber", "idNumber", null);
+		GuideContent before = content(List.of(new FormField("staff", "人员名单", "table", true, null, null, null, null, null,
+				null, null, List.of(name, idNumber), 1, 50)), null);
+		GuideContent after = content(List.of(new FormField("staff", "人员名单", "table", true, null, null, null, null, null,
+				null, null, List.of(field("post", "text", null), name, idNumber), 1, 50)), null);
+		assertThat(GuideDiffer.diff(before, after, tools.jackson.databind.json.JsonMapper.builder().build()))
+				.extracting(GuideDiff.Change::path)
+				.containsExactlyInAnyOrder("form[staff].columns[post].name", "form[staff].columns[post].label",
+						"form[staff].columns[post].type", "form[staff].columns[post].required");
 	}
 
 	@Test

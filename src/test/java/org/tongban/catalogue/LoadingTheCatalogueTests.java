@@ -74,16 +74,56 @@ class LoadingTheCatalogueTests extends CatalogueIntegrationTest {
 	void anItemFileBreakingTheGuideRulesStopsStartUpNamingTheFile(@TempDir Path dir,
 			@Autowired CatalogueStore store, @Autowired Organisation organisation,
 			@Autowired ApplicationEventPublisher events, @Autowired AuditTrail audit,
-			@Autowired TransactionTemplate tx) throws Exception {
+			@Autowired TransactionTemplate tx, @Autowired GuideFileStore files,
+			@Autowired tools.jackson.databind.json.JsonMapper json) throws Exception {
 		Path source = Path.of("src/main/resources/data/catalogue");
 		Files.createDirectories(dir.resolve("items"));
 		Files.copy(source.resolve("laws.yml"), dir.resolve("laws.yml"));
 		String item = Files.readString(source.resolve("items/PD-WJW-XK-001.yml"))
 				.replace("promisedDays: 5", "promisedDays: 25");
 		Files.writeString(dir.resolve("items/PD-WJW-XK-001.yml"), item);
-		CatalogueLoader broken = new CatalogueLoader(store, organisation, events, audit, tx, "file:" + dir + "/");
+		CatalogueLoader broken = new CatalogueLoader(store, organisation, events, audit, tx, files, json,
+				"file:" + dir + "/");
 		assertThatThrownBy(() -> broken.run(null)).hasMessageContaining("items/PD-WJW-XK-001.yml")
 				.hasMessageContaining("不能超过法定时限");
+	}
+
+	@Test
+	void aSeededVersionNobodyEditedFollowsItsChangedFileAsVersionTwoOnce(@TempDir Path dir,
+			@Autowired CatalogueStore store, @Autowired Organisation organisation,
+			@Autowired ApplicationEventPublisher events, @Autowired AuditTrail audit,
+			@Autowired TransactionTemplate tx, @Autowired GuideFileStore files,
+			@Autowired tools.jackson.databind.json.JsonMapper json) throws Exception {
+		String code = "PD-WJW-GG-016";
+		assertThat(store.versions(code)).hasSize(1);
+		Path source = Path.of("src/main/resources/data/catalogue");
+		Files.createDirectories(dir.resolve("items"));
+		Files.copy(source.resolve("laws.yml"), dir.resolve("laws.yml"));
+		try (var all = Files.list(source.resolve("items"))) {
+			for (Path p : all.toList()) {
+				Files.copy(p, dir.resolve("items").resolve(p.getFileName()));
+			}
+		}
+		Path file = dir.resolve("items/" + code + ".yml");
+		Files.writeString(file, Files.readString(file).replace("  label: 职工人数\n", "  label: 职工人数\n  hint: 含劳务派遣人员\n"));
+		CatalogueLoader updating = new CatalogueLoader(store, organisation, events, audit, tx, files, json,
+				"file:" + dir + "/");
+		long guides = jdbc.sql("SELECT count(*) FROM catalogue_guide").query(Long.class).single();
+
+		updating.run(null);
+		Guide live = catalogue.published(code).orElseThrow();
+		assertThat(live.version()).isEqualTo(2);
+		assertThat(live.author()).isEqualTo("system");
+		assertThat(live.form()).anyMatch(f -> "含劳务派遣人员".equals(f.hint()));
+		assertThat(catalogue.version(code, 1).orElseThrow().status()).isEqualTo(GuideStatus.SUPERSEDED);
+		// only that item: every other file equals its seeded version
+		assertThat(jdbc.sql("SELECT count(*) FROM catalogue_guide").query(Long.class).single()).isEqualTo(guides + 1);
+
+		// once an item has more than its seed, its file is not read over it again
+		Files.writeString(file, Files.readString(file).replace("含劳务派遣人员", "不含劳务派遣人员"));
+		updating.run(null);
+		assertThat(catalogue.published(code).orElseThrow().version()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT count(*) FROM catalogue_guide").query(Long.class).single()).isEqualTo(guides + 1);
 	}
 
 	@Test

@@ -166,8 +166,9 @@ class CasePages {
 			// the form again, the message beside each field, everything typed still there
 			String page = newCase(me, item, situation, null, params.get("form." + HeldLicences.FIELD), model);
 			model.addAttribute("typed", params);
+			Map<String, Object> typed = formFields(params);
 			model.addAttribute("itemForm", ItemFormField.of(formFor((Guide) model.getAttribute("guide"), situation, model),
-					name -> params.get("form." + name)));
+					name -> typed.get(name) == null ? null : String.valueOf(typed.get(name))));
 			model.addAttribute("refusal", Refusal.of("new", p));
 			response.setStatus(p.status().value());
 			return page;
@@ -197,6 +198,7 @@ class CasePages {
 	private void populate(SignedInUser me, Case c, Model model) {
 		model.addAttribute("c", c);
 		model.addAttribute("labels", FormLabels.of(catalogue, c.itemCode()));
+		model.addAttribute("tables", FormLabels.tables(catalogue, c.itemCode(), c.guideVersion(), c.form()));
 		// the window clerk reads the case for the applicant in front of them: the page speaks to the clerk
 		boolean clerk = c.channel() == Channel.WINDOW && me.has(Role.CLERK) && !c.applicant().owner().equals(me.username());
 		model.addAttribute("atWindow", clerk);
@@ -419,12 +421,30 @@ class CasePages {
 		return me.isStaff() ? "redirect:/work" : "redirect:/cases";
 	}
 
-	/** Form inputs are named {@code form.<field>}. */
-	private static Map<String, Object> formFields(Map<String, String> params) {
+	private static final java.util.regex.Pattern CELL = java.util.regex.Pattern
+		.compile("form\\.([a-z][A-Za-z0-9]{0,39})\\[(\\d{1,3})\\]\\.([a-z][A-Za-z0-9]{0,39})");
+
+	/**
+	 * Form inputs are named {@code form.<field>}, a table's cells {@code form.<table>[<row>].<column>}: a table's
+	 * rows are gathered in row order as its JSON text ({@link org.tongban.cases.FormTables}), blank rows left out.
+	 */
+	static Map<String, Object> formFields(Map<String, String> params) {
 		Map<String, Object> form = new LinkedHashMap<>();
+		Map<String, java.util.TreeMap<Integer, Map<String, String>>> tables = new LinkedHashMap<>();
 		params.forEach((k, v) -> {
-			if (k.startsWith("form.") && v != null && !v.isBlank()) {
+			var cell = CELL.matcher(k);
+			if (cell.matches()) {
+				tables.computeIfAbsent(cell.group(1), t -> new java.util.TreeMap<>())
+					.computeIfAbsent(Integer.valueOf(cell.group(2)), r -> new LinkedHashMap<>()).put(cell.group(3), v);
+			}
+			else if (k.startsWith("form.") && v != null && !v.isBlank()) {
 				form.put(k.substring(5), v);
+			}
+		});
+		tables.forEach((name, rows) -> {
+			String text = org.tongban.cases.FormTables.text(List.copyOf(rows.values()));
+			if (!"[]".equals(text)) {
+				form.put(name, text);
 			}
 		});
 		return form;

@@ -1,8 +1,10 @@
 package org.tongban.cases.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.tongban.cases.FormTables;
 import org.tongban.catalogue.Catalogue;
 import org.tongban.catalogue.Guide;
 import org.tongban.catalogue.GuideContent;
@@ -25,5 +27,29 @@ final class FormLabels {
 		guide.map(Guide::licence).map(GuideContent.Licence::particularsOrNone)
 			.ifPresent(all -> all.forEach(p -> labels.putIfAbsent(p.field(), p.label())));
 		return labels;
+	}
+
+	/** A table field's value as read on the case and work pages: its column labels and its rows' cells. */
+	public record TableView(List<String> headers, List<List<String>> rows) {
+	}
+
+	/**
+	 * The case's table fields (as the guide version it was submitted under defines them), by name, ready to show;
+	 * a value that is not rows is left out, and shows as the text it is.
+	 */
+	static Map<String, TableView> tables(Catalogue catalogue, String itemCode, int guideVersion, Map<String, ?> form) {
+		Map<String, TableView> tables = new HashMap<>();
+		List<GuideContent.FormField> fields = catalogue.version(itemCode, guideVersion).map(Guide::form).orElse(List.of());
+		for (GuideContent.FormField f : fields) {
+			Object value = form.get(f.name());
+			if (f.fieldType() != org.tongban.catalogue.FormFieldType.TABLE || value == null) {
+				continue;
+			}
+			FormTables.rows(String.valueOf(value)).ifPresent(rows -> tables.put(f.name(), new TableView(
+					f.columnsOrNone().stream().map(GuideContent.FormField::label).toList(),
+					rows.stream().map(r -> f.columnsOrNone().stream()
+						.map(c -> r.get(c.name()) == null ? "" : r.get(c.name())).toList()).toList())));
+		}
+		return tables;
 	}
 }

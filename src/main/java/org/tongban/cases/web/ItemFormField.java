@@ -1,8 +1,11 @@
 package org.tongban.cases.web;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
+import org.tongban.cases.FormTables;
 import org.tongban.catalogue.FormFieldType;
 import org.tongban.catalogue.GuideContent.FormField;
 
@@ -11,24 +14,57 @@ import org.tongban.catalogue.GuideContent.FormField;
  * browser (the server checks them again) and the value to show.
  */
 public record ItemFormField(String name, String label, String type, boolean required, int limit, String min,
-		String max, List<String> choices, String hint, String value) {
+		String max, List<String> choices, String hint, String value, List<ItemFormField> columns, List<Row> rows,
+		int maxRows) {
+
+	/** Blank rows a table offers beyond those filled in: without script these are all the rows one can add. */
+	static final int BLANK_ROWS = 3;
 
 	static List<ItemFormField> of(List<FormField> fields, Function<String, String> values) {
-		return fields.stream().map(f -> {
-			FormFieldType t = f.fieldType();
-			int limit = f.maxLength() != null ? f.maxLength() : switch (t) {
-				case ADDRESS -> 200;
-				case ID_NUMBER, USCC -> 18;
-				case PHONE -> 20;
-				case DATE -> 10;
-				case NUMBER -> 20;
-				default -> 2000;
-			};
-			String value = values.apply(f.name());
-			return new ItemFormField(f.name(), f.label(), t.name(), f.isRequired(), limit,
-					f.min() == null ? null : f.min().toPlainString(), f.max() == null ? null : f.max().toPlainString(),
-					f.choices() == null ? List.of() : f.choices(), f.hint(), value == null ? "" : value);
-		}).toList();
+		return fields.stream().map(f -> of(f, values.apply(f.name()))).toList();
+	}
+
+	private static ItemFormField of(FormField f, String value) {
+		FormFieldType t = f.fieldType();
+		int limit = f.maxLength() != null ? f.maxLength() : switch (t) {
+			case ADDRESS -> 200;
+			case ID_NUMBER, USCC -> 18;
+			case PHONE -> 20;
+			case DATE -> 10;
+			case NUMBER -> 20;
+			default -> 2000;
+		};
+		List<ItemFormField> columns = f.columnsOrNone().stream().map(c -> of(c, null)).toList();
+		List<Row> rows = List.of();
+		if (t == FormFieldType.TABLE) {
+			List<Map<String, String>> filled = FormTables.rows(value).orElse(List.of());
+			int least = Math.max(f.minRows() == null ? 0 : f.minRows(), f.isRequired() ? 1 : 0);
+			int shown = Math.min(f.rowLimit(), Math.max(least, filled.size() + BLANK_ROWS));
+			List<Row> all = new ArrayList<>();
+			for (int i = 0; i < Math.max(shown, filled.size()); i++) {
+				Map<String, String> cells = i < filled.size() ? filled.get(i) : Map.of();
+				all.add(new Row(i, columns.stream().map(c -> cells.getOrDefault(c.name(), "") == null ? ""
+						: cells.getOrDefault(c.name(), "")).toList()));
+			}
+			rows = all;
+		}
+		return new ItemFormField(f.name(), f.label(), t.name(), f.isRequired(), limit,
+				f.min() == null ? null : f.min().toPlainString(), f.max() == null ? null : f.max().toPlainString(),
+				f.choices() == null ? List.of() : f.choices(), f.hint(),
+				value == null || t == FormFieldType.TABLE ? "" : value, columns, rows, f.rowLimit());
+	}
+
+	/** A row of a table as shown: its index (from 0, as the inputs are named) and its cells in column order. */
+	public record Row(int index, List<String> cells) {
+
+		/** The row as people count it. */
+		public int number() {
+			return index + 1;
+		}
+	}
+
+	public boolean table() {
+		return "TABLE".equals(type);
 	}
 
 	/** The HTML input type: the browser's own date picker, number and phone keypads. */
@@ -60,6 +96,7 @@ public record ItemFormField(String name, String label, String type, boolean requ
 			case "NUMBER" -> "数字" + (min != null && max != null ? "，" + min + "–" + max
 					: min != null ? "，不小于 " + min : max != null ? "，不大于 " + max : "");
 			case "TEXT", "ADDRESS" -> "不超过 " + limit + " 字";
+			case "TABLE" -> "表格，每行一组，最多 " + maxRows + " 行；整行留空的不计入";
 			default -> null;
 		};
 	}

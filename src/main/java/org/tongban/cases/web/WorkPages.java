@@ -76,6 +76,7 @@ class WorkPages {
 	private void populate(SignedInUser me, Case c, Model model) {
 		model.addAttribute("c", c);
 		model.addAttribute("labels", FormLabels.of(catalogue, c.itemCode()));
+		model.addAttribute("tables", FormLabels.tables(catalogue, c.itemCode(), c.guideVersion(), c.form()));
 		model.addAttribute("allowed", work.allowed(me, c).stream().map(a -> a.apiName()).toList());
 		model.addAttribute("stepLabel", CaseSteps.stepLabel(c.step()));
 		model.addAttribute("materials", cases.materials(c));
