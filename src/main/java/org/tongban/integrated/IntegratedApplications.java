@@ -164,6 +164,7 @@ public class IntegratedApplications {
 	/** The documents a lifecycle application of the licence needs, by the catalogue names of the touched items. */
 	@Transactional(readOnly = true)
 	public List<NeededDocument> neededDocuments(SignedInUser me, String licenceNumber, Kind kind, Set<String> changed) {
+		mayApply(me);
 		Licence l = heldIntegrated(me, licenceNumber);
 		IntegratedApplication first = issuing(l);
 		IndustryPackage pkg = packages.version(first.packageCode(), first.packageVersion()).orElseThrow();
@@ -239,10 +240,19 @@ public class IntegratedApplications {
 		if (!store.claim(a, idempotencyKey, hash)) {
 			return replay(me, idempotencyKey, hash);
 		}
+		// each part's form as first granted, with the changes over it, so the part's case reads whole
+		Map<String, Map<String, Object>> before = packages.split(merged, first.form());
 		Map<String, Map<String, Object>> split = packages.split(merged, new LinkedHashMap<>(changes));
+		Map<String, String> changed = changes;
+		String changeItems = String.join("、", merged.fields().stream().filter(f -> changed.containsKey(f.name()))
+			.map(MergedApplication.MergedField::label).toList());
 		int position = 0;
 		for (Touched t : touched) {
-			Map<String, Object> itemForm = new LinkedHashMap<>(split.getOrDefault(t.itemCode(), Map.of()));
+			Map<String, Object> itemForm = new LinkedHashMap<>(before.getOrDefault(t.itemCode(), Map.of()));
+			itemForm.putAll(split.getOrDefault(t.itemCode(), Map.of()));
+			if (!changeItems.isEmpty()) {
+				itemForm.put("changeItems", changeItems);
+			}
 			itemForm.put("phone", phone);
 			if (t.licenceNumber() != null) {
 				itemForm.put("licenceNumber", t.licenceNumber());

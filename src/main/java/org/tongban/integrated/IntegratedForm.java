@@ -37,6 +37,9 @@ final class IntegratedForm {
 		for (MergedField f : merged.fields()) {
 			Object raw = values.get(f.name());
 			String field = "form." + f.name();
+			if ("table".equals(f.type()) && raw instanceof List<?> rows) {
+				raw = tableText(rows);
+			}
 			if (raw != null && !(raw instanceof String) && !(raw instanceof Number)) {
 				errors.add(new FieldMessage(field, "“" + f.label() + "”应填写文字或数字。"));
 				continue;
@@ -89,6 +92,11 @@ final class IntegratedForm {
 					return "“" + f.label() + "”只能选择：" + String.join("、", f.choices()) + "。";
 				}
 			}
+			case "table" -> {
+				if (org.tongban.cases.FormTables.rows(v).isEmpty()) {
+					return "“" + f.label() + "”应为表格（每行一项）。";
+				}
+			}
 			case "phone" -> {
 				if (!PHONE.matcher(v).matches()) {
 					return "“" + f.label() + "”格式不正确：手机号为 11 位数字，座机号须带区号（如 021-68541234）。";
@@ -104,6 +112,15 @@ final class IntegratedForm {
 			}
 		}
 		return null;
+	}
+
+	/** Rows sent as an array of objects, as the JSON text cases keep a table in; null when they are not objects. */
+	@SuppressWarnings("unchecked")
+	private static Object tableText(List<?> rows) {
+		if (rows.stream().allMatch(r -> r instanceof Map<?, ?>)) {
+			return org.tongban.cases.FormTables.text((List<? extends Map<String, ?>>) rows);
+		}
+		return rows;
 	}
 
 	private static String plain(BigDecimal d) {
