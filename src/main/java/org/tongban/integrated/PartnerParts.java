@@ -83,10 +83,13 @@ public class PartnerParts {
 	private final java.time.Clock clock;
 	private final Outbox outbox;
 
+	private final IndustryEfficiency efficiency;
+
 	PartnerParts(IndustryPackages packages, CaseSubmissions cases, org.tongban.cases.CaseRecords caseRecords,
 			Catalogue catalogue, LeadAuthorities leads,
 			Licences licences, IntegratedLicensing integratedLicences, AuditTrail audit, JdbcClient jdbc,
-			java.time.Clock clock) {
+			java.time.Clock clock, IndustryEfficiency efficiency) {
+		this.efficiency = efficiency;
 		this.packages = packages;
 		this.cases = cases;
 		this.caseRecords = caseRecords;
@@ -202,6 +205,7 @@ public class PartnerParts {
 			.params(id, p.id(), granted, reasons, licence, Timestamp.from(decidedAt), Timestamp.from(clock.instant()))
 			.update();
 		if (inserted == 1) {
+			efficiency.measure(p.packageCode());
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {

@@ -48,9 +48,11 @@ class SubCaseProgress {
 	private final Catalogue catalogue;
 	private final Inbox inbox;
 	private final java.time.Clock clock;
+	private final IndustryEfficiency efficiency;
 
 	SubCaseProgress(ApplicationStore store, IndustryPackages packages, IntegratedLicensing integratedLicences,
-			Licences licences, Catalogue catalogue, Inbox inbox, java.time.Clock clock) {
+			Licences licences, Catalogue catalogue, Inbox inbox, java.time.Clock clock, IndustryEfficiency efficiency) {
+		this.efficiency = efficiency;
 		this.store = store;
 		this.packages = packages;
 		this.integratedLicences = integratedLicences;
@@ -137,6 +139,9 @@ class SubCaseProgress {
 			case REISSUE -> a.licenceNumber();
 		};
 		store.status(a.id(), Status.DONE, number, now);
+		if (a.kind() == Kind.NEW) {
+			efficiency.measure(a.packageCode());
+		}
 		inbox.notifyUser(a.owner(), "一业一证", "一业一证综合申请已办结",
 				a.kind() == Kind.NEW ? "各项许可均已准予，已核发行业综合许可证 " + number + "，可在“我的证照”查看和下载。"
 						: "行业综合许可证 " + number + " 的" + a.kind().label() + "已办结。",

@@ -7,7 +7,7 @@ import java.util.List;
 public record Dashboard(LocalDate today, int warningWorkingDays, int total, int averageProgress,
 		List<StatusCount> byStatus, List<GroupStat> byGroup, List<DivisionStat> byDivision,
 		List<TaskSummary> overdue, List<TaskSummary> dueSoon, List<RecentReport> latestReports,
-		List<LateDivision> lateByDivision) {
+		List<LateDivision> lateByDivision, List<TaskIndicator> indicators) {
 
 	/**
 	 * Who owns what is late: a lead division with its overdue tasks, how late the latest of them is (calendar days

@@ -51,10 +51,12 @@ public class ReformCockpit {
 	private final FileStore files;
 	private final Clock clock;
 	private final StaffDirectory contacts;
+	private final TaskIndicators indicators;
 
 	ReformCockpit(ReformTasks tasks, Organisation organisation, WorkingDayCalendar calendar, ReformSettings settings,
-			AuditTrail audit, FileStore files, Clock clock, StaffDirectory contacts) {
+			AuditTrail audit, FileStore files, Clock clock, StaffDirectory contacts, TaskIndicators indicators) {
 		this.contacts = contacts;
+		this.indicators = indicators;
 		this.tasks = tasks;
 		this.organisation = organisation;
 		this.calendar = calendar;
@@ -74,7 +76,7 @@ public class ReformCockpit {
 		List<HistoryEntry> history = tasks.history(no).stream().map(this::entry).toList();
 		String latest = history.stream().filter(h -> h.kind().equals("REPORT")).map(HistoryEntry::text).findFirst()
 				.orElse(null);
-		return new TaskDetail(summary(task, latest, today()), history);
+		return new TaskDetail(summary(task, latest, today()), history, indicators.forTask(no));
 	}
 
 	/** A division filter as people type it: a unit's Chinese name, an alias, or its code. */
@@ -212,7 +214,7 @@ public class ReformCockpit {
 				.sorted(Comparator.comparing(TaskSummary::deadline).thenComparing(TaskSummary::no)).toList();
 		return new Dashboard(today, settings.warningWorkingDays(), counts.values().stream().mapToInt(i -> i).sum(),
 				tasks.averageProgress(), byStatus, byGroup, byDivision, overdue, dueSoon, latestReports(),
-				lateByDivision(late, today));
+				lateByDivision(late, today), indicators.all());
 	}
 
 	/** Overdue tasks by lead division (a task led by two counts for each), the latest first. */

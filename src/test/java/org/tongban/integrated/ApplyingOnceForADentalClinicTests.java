@@ -60,6 +60,9 @@ class ApplyingOnceForADentalClinicTests extends IntegratedIntegrationTest {
 	@Autowired
 	Licences licences;
 
+	@Autowired
+	IndustryEfficiency efficiency;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -121,6 +124,45 @@ class ApplyingOnceForADentalClinicTests extends IntegratedIntegrationTest {
 		Licence licence = grantAll(apply(dentalWithXray()));
 		assertThat(licence.validFrom()).isEqualTo(LocalDate.of(2026, 12, 31));
 		assertThat(licence.validUntil()).isEqualTo(LocalDate.of(2031, 12, 30));
+	}
+
+	/**
+	 * Task 10 (改进“一业一证”线上申报功能) on the cockpit: the working days from submission to the integrated licence,
+	 * counted as 《行政许可法》第八十二条 counts time limits — submitted on 30 September 2026, issued on 12 October: the
+	 * National Day holiday (1–7 October) is not counted and the make-up Saturday of 10 October is, so 4 working days,
+	 * not the 8 weekdays.
+	 */
+	@Test
+	void theCockpitShowsTheWorkingDaysFromSubmissionToTheIntegratedLicence() throws Exception {
+		IndustryPackage dental = packages.published("DENTAL_CLINIC").orElseThrow();
+		int[] before = efficiency.days(dental);
+		clock.travelTo(LocalDateTime.of(2026, 9, 30, 10, 0));
+		JsonNode application = apply(dentalWithXray());
+		clock.travelTo(LocalDateTime.of(2026, 10, 12, 10, 0));
+		grantAll(application);
+
+		int[] after = efficiency.days(dental);
+		List<Integer> added = new java.util.ArrayList<>(java.util.Arrays.stream(after).boxed().toList());
+		java.util.Arrays.stream(before).forEach(d -> added.remove(Integer.valueOf(d)));
+		assertThat(added).containsExactly(4);
+
+		JsonNode task = await().atMost(Duration.ofSeconds(20)).until(() -> json.readTree(mvc
+			.perform(get("/api/reform/tasks/10").with(basic("leader"))).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8)), t -> t.get("indicators").valueStream()
+				.anyMatch(i -> i.get("basis").asString().startsWith("已发证 " + after.length + " 件")));
+		JsonNode figure = task.get("indicators").valueStream()
+			.filter(i -> i.get("key").asString().equals("integrated.DENTAL_CLINIC.working-days")).findFirst().orElseThrow();
+		assertThat(figure.get("label").asString()).startsWith("口腔诊所");
+		assertThat(figure.get("unit").asString()).isEqualTo("个工作日");
+		assertThat(figure.get("value").decimalValue()).isEqualByComparingTo(median(after));
+		assertThat(mvc.perform(get("/reform").with(basic("leader"))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("改革成效", "自提交综合申请至核发行业综合许可证");
+	}
+
+	static java.math.BigDecimal median(int[] sorted) {
+		int n = sorted.length;
+		return n % 2 == 1 ? java.math.BigDecimal.valueOf(sorted[n / 2])
+				: java.math.BigDecimal.valueOf(sorted[n / 2 - 1] + sorted[n / 2]).divide(java.math.BigDecimal.valueOf(2));
 	}
 
 	@Test
