@@ -49,9 +49,11 @@ class Matcher {
 	private final TransactionTemplate transactions;
 	private final TransactionTemplate readOnly;
 	private final Clock clock;
+	private final ReformFigures figures;
 
 	Matcher(JdbcClient jdbc, DataSource dataSource, Programmes programmes, Delivery delivery,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, ReformFigures figures) {
+		this.figures = figures;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.programmes = programmes;
@@ -96,6 +98,7 @@ class Matcher {
 					.params(counts[0], counts[1], notified, seconds, id).update();
 				log.info("免申即享全量匹配：符合 " + counts[0] + "，新建 " + counts[1] + "，通知 " + notified + "，用时 "
 						+ String.format("%.1f", seconds) + " s");
+				figures.report();
 				return new RunResult(id, counts[0], counts[1], notified, seconds);
 			}
 			finally {
