@@ -29,11 +29,6 @@ class Dashboard {
 
 	record Figures(Programme programme, int ruleVersion, int cycle, long offered, long pending, long notified, long booked,
 			long served, long declined, long expired, List<Line> lines, List<Week> trend) {
-
-		/** The largest weekly figure of the trend (at least 1), for drawing bars. */
-		long peak() {
-			return Math.max(1, trend.stream().mapToLong(w -> Math.max(w.created(), Math.max(w.booked(), w.served()))).max().orElse(1));
-		}
 	}
 
 	/** How many weeks the trend covers, this one included. */

@@ -38,7 +38,7 @@ class Entitlements {
 			Instant createdAt) {
 
 		/** The places by institution, in the order listed (the institutions of the street first). */
-		List<PlaceGroup> byInstitution() {
+		public List<PlaceGroup> byInstitution() {
 			Map<UUID, PlaceGroup> groups = new java.util.LinkedHashMap<>();
 			for (Institutions.Place place : places) {
 				groups.computeIfAbsent(place.institutionId(),

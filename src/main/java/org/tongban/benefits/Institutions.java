@@ -48,7 +48,7 @@ class Institutions {
 	record Institution(UUID id, String programme, String name, String street, String address, String phone,
 			boolean open, Instant closedAt) {
 
-		String serves() {
+		public String serves() {
 			return street == null ? "全区" : street;
 		}
 	}
@@ -58,11 +58,11 @@ class Institutions {
 
 	record Slot(UUID id, UUID institutionId, LocalDate date, String band, int capacity, int booked) {
 
-		int free() {
+		public int free() {
 			return capacity - booked;
 		}
 
-		String bandLabel() {
+		public String bandLabel() {
 			return band.isEmpty() ? "全天" : band;
 		}
 	}
@@ -78,10 +78,6 @@ class Institutions {
 	/** A place a resident can book: an open slot with room at an open institution serving their street/town. */
 	record Place(UUID slot, UUID institutionId, String institution, String address, String phone, LocalDate date,
 			String band, int free) {
-
-		String label() {
-			return institution + " " + date + " " + (band.isEmpty() ? "全天" : band) + "（余 " + free + " 个）";
-		}
 	}
 
 	private final JdbcClient jdbc;

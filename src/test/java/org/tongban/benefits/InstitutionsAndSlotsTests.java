@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
@@ -299,10 +298,10 @@ class InstitutionsAndSlotsTests extends BenefitsIntegrationTest {
 		assertThat(after.lines().stream().filter(l -> l.street().equals("金桥镇") && l.ageBand().equals("65+"))
 			.mapToLong(Dashboard.Line::served).sum()).isPositive();
 
-		String page = mvc.perform(get("/benefits").with(basic("primary"))).andExpect(status().isOk()).andReturn()
+		String page = mvc.perform(get("/benefits").with(basic("primary"))).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk()).andReturn()
 			.getResponse().getContentAsString();
 		assertThat(page).contains("trend-ELDERLY_HEALTH_CHECK").contains("2026-06-15").contains("服务机构和号源");
-		byte[] xlsx = mvc.perform(get("/benefits/dashboard.xlsx").with(basic("primary"))).andExpect(status().isOk())
+		byte[] xlsx = mvc.perform(get("/benefits/dashboard.xlsx").with(basic("primary"))).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			Sheet sheet = book.getSheet("ELDERLY_HEALTH_CHECK");
@@ -324,25 +323,25 @@ class InstitutionsAndSlotsTests extends BenefitsIntegrationTest {
 		String page = mvc.perform(post("/benefits/programmes/ELDERLY_HEALTH_CHECK/institutions").with(basic("primary")).with(csrf())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED).param("name", "页面测试站").param("street", "北蔡镇")
 			.param("address", "").param("phone", "x"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("id=\"address-error\"").contains("id=\"phone-error\"").contains("value=\"页面测试站\"")
 			.doesNotContain("id=\"name-error\"");
 		String location = mvc.perform(post("/benefits/programmes/ELDERLY_HEALTH_CHECK/institutions").with(basic("primary")).with(csrf())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED).param("name", "页面测试站" + UUID.randomUUID().toString().substring(0, 6))
 			.param("street", "北蔡镇").param("address", "北蔡路 1 号").param("phone", "021-58880001"))
-			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
 		assertThat(location).contains("/benefits/programmes/ELDERLY_HEALTH_CHECK/institutions/").endsWith("?done=added");
 		String id = location.replaceAll(".*/institutions/([0-9a-f-]+).*", "$1");
 		String refused = mvc.perform(post("/benefits/programmes/ELDERLY_HEALTH_CHECK/institutions/" + id + "/slots")
 			.with(basic("primary")).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.param("from", "2026-06-10").param("to", "2026-06-12").param("bands", "上午").param("capacity", "很多"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("id=\"capacity-error\"").contains("请填整数");
 		mvc.perform(post("/benefits/programmes/ELDERLY_HEALTH_CHECK/institutions/" + id + "/slots").with(basic("family")).with(csrf())
-			.param("from", "2026-06-16").param("to", "2026-06-16").param("capacity", "3")).andExpect(status().isNotFound());
+			.param("from", "2026-06-16").param("to", "2026-06-16").param("capacity", "3")).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
 		mvc.perform(get("/benefits/programmes/ELDERLY_HEALTH_CHECK/institutions").with(basic("publichealth")))
-			.andExpect(status().isNotFound());
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
 		mvc.perform(get("/benefits/programmes/ELDERLY_HEALTH_CHECK/institutions/" + id).with(basic("primary")))
-			.andExpect(status().isOk());
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
 	}
 }
