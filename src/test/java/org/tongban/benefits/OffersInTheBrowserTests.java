@@ -63,7 +63,7 @@ class OffersInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("institutions-TWO_CANCER_SCREENING")).getText())
 			.contains("洋泾街道社区卫生服务中心", "区妇幼保健所").doesNotContain("花木街道社区卫生服务中心");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("book-TWO_CANCER_SCREENING")));
-		assertThat(browser.findElement(By.id("slot-TWO_CANCER_SCREENING-error")).getText()).contains("请从列出的机构和时段中选择");
+		assertThat(browser.findElement(By.id("slot-TWO_CANCER_SCREENING-error")).getText()).contains("请选择预约的机构和时段");
 		assertThat(browser.findElement(By.id("slot-TWO_CANCER_SCREENING")).getAttribute("aria-invalid")).isEqualTo("true");
 		checkPage("benefits-booking-refused");
 
