@@ -343,5 +343,21 @@ class InstitutionsAndSlotsTests extends BenefitsIntegrationTest {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
 		mvc.perform(get("/benefits/programmes/ELDERLY_HEALTH_CHECK/institutions/" + id).with(basic("primary")))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+
+		// a resident's choice of a full slot comes back beside the choice; another's offer is not found
+		String full = open(id, LocalDate.of(2026, 6, 16), LocalDate.of(2026, 6, 16), "[\"上午\"]", 1).get(0);
+		jdbc.sql("UPDATE benefits_slot SET booked = 1 WHERE id = ?").param(UUID.fromString(full)).update();
+		String resident = person(LocalDate.of(1949, 9, 9), true, true, "北蔡镇");
+		String user = account(resident);
+		UUID offer = offer(resident, "北蔡镇");
+		String mine = mvc.perform(post("/benefits/mine/" + offer + "/book").with(resident(user)).with(csrf())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).param("slot", full))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(mine).contains("id=\"slot-ELDERLY_HEALTH_CHECK-error\"").contains("已约满");
+		mvc.perform(post("/benefits/mine/" + offer + "/book").with(basic("citizen")).with(csrf())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).param("slot", full))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+		assertThat(booked(full)).isEqualTo(1);
 	}
 }
