@@ -41,7 +41,8 @@ class BenefitsApi {
 			List<Matcher.DryRunRow> rows) {
 	}
 
-	record BookRequest(String institution, LocalDate date) {
+	/** A slot by its id, or (as before slots were data) an institution and a day, optionally a band (上午/下午). */
+	record BookRequest(UUID slot, String institution, LocalDate date, String band) {
 	}
 
 	record OptOutRequest(String programme) {
@@ -128,8 +129,14 @@ class BenefitsApi {
 	@PreAuthorize("hasRole('CITIZEN')")
 	Entitlements.Offer book(@PathVariable UUID id, @RequestBody(required = false) BookRequest body,
 			@AuthenticationPrincipal SignedInUser me) {
-		BookRequest request = body == null ? new BookRequest(null, null) : body;
-		return entitlements.book(id, me.idNumber(), request.institution(), request.date());
+		BookRequest request = body == null ? new BookRequest(null, null, null, null) : body;
+		return entitlements.book(id, me.idNumber(), request.slot(), request.institution(), request.date(), request.band());
+	}
+
+	@PostMapping("/api/benefits/mine/{id}/cancel")
+	@PreAuthorize("hasRole('CITIZEN')")
+	Entitlements.Offer cancel(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser me) {
+		return entitlements.cancel(id, me.idNumber());
 	}
 
 	@PostMapping("/api/benefits/mine/{id}/decline")

@@ -1,7 +1,5 @@
 package org.tongban.benefits;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,34 +55,53 @@ class BenefitsPages {
 
 	@PostMapping("/benefits/mine/{id}/book")
 	@PreAuthorize("hasRole('CITIZEN')")
-	String book(@PathVariable UUID id, @RequestParam(required = false) String institution,
-			@RequestParam(required = false) String date, @AuthenticationPrincipal SignedInUser me, Model model) {
+	String book(@PathVariable UUID id, @RequestParam(required = false) String slot,
+			@AuthenticationPrincipal SignedInUser me, Model model) {
 		try {
-			LocalDate day = null;
-			if (date != null && !date.isBlank()) {
+			UUID chosen = null;
+			if (slot != null && !slot.isBlank()) {
 				try {
-					day = LocalDate.parse(date);
+					chosen = UUID.fromString(slot.trim());
 				}
-				catch (DateTimeParseException ex) {
-					throw Problem.invalid("date", "请选择列出的可预约日期");
+				catch (IllegalArgumentException ex) {
+					throw Problem.invalid("slot", "请从列出的机构和时段中选择");
 				}
 			}
-			entitlements.book(id, me.idNumber(), institution, day);
+			entitlements.book(id, me.idNumber(), chosen, null, null, null);
 			return "redirect:/benefits/mine?done=booked";
 		}
 		catch (Problem p) {
-			if (p.errors().isEmpty() && p.status().value() != 409) {
-				throw p;
-			}
-			Map<String, String> errors = new HashMap<>();
-			for (FieldMessage m : p.errors()) {
-				errors.merge(m.field(), m.message(), (a, b) -> a + "；" + b);
-			}
-			if (p.errors().isEmpty()) {
-				errors.put("offer", p.detail());
-			}
-			return mine(me, model, null, id, errors);
+			return refused(p, me, model, id);
 		}
+	}
+
+	@PostMapping("/benefits/mine/{id}/cancel")
+	@PreAuthorize("hasRole('CITIZEN')")
+	String cancel(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser me, Model model) {
+		try {
+			entitlements.cancel(id, me.idNumber());
+			return "redirect:/benefits/mine?done=cancelled";
+		}
+		catch (Problem p) {
+			return refused(p, me, model, id);
+		}
+	}
+
+	/** A refusal beside the offer's fields (input) or above the offer (state); anything else (404) goes on. */
+	private String refused(Problem p, SignedInUser me, Model model, UUID id) {
+		if (p.errors().isEmpty() && p.status().value() != 409) {
+			throw p;
+		}
+		Map<String, String> errors = new HashMap<>();
+		for (FieldMessage m : p.errors()) {
+			// the page offers one choice of institution and time: what is said of either is said beside it
+			String field = m.field().equals("institution") || m.field().equals("date") ? "slot" : m.field();
+			errors.merge(field, m.message(), (a, b) -> a + "；" + b);
+		}
+		if (p.errors().isEmpty()) {
+			errors.put("offer", p.detail());
+		}
+		return mine(me, model, null, id, errors);
 	}
 
 	@PostMapping("/benefits/mine/{id}/decline")

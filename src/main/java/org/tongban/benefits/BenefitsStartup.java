@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Seeds the programmes' first rule versions; in demo mode also loads the synthetic Pudong
  * ({@code tongban.benefits.demo.residents}, from {@code tongban.benefits.demo.seed}) and the demo citizen's
- * register entries, once: registers that are not empty are left alone.
+ * register entries, once: registers that are not empty are left alone; and each programme's institutions with slots
+ * for the next working days (from the product clock), when the programme has none.
  */
 @Component
 @Order(45)
@@ -28,6 +29,7 @@ class BenefitsStartup implements ApplicationRunner {
 	static final String DEMO_CITIZEN = "310115198503151230";
 
 	private final Programmes programmes;
+	private final Institutions institutions;
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
 	private final Clock clock;
@@ -35,11 +37,12 @@ class BenefitsStartup implements ApplicationRunner {
 	private final long residents;
 	private final long seed;
 
-	BenefitsStartup(Programmes programmes, JdbcClient jdbc, DataSource dataSource, Clock clock,
+	BenefitsStartup(Programmes programmes, Institutions institutions, JdbcClient jdbc, DataSource dataSource, Clock clock,
 			@Value("${tongban.demo.enabled:false}") boolean demo,
 			@Value("${tongban.benefits.demo.residents:50000}") long residents,
 			@Value("${tongban.benefits.demo.seed:20261206}") long seed) {
 		this.programmes = programmes;
+		this.institutions = institutions;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.clock = clock;
@@ -51,6 +54,9 @@ class BenefitsStartup implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		programmes.seedRules();
+		if (demo) {
+			institutions.seedDemo();
+		}
 		if (!demo || jdbc.sql("SELECT count(*) FROM benefits_person").query(Long.class).single() > 0) {
 			return;
 		}

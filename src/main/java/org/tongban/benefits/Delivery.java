@@ -26,13 +26,16 @@ class Delivery {
 	private final JdbcClient jdbc;
 	private final Notifier notifier;
 	private final Programmes programmes;
+	private final Institutions institutions;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	Delivery(JdbcClient jdbc, Notifier notifier, Programmes programmes, TransactionTemplate transactions, Clock clock) {
+	Delivery(JdbcClient jdbc, Notifier notifier, Programmes programmes, Institutions institutions,
+			TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.notifier = notifier;
 		this.programmes = programmes;
+		this.institutions = institutions;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -68,7 +71,8 @@ class Delivery {
 						return false;
 					}
 					Programme programme = programmes.get(p.programme());
-					notifier.send(new Notifier.Offer(p.id(), p.idNumber(), programme, programme.institutionsFor(p.street())));
+					notifier.send(new Notifier.Offer(p.id(), p.idNumber(), programme,
+							institutions.namesFor(programme.code(), p.street())));
 					return true;
 				});
 				if (Boolean.TRUE.equals(done)) {

@@ -45,8 +45,10 @@ class InboxNotifier implements Notifier {
 			throw new IllegalStateException("no account for the offer " + offer.entitlementId());
 		}
 		inbox.notifyUser(username, "免申即享", "您可免费享受：" + offer.programme().name(),
-				offer.programme().service() + "。无需申请、无需材料，可在" + String.join("、", offer.institutions())
-						+ "预约。不需要的话，在“我的免申即享”中点“不需要”即可，也可以选择不再接收此类提醒。",
+				offer.programme().service() + "。无需申请、无需材料，"
+						+ (offer.institutions().isEmpty() ? "服务机构公布后即可在“我的免申即享”中预约。"
+								: "可在" + String.join("、", offer.institutions()) + "预约。")
+						+ "不需要的话，在“我的免申即享”中点“不需要”即可，也可以选择不再接收此类提醒。",
 				"/benefits/mine", "benefits:" + offer.entitlementId());
 	}
 }

@@ -21,7 +21,7 @@ import org.tongban.shared.ResidentIdNumber;
 class RegisterChanges {
 
 	/** Which programme a service fulfils. */
-	private static final Map<String, String> FULFILS = Map.of("TWO_CANCER_SCREENING", "TWO_CANCER_SCREENING",
+	static final Map<String, String> FULFILS = Map.of("TWO_CANCER_SCREENING", "TWO_CANCER_SCREENING",
 			"HEALTH_CHECK", "ELDERLY_HEALTH_CHECK");
 
 	private final JdbcClient jdbc;
@@ -65,9 +65,9 @@ class RegisterChanges {
 		jdbc.sql("INSERT INTO benefits_service (id_number, kind, served_on, institution, source) VALUES (?, ?, ?, ?, ?) "
 				+ "ON CONFLICT DO NOTHING")
 			.params(id, kind, on, institution, source).update();
-		jdbc.sql("UPDATE benefits_entitlement SET status = 'SERVED', decided_at = ? "
+		jdbc.sql("UPDATE benefits_entitlement SET status = 'SERVED', decided_at = ?, served_on = ? "
 				+ "WHERE id_number = ? AND programme_code = ? AND cycle = ? AND status IN ('PENDING', 'NOTIFIED', 'BOOKED')")
-			.params(Timestamp.from(clock.instant()), id, FULFILS.get(kind), on.getYear()).update();
+			.params(Timestamp.from(clock.instant()), on, id, FULFILS.get(kind), on.getYear()).update();
 		events.publishEvent(new PersonChanged(id, kind));
 	}
 }

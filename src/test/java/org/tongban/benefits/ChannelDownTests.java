@@ -18,6 +18,9 @@ class ChannelDownTests extends BenefitsIntegrationTest {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	Institutions institutions;
+
 	/** A channel that reaches everyone asked about, fails while {@code down}, and records what it sent. */
 	static final class FlakyChannel implements Notifier {
 
@@ -43,7 +46,7 @@ class ChannelDownTests extends BenefitsIntegrationTest {
 		String id = person(LocalDate.of(1952, 12, 12), true, true, "合庆镇");
 		contract(id, LocalDate.of(2023, 1, 1));
 		FlakyChannel channel = new FlakyChannel();
-		Delivery delivery = new Delivery(jdbc, channel, programmes, transactions, clock);
+		Delivery delivery = new Delivery(jdbc, channel, programmes, institutions, transactions, clock);
 		matcher.rematch(List.of(id));
 		jdbc.sql("UPDATE benefits_entitlement SET status = 'PENDING', notified_at = NULL WHERE id_number = ?").param(id).update();
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,9 +18,10 @@ import org.tongban.support.BrowserTest;
 import org.tongban.support.Chromium;
 
 /**
- * A retired woman in financial hardship signs in and finds two offers made without her applying: she books the
- * two-cancer screening (a booking without a choice comes back with the complaints beside the fields) and declines
- * the family doctor. Staff of 公卫处 see the figures of their programme.
+ * A retired woman in financial hardship signs in and finds two offers made without her applying: she books a place
+ * for the two-cancer screening at an institution serving her street (a booking without a choice comes back with the
+ * complaint beside the field) and declines the family doctor. Staff of 公卫处 see the figures of their programme,
+ * add an institution and open slots there, and record her screening done.
  */
 class OffersInTheBrowserTests extends BrowserTest {
 
@@ -58,19 +60,26 @@ class OffersInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("offer-FAMILY_DOCTOR")).getText()).contains("家庭医生签约服务");
 		checkPage("benefits-offers");
 
+		assertThat(browser.findElement(By.id("institutions-TWO_CANCER_SCREENING")).getText())
+			.contains("洋泾街道社区卫生服务中心", "区妇幼保健所").doesNotContain("花木街道社区卫生服务中心");
 		Chromium.clickAndWait(browser, browser.findElement(By.id("book-TWO_CANCER_SCREENING")));
-		assertThat(browser.findElement(By.id("institution-TWO_CANCER_SCREENING-error")).getText()).contains("请从列出的机构中选择");
-		assertThat(browser.findElement(By.id("date-TWO_CANCER_SCREENING-error")).getText()).contains("可预约日期");
-		assertThat(browser.findElement(By.id("institution-TWO_CANCER_SCREENING")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.findElement(By.id("slot-TWO_CANCER_SCREENING-error")).getText()).contains("请选择预约的机构和时段");
+		assertThat(browser.findElement(By.id("slot-TWO_CANCER_SCREENING")).getAttribute("aria-invalid")).isEqualTo("true");
 		checkPage("benefits-booking-refused");
 
-		new Select(browser.findElement(By.id("institution-TWO_CANCER_SCREENING"))).selectByVisibleText("浦东新区公利医院");
-		Select dates = new Select(browser.findElement(By.id("date-TWO_CANCER_SCREENING")));
-		dates.selectByIndex(2);
-		String day = dates.getFirstSelectedOption().getText();
+		// a place at the street's community health centre, in a slot the demo opened
+		Select slots = new Select(browser.findElement(By.id("slot-TWO_CANCER_SCREENING")));
+		WebElement choice = browser.findElement(By.cssSelector(
+				"#slot-TWO_CANCER_SCREENING optgroup[label='洋泾街道社区卫生服务中心'] option:nth-of-type(3)"));
+		String slot = choice.getAttribute("value");
+		String day = choice.getText().substring(0, 10);
+		slots.selectByValue(slot);
+		int before = jdbc.sql("SELECT booked FROM benefits_slot WHERE id = CAST(? AS uuid)").param(slot).query(Integer.class).single();
 		Chromium.clickAndWait(browser, browser.findElement(By.id("book-TWO_CANCER_SCREENING")));
 		assertThat(browser.findElement(By.id("done")).getText()).contains("已预约");
-		assertThat(browser.findElement(By.id("offer-TWO_CANCER_SCREENING")).getText()).contains("已预约", "浦东新区公利医院", day);
+		assertThat(browser.findElement(By.id("offer-TWO_CANCER_SCREENING")).getText()).contains("已预约", "洋泾街道社区卫生服务中心", day);
+		assertThat(jdbc.sql("SELECT booked FROM benefits_slot WHERE id = CAST(? AS uuid)").param(slot).query(Integer.class).single())
+			.isEqualTo(before + 1);
 
 		Chromium.clickAndWait(browser, browser.findElement(By.id("decline-FAMILY_DOCTOR")));
 		assertThat(browser.findElement(By.id("done")).getText()).contains("不需要");
@@ -86,6 +95,50 @@ class OffersInTheBrowserTests extends BrowserTest {
 		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("nav a[href$='/benefits']")));
 		assertThat(browser.findElement(By.id("figures-TWO_CANCER_SCREENING")).getText()).contains("洋泾街道", "50–64");
 		assertThat(browser.findElements(By.id("figures-ELDERLY_HEALTH_CHECK"))).as("another division's programme").isEmpty();
+		assertThat(browser.findElement(By.id("trend-TWO_CANCER_SCREENING")).getText()).contains("新预约");
 		checkPage("benefits-dashboard");
+
+		// and keeps the institutions that deliver it: adds one, opens slots there, records the booking served
+		Chromium.clickAndWait(browser, browser.findElement(By.id("institutions-TWO_CANCER_SCREENING")));
+		assertThat(browser.findElement(By.id("institutions")).getText()).contains("洋泾街道社区卫生服务中心", "区妇幼保健所");
+		checkPage("benefits-institutions");
+		Chromium.clickAndWait(browser, browser.findElement(By.id("add")));
+		assertThat(browser.findElement(By.id("name-error")).getText()).contains("请填写机构名称");
+		checkPage("benefits-institution-refused");
+		String name = "洋泾测试门诊部" + id.substring(14);
+		browser.findElement(By.id("name")).sendKeys(name);
+		new Select(browser.findElement(By.id("street"))).selectByVisibleText("洋泾街道");
+		browser.findElement(By.id("address")).sendKeys("浦东新区洋泾路 1 号");
+		browser.findElement(By.id("phone")).sendKeys("021-58889999");
+		Chromium.clickAndWait(browser, browser.findElement(By.id("add")));
+		assertThat(browser.findElement(By.id("institution-name")).getText()).isEqualTo(name);
+		browser.findElement(By.id("capacity")).clear();
+		browser.findElement(By.id("capacity")).sendKeys("6");
+		Chromium.clickAndWait(browser, browser.findElement(By.id("open")));
+		assertThat(browser.findElement(By.id("done")).getText()).contains("已开放号源");
+		assertThat(browser.findElement(By.id("slots")).getText()).contains("上午", "下午");
+		checkPage("benefits-institution");
+
+		// the resident's booking, at the street's centre, is served
+		browser.get(url("/benefits/programmes/TWO_CANCER_SCREENING/institutions?street=洋泾街道"));
+		Chromium.clickAndWait(browser, browser.findElement(By.linkText("洋泾街道社区卫生服务中心")));
+		String entitlement = jdbc.sql("SELECT CAST(id AS text) FROM benefits_entitlement WHERE id_number = ? AND programme_code = 'TWO_CANCER_SCREENING'")
+			.param(id).query(String.class).single();
+		travelTo(day);
+		browser.navigate().refresh();
+		Chromium.clickAndWait(browser, browser.findElement(By.id("served-" + entitlement)));
+		assertThat(browser.findElement(By.id("done")).getText()).contains("已服务");
+		assertThat(browser.findElement(By.id("booking-" + entitlement)).getText()).contains("已服务", day);
+		assertThat(jdbc.sql("SELECT status FROM benefits_entitlement WHERE id = CAST(? AS uuid)").param(entitlement)
+			.query(String.class).single()).isEqualTo("SERVED");
+	}
+
+	private void travelTo(String day) {
+		clock.travelTo(LocalDate.parse(day));
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void resetClock() {
+		clock.reset();
 	}
 }

@@ -174,6 +174,7 @@ final class MatrixFixtures {
 			// another inspector than the demo one (检-0001): an inspector declares only their own conflicts
 			case "执法人员" -> "检-0002";
 			case "免申即享服务" -> benefitsOffer();
+			case "免申即享机构" -> benefitsInstitution();
 			default -> throw new IllegalStateException("the matrix names an unknown fixture {" + name + "}");
 		};
 	}
@@ -190,6 +191,16 @@ final class MatrixFixtures {
 				SELECT ?, 'FAMILY_DOCTOR', ?, COALESCE(max(cycle), 2100) + 1, 'NOTIFIED', 1, '潍坊新村街道', '35–49', now(), now()
 				FROM benefits_entitlement WHERE id_number = ? AND cycle > 2100""")
 			.params(id, CITIZEN_ID, CITIZEN_ID).update();
+		return id.toString();
+	}
+
+	/** An institution of the elderly health check (基层处's programme), as its staff add one. */
+	private String benefitsInstitution() {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO benefits_institution (id, programme_code, name, street, address, phone, created_by, created_at)
+				VALUES (?, 'ELDERLY_HEALTH_CHECK', ?, '花木街道', '浦东新区花木路 1 号', '021-58880000', 'primary', now())""")
+			.params(id, "矩阵测试站" + id.toString().substring(0, 8)).update();
 		return id.toString();
 	}
 
