@@ -116,7 +116,7 @@ class ApplicationPages {
 		String token = HeldUploads.token(params.get("token"));
 		UUID already = HeldUploads.submitted(request, token);
 		if (already != null) {
-			return "redirect:/integrated/applications/" + already + "?submitted";
+			return "redirect:/integrated/applications/" + already + "?submitted=1";
 		}
 		Map<String, Object> answers = answers(pkg, params);
 		Map<String, Object> form = ItemFormField.values(params);
@@ -151,7 +151,7 @@ class ApplicationPages {
 			}
 			IntegratedApplications.Submitted s = applications.submit(me, token, application, HeldUploads.uploads(held));
 			HeldUploads.done(request, token, s.application().id());
-			return "redirect:/integrated/applications/" + s.application().id() + "?submitted";
+			return "redirect:/integrated/applications/" + s.application().id() + "?submitted=1";
 		}
 		catch (Problem p) {
 			if (p.status() != HttpStatus.BAD_REQUEST && p.status() != HttpStatus.UNPROCESSABLE_CONTENT
@@ -238,7 +238,7 @@ class ApplicationPages {
 		String token = HeldUploads.token(params.get("token"));
 		UUID already = HeldUploads.submitted(request, token);
 		if (already != null) {
-			return "redirect:/integrated/applications/" + already + "?submitted";
+			return "redirect:/integrated/applications/" + already + "?submitted=1";
 		}
 		IntegratedApplications.HeldLicence held = applications.held(me, number);
 		IntegratedApplication.Kind kind = kind(params.get("kind"));
@@ -274,7 +274,7 @@ class ApplicationPages {
 			}
 			IntegratedApplications.Submitted s = applications.act(me, token, lifecycle, HeldUploads.uploads(files));
 			HeldUploads.done(request, token, s.application().id());
-			return "redirect:/integrated/applications/" + s.application().id() + "?submitted";
+			return "redirect:/integrated/applications/" + s.application().id() + "?submitted=1";
 		}
 		catch (Problem p) {
 			if (p.status() != HttpStatus.BAD_REQUEST && p.status() != HttpStatus.UNPROCESSABLE_CONTENT

@@ -57,7 +57,9 @@ final class HeldUploads {
 		HttpSession session = request.getSession();
 		Store store = store(session);
 		LinkedHashMap<String, Held> held = store.files.computeIfAbsent(token, t -> new LinkedHashMap<>());
-		if (request instanceof MultipartHttpServletRequest multipart) {
+		MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
+				MultipartHttpServletRequest.class);
+		if (multipart != null) {
 			multipart.getFileMap().forEach((name, file) -> {
 				if (name.startsWith("documents.") && !file.isEmpty()) {
 					held.put(name.substring("documents.".length()), read(file));
