@@ -42,24 +42,7 @@ import tools.jackson.databind.JsonNode;
  * the session until then), replays the final submit without a second application; once every part is granted, a
  * change of legal representative made on the lifecycle page opens a sub-case only for the permit that carries it.
  */
-class ApplyingOnceThroughThePagesTests extends IntegratedIntegrationTest {
-
-	private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
-
-	@Autowired
-	CaseRecords cases;
-
-	@Autowired
-	Licences licences;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	TestClock clock;
+class ApplyingOnceThroughThePagesTests extends IntegratedPagesTest {
 
 	@Test
 	void theApplyPageConfirmsThenOpensOneApplicationEvenWhenTheFinalSubmitIsReplayed() throws Exception {
@@ -145,105 +128,31 @@ class ApplyingOnceThroughThePagesTests extends IntegratedIntegrationTest {
 			.orElseThrow();
 		assertThat(part.situation()).isEqualTo("CHANGE");
 		assertThat(part.form()).containsEntry("legalRepresentative", "王五");
-	}
 
-	// ---- helpers shared with the refusal tests
-
-	static org.springframework.util.LinkedMultiValueMap<String, String> answerParams() {
-		org.springframework.util.LinkedMultiValueMap<String, String> answers = new org.springframework.util.LinkedMultiValueMap<>();
-		dentalWithXray().forEach((k, v) -> answers.add("q." + k, String.valueOf(v)));
-		return answers;
-	}
-
-	/** The apply page's form as a browser posts it: answers, every field with its sample, a scan per document. */
-	MockMultipartHttpServletRequestBuilder applyForm(MergedApplication merged, String token, String phone,
-			String user) throws Exception {
-		MockMultipartHttpServletRequestBuilder request = multipart("/integrated/applications");
-		request.param("package", "DENTAL_CLINIC").param("token", token).param("phone", phone)
-			.param("applicantName", "上海浦东示例口腔门诊部有限公司").params(answerParams());
-		for (MergedApplication.MergedField f : merged.fields()) {
-			Object v = f.prefilled() != null ? f.prefilled() : f.sample();
-			if (v == null) {
-				continue;
-			}
-			if ("table".equals(f.type())) {
-				List<Map<String, String>> rows = org.tongban.cases.FormTables.rows(String.valueOf(v)).orElseThrow();
-				for (int i = 0; i < rows.size(); i++) {
-					int row = i;
-					rows.get(i).forEach((col, cell) -> request.param("form." + f.name() + "[" + row + "]." + col, cell));
-				}
-			}
-			else {
-				request.param("form." + f.name(), String.valueOf(v));
-			}
+		// cancelled on the same page (confirmed in one post); once every part is cancelled the page says so, 409
+		JsonNode cancelling = json.readTree(mvc.perform(get("/api/integrated/licences/{n}/documents", licence.number())
+			.param("kind", "CANCEL").with(basic("enterprise"))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		MockMultipartHttpServletRequestBuilder cancel = multipart("/integrated/licences/{n}/applications",
+				licence.number());
+		cancel.param("kind", "CANCEL").param("phone", "13800000014").param("token", UUID.randomUUID().toString())
+			.param("confirmed", "true");
+		for (JsonNode d : cancelling) {
+			cancel.file(new MockMultipartFile("documents." + d.get("name").asString(), "cancel.pdf", "application/pdf",
+					ApplyingOnceForADentalClinicTests.scan(d.get("name").asString())));
 		}
-		for (MergedApplication.MergedMaterial m : merged.materials()) {
-			if (m.heldBy() == null || m.heldBy().isBlank()) {
-				request.file(new MockMultipartFile("documents." + m.code(), m.code() + ".pdf", "application/pdf",
-						ApplyingOnceForADentalClinicTests.scan(m.code())));
-			}
-		}
-		return (MockMultipartHttpServletRequestBuilder) request.with(basic(user)).with(csrf());
-	}
-
-	/** Applies on the page in one post (files and confirmation together); the application's id. */
-	UUID applyThroughThePages(String phone) throws Exception {
-		MergedApplication merged = packages.merge("DENTAL_CLINIC", dentalWithXray());
-		String location = mvc.perform(applyForm(merged, UUID.randomUUID().toString(), phone, "enterprise")
-			.param("confirmed", "true")).andExpect(redirectedUrlPattern("/integrated/applications/*")).andReturn()
-			.getResponse().getRedirectedUrl();
-		return UUID.fromString(location.replaceAll(".*/applications/([0-9a-f-]{36}).*", "$1"));
-	}
-
-	JsonNode read(UUID id) throws Exception {
-		return json.readTree(mvc.perform(get("/api/integrated/applications/{id}", id).with(basic("enterprise")))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-	}
-
-	/** Grants every part as handling publishes a decision, and waits for the integrated licence. */
-	Licence grantAll(UUID id) throws Exception {
-		for (JsonNode part : read(id).get("subCases")) {
-			Case c = cases.find(new CaseId(UUID.fromString(part.get("caseId").asString()))).orElseThrow();
-			tx.executeWithoutResult(s -> events.publishEvent(new CaseDecided(c.id(), c.itemCode(), c.itemName(),
-					c.situation(), c.situationName(), true, c.applicant(), clock.instant(), null, false, c.channel())));
-		}
-		JsonNode done = await().atMost(Duration.ofSeconds(20)).until(() -> read(id),
-				a -> a.get("status").asString().equals("DONE"));
-		return licences.find(done.get("licenceNumber").asString()).orElseThrow();
-	}
-
-	long countApplications(String key) {
-		return jdbc.sql("SELECT count(*) FROM integrated_application WHERE idempotency_key = ?").param(key)
-			.query(Long.class).single();
-	}
-
-	static List<String> hidden(String page, String name) {
-		List<String> out = new ArrayList<>();
-		Matcher m = HIDDEN.matcher(page);
-		while (m.find()) {
-			if (m.group(1).equals(name)) {
-				out.add(HtmlUtils.htmlUnescape(m.group(2)));
-			}
-		}
-		return out;
-	}
-
-	/** The hidden fields of the confirm page's confirming form (the first form after the details). */
-	static List<Map.Entry<String, String>> hiddenFieldList(String page) {
-		String form = page.substring(page.indexOf("id=\"confirm-form\""), page.indexOf("id=\"edit-form\""));
-		List<Map.Entry<String, String>> out = new ArrayList<>();
-		Matcher m = HIDDEN.matcher(form);
-		while (m.find()) {
-			if (!m.group(1).equals("_csrf") && !m.group(1).equals("confirmed")) {
-				out.add(Map.entry(HtmlUtils.htmlUnescape(m.group(1)), HtmlUtils.htmlUnescape(m.group(2))));
-			}
-		}
-		return out;
-	}
-
-	static Map<String, String> hiddenFields(String page) {
-		Map<String, String> out = new java.util.LinkedHashMap<>();
-		hiddenFieldList(page).forEach(e -> out.put(e.getKey(), e.getValue()));
-		return out;
+		String cancelled = mvc.perform(cancel.with(basic("enterprise")).with(csrf()))
+			.andExpect(redirectedUrlPattern("/integrated/applications/*")).andReturn().getResponse().getRedirectedUrl();
+		decideAll(UUID.fromString(cancelled.replaceAll(".*/applications/([0-9a-f-]{36}).*", "$1")));
+		await().atMost(Duration.ofSeconds(20)).until(() -> licences.find(licence.number()).orElseThrow().storedStatus(),
+				st -> st == org.tongban.licences.LicenceStatus.CANCELLED);
+		String closed = mvc.perform(get("/integrated/licences/{n}/apply", licence.number()).with(basic("enterprise")))
+			.andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(closed).contains("id=\"closed\"", "已注销，不能再申请").doesNotContain("id=\"kind-form\"");
+		String refused = mvc.perform(multipart("/integrated/licences/{n}/applications", licence.number())
+			.param("kind", "REISSUE").param("phone", "13800000014").param("token", UUID.randomUUID().toString())
+			.param("confirmed", "true").with(basic("enterprise")).with(csrf())).andExpect(status().isConflict())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refused).contains("id=\"refusal\"", "不能再补证");
 	}
 }
