@@ -79,6 +79,10 @@ class ApplicationPages {
 			HttpServletRequest request, Model model) {
 		enterprise(me);
 		IndustryPackage pkg = live(code);
+		if (pkg.role() == IndustryPackage.Role.COOPERATING) {
+			throw Problem.conflict("“" + pkg.name() + "”由" + pkg.leadAuthority()
+					+ "牵头办理，请在牵头部门的系统中提交综合申请，本委的部分将由其转来。");
+		}
 		Map<String, Object> answers = answers(pkg, single(request));
 		MergedApplication merged;
 		try {
@@ -169,6 +173,7 @@ class ApplicationPages {
 	private void applyPage(Model model, IndustryPackage pkg, MergedApplication merged, Map<String, Object> values,
 			String applicantName, String phone, String token, Map<String, HeldUploads.Held> held, Refusal refusal) {
 		model.addAttribute("pkg", pkg);
+		model.addAttribute("noDrafts", true);
 		model.addAttribute("merged", merged);
 		model.addAttribute("answers", answerList(pkg, merged.answers()));
 		model.addAttribute("fields", ItemFormField.of(definitions(merged, merged.fields(), false),
@@ -292,6 +297,7 @@ class ApplicationPages {
 			IntegratedApplication.Kind kind, Set<String> fields, Map<String, Object> values, String phone, String token,
 			Map<String, HeldUploads.Held> files, Refusal refusal) {
 		model.addAttribute("held", held);
+		model.addAttribute("noDrafts", true);
 		model.addAttribute("number", held.licence().number());
 		model.addAttribute("kinds", List.of(IntegratedApplication.Kind.CHANGE, IntegratedApplication.Kind.RENEW,
 				IntegratedApplication.Kind.CANCEL, IntegratedApplication.Kind.REISSUE));
