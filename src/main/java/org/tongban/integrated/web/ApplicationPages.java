@@ -347,15 +347,16 @@ class ApplicationPages {
 
 	/**
 	 * The merged fields as form definitions the cases' field rendering takes: a table's columns are those of the
-	 * first item form it feeds; {@code optional} makes every field optional (a change names only what changes).
+	 * first item form it feeds; {@code chosen} makes every field required (a change asks only for the fields the
+	 * applicant chose to change, each with its new value).
 	 */
 	private List<GuideContent.FormField> definitions(MergedApplication merged, List<MergedApplication.MergedField> fields,
-			boolean optional) {
+			boolean chosen) {
 		List<GuideContent.FormField> out = new ArrayList<>();
 		for (MergedApplication.MergedField f : fields) {
 			GuideContent.FormField own = "table".equals(f.type()) ? fedTable(merged, f) : null;
 			out.add(new GuideContent.FormField(f.name(), f.label(), own == null && "table".equals(f.type()) ? "text"
-					: f.type(), f.required() && !optional, f.maxLength(), f.min(), f.max(), f.choices(), null, f.hint(),
+					: f.type(), f.required() || chosen, f.maxLength(), f.min(), f.max(), f.choices(), null, f.hint(),
 					f.sample(), own == null ? null : own.columns(), own == null ? null : own.minRows(),
 					own == null ? null : own.maxRows()));
 		}
