@@ -100,6 +100,52 @@ public class IntegratedApplications {
 	public Submitted submit(SignedInUser me, String key, NewApplication request, Map<String, Upload> documents) {
 		mayApply(me);
 		String idempotencyKey = requireKey(key);
+		Checked checked = checkNew(me, request, documents);
+		IndustryPackage pkg = checked.pkg();
+		MergedApplication merged = checked.merged();
+		Map<String, String> form = checked.form();
+		String phone = checked.phone();
+		String name = checked.name();
+		Map<String, Upload> docs = checked.docs();
+		String hash = hash(Map.of("package", pkg.code(), "answers", new TreeMap<>(merged.answers()), "form",
+				new TreeMap<>(form), "phone", phone, "name", name, "documents", digests(docs)));
+		UUID id = UUID.randomUUID();
+		Map<String, String> applicant = applicant(me, name);
+		IntegratedApplication a = new IntegratedApplication(id, pkg.code(), pkg.version(), Kind.NEW, me.username(),
+				applicant, merged.answers(), new LinkedHashMap<>(form), phone, Status.IN_PROGRESS, null,
+				clock.instant(), null, List.of());
+		if (!store.claim(a, idempotencyKey, hash)) {
+			return replay(me, idempotencyKey, hash);
+		}
+		Map<String, Map<String, Object>> parts = packages.split(merged, new LinkedHashMap<>(form));
+		int position = 0;
+		for (MergedApplication.ApplicableItem item : merged.internalItems()) {
+			Map<String, Object> itemForm = new LinkedHashMap<>(parts.getOrDefault(item.itemCode(), Map.of()));
+			itemForm.put("phone", phone);
+			store.addSubCase(id, open(me, id, position++, item.itemCode(), item.situation(), applicant, itemForm,
+					attachments(catalogue, item, merged, docs), merged));
+		}
+		audit.record("integrated.submitted", "integrated-application", id, Map.of(),
+				Map.of("package", pkg.code(), "version", pkg.version(), "subCases", position));
+		return new Submitted(store.find(id).orElseThrow(), true);
+	}
+
+	/** What a new application's input came to once checked. */
+	private record Checked(IndustryPackage pkg, MergedApplication merged, Map<String, String> form, String phone,
+			String name, Map<String, Upload> docs) {
+	}
+
+	/**
+	 * Checks a new application as {@link #submit} would, opening nothing: the pages ask to confirm only what would be
+	 * accepted (400 naming every wrong field, 409 for a package applied for elsewhere).
+	 */
+	@Transactional(readOnly = true)
+	public void check(SignedInUser me, NewApplication request, Map<String, Upload> documents) {
+		mayApply(me);
+		checkNew(me, request, documents);
+	}
+
+	private Checked checkNew(SignedInUser me, NewApplication request, Map<String, Upload> documents) {
 		if (request == null || request.packageCode() == null || request.packageCode().isBlank()) {
 			throw Problem.invalid("packageCode", "请选择一业一证行业。");
 		}
@@ -138,27 +184,7 @@ public class IntegratedApplications {
 		if (!errors.isEmpty()) {
 			throw Problem.invalid(errors);
 		}
-		String hash = hash(Map.of("package", pkg.code(), "answers", new TreeMap<>(merged.answers()), "form",
-				new TreeMap<>(form), "phone", phone, "name", name, "documents", digests(docs)));
-		UUID id = UUID.randomUUID();
-		Map<String, String> applicant = applicant(me, name);
-		IntegratedApplication a = new IntegratedApplication(id, pkg.code(), pkg.version(), Kind.NEW, me.username(),
-				applicant, merged.answers(), new LinkedHashMap<>(form), phone, Status.IN_PROGRESS, null,
-				clock.instant(), null, List.of());
-		if (!store.claim(a, idempotencyKey, hash)) {
-			return replay(me, idempotencyKey, hash);
-		}
-		Map<String, Map<String, Object>> parts = packages.split(merged, new LinkedHashMap<>(form));
-		int position = 0;
-		for (MergedApplication.ApplicableItem item : merged.internalItems()) {
-			Map<String, Object> itemForm = new LinkedHashMap<>(parts.getOrDefault(item.itemCode(), Map.of()));
-			itemForm.put("phone", phone);
-			store.addSubCase(id, open(me, id, position++, item.itemCode(), item.situation(), applicant, itemForm,
-					attachments(catalogue, item, merged, docs), merged));
-		}
-		audit.record("integrated.submitted", "integrated-application", id, Map.of(),
-				Map.of("package", pkg.code(), "version", pkg.version(), "subCases", position));
-		return new Submitted(store.find(id).orElseThrow(), true);
+		return new Checked(pkg, merged, form, phone, name, docs);
 	}
 
 	/** The documents a lifecycle application of the licence needs, by the catalogue names of the touched items. */
@@ -184,6 +210,65 @@ public class IntegratedApplications {
 	public Submitted act(SignedInUser me, String key, LifecycleRequest request, Map<String, Upload> documents) {
 		mayApply(me);
 		String idempotencyKey = requireKey(key);
+		CheckedAct checked = checkAct(me, request, documents);
+		Licence l = checked.licence();
+		IntegratedApplication first = checked.first();
+		IndustryPackage pkg = checked.pkg();
+		MergedApplication merged = checked.merged();
+		Map<String, String> changes = checked.changes();
+		String phone = checked.phone();
+		List<Touched> touched = checked.touched();
+		Map<String, Upload> docs = checked.docs();
+		String hash = hash(Map.of("licence", l.number(), "kind", request.kind().name(), "changes", new TreeMap<>(changes),
+				"phone", phone, "documents", digests(docs)));
+		UUID id = UUID.randomUUID();
+		IntegratedApplication a = new IntegratedApplication(id, pkg.code(), pkg.version(), request.kind(), me.username(),
+				first.applicant(), first.answers(), new LinkedHashMap<>(changes), phone, Status.IN_PROGRESS, l.number(),
+				clock.instant(), null, List.of());
+		if (!store.claim(a, idempotencyKey, hash)) {
+			return replay(me, idempotencyKey, hash);
+		}
+		// each part's form as first granted, with the changes over it, so the part's case reads whole
+		Map<String, Map<String, Object>> before = packages.split(merged, first.form());
+		Map<String, Map<String, Object>> split = packages.split(merged, new LinkedHashMap<>(changes));
+		Map<String, String> changed = changes;
+		String changeItems = String.join("、", merged.fields().stream().filter(f -> changed.containsKey(f.name()))
+			.map(MergedApplication.MergedField::label).toList());
+		int position = 0;
+		for (Touched t : touched) {
+			Map<String, Object> itemForm = new LinkedHashMap<>(before.getOrDefault(t.itemCode(), Map.of()));
+			itemForm.putAll(split.getOrDefault(t.itemCode(), Map.of()));
+			if (!changeItems.isEmpty()) {
+				itemForm.put("changeItems", changeItems);
+			}
+			itemForm.put("phone", phone);
+			if (t.licenceNumber() != null) {
+				itemForm.put("licenceNumber", t.licenceNumber());
+			}
+			List<CaseSubmissions.Attachment> attachments = uploadsOf(t.itemCode(), t.situation()).stream()
+				.map(n -> new CaseSubmissions.Attachment(n, docs.get(n).filename(), docs.get(n).content())).toList();
+			store.addSubCase(id, open(me, id, position++, t.itemCode(), t.situation(), first.applicant(), itemForm,
+					attachments, merged));
+		}
+		audit.record("integrated." + request.kind().name().toLowerCase(java.util.Locale.ROOT), "integrated-application",
+				id, Map.of(), Map.of("licence", l.number(), "subCases", position));
+		return new Submitted(store.find(id).orElseThrow(), true);
+	}
+
+	/** What a lifecycle application's input came to once checked. */
+	private record CheckedAct(Licence licence, IntegratedApplication first, IndustryPackage pkg,
+			MergedApplication merged, Map<String, String> changes, String phone, List<Touched> touched,
+			Map<String, Upload> docs) {
+	}
+
+	/** Checks a lifecycle application as {@link #act} would, opening nothing (400, 404 or 409 as {@code act}). */
+	@Transactional(readOnly = true)
+	public void check(SignedInUser me, LifecycleRequest request, Map<String, Upload> documents) {
+		mayApply(me);
+		checkAct(me, request, documents);
+	}
+
+	private CheckedAct checkAct(SignedInUser me, LifecycleRequest request, Map<String, Upload> documents) {
 		if (request == null || request.kind() == null || request.kind() == Kind.NEW) {
 			throw Problem.invalid("kind", "请选择变更、延续、注销或补证。");
 		}
@@ -231,40 +316,7 @@ public class IntegratedApplications {
 		if (!errors.isEmpty()) {
 			throw Problem.invalid(errors);
 		}
-		String hash = hash(Map.of("licence", l.number(), "kind", request.kind().name(), "changes", new TreeMap<>(changes),
-				"phone", phone, "documents", digests(docs)));
-		UUID id = UUID.randomUUID();
-		IntegratedApplication a = new IntegratedApplication(id, pkg.code(), pkg.version(), request.kind(), me.username(),
-				first.applicant(), first.answers(), new LinkedHashMap<>(changes), phone, Status.IN_PROGRESS, l.number(),
-				clock.instant(), null, List.of());
-		if (!store.claim(a, idempotencyKey, hash)) {
-			return replay(me, idempotencyKey, hash);
-		}
-		// each part's form as first granted, with the changes over it, so the part's case reads whole
-		Map<String, Map<String, Object>> before = packages.split(merged, first.form());
-		Map<String, Map<String, Object>> split = packages.split(merged, new LinkedHashMap<>(changes));
-		Map<String, String> changed = changes;
-		String changeItems = String.join("、", merged.fields().stream().filter(f -> changed.containsKey(f.name()))
-			.map(MergedApplication.MergedField::label).toList());
-		int position = 0;
-		for (Touched t : touched) {
-			Map<String, Object> itemForm = new LinkedHashMap<>(before.getOrDefault(t.itemCode(), Map.of()));
-			itemForm.putAll(split.getOrDefault(t.itemCode(), Map.of()));
-			if (!changeItems.isEmpty()) {
-				itemForm.put("changeItems", changeItems);
-			}
-			itemForm.put("phone", phone);
-			if (t.licenceNumber() != null) {
-				itemForm.put("licenceNumber", t.licenceNumber());
-			}
-			List<CaseSubmissions.Attachment> attachments = uploadsOf(t.itemCode(), t.situation()).stream()
-				.map(n -> new CaseSubmissions.Attachment(n, docs.get(n).filename(), docs.get(n).content())).toList();
-			store.addSubCase(id, open(me, id, position++, t.itemCode(), t.situation(), first.applicant(), itemForm,
-					attachments, merged));
-		}
-		audit.record("integrated." + request.kind().name().toLowerCase(java.util.Locale.ROOT), "integrated-application",
-				id, Map.of(), Map.of("licence", l.number(), "subCases", position));
-		return new Submitted(store.find(id).orElseThrow(), true);
+		return new CheckedAct(l, first, pkg, merged, changes, phone, touched, docs);
 	}
 
 	/** The applicant's own application; anyone else's is 404. */
@@ -277,6 +329,25 @@ public class IntegratedApplications {
 	@Transactional(readOnly = true)
 	public List<IntegratedApplication> mine(SignedInUser me) {
 		return store.ownedBy(me.username());
+	}
+
+	/** An integrated licence the applicant holds, the application that issued it and its merged form. */
+	public record HeldLicence(Licence licence, IntegratedApplication issuing, MergedApplication merged) {
+
+		/** Whether the licence is cancelled or revoked, so nothing more can be applied for on it. */
+		public boolean closed() {
+			return licence.storedStatus() == LicenceStatus.CANCELLED || licence.storedStatus() == LicenceStatus.REVOKED;
+		}
+	}
+
+	/** The integrated licence the applicant holds, as the lifecycle page offers it; another's is 404. */
+	@Transactional(readOnly = true)
+	public HeldLicence held(SignedInUser me, String number) {
+		mayApply(me);
+		Licence l = heldIntegrated(me, number);
+		IntegratedApplication first = issuing(l);
+		IndustryPackage pkg = packages.version(first.packageCode(), first.packageVersion()).orElseThrow();
+		return new HeldLicence(l, first, packages.merge(pkg, first.answers()));
 	}
 
 	/** The integrated licences the applicant holds (issued from their own applications). */

@@ -4,5 +4,5 @@
  * underlying items come from the catalogue, the handling from cases and the licence from licences.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "一业一证",
-		allowedDependencies = { "catalogue", "cases :: api", "identity", "licences", "notification", "shared" })
+		allowedDependencies = { "catalogue", "cases :: api", "cases :: forms", "guidance", "identity", "licences", "notification", "shared" })
 package org.tongban.integrated;

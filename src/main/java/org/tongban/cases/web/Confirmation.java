@@ -11,6 +11,7 @@ import org.springframework.util.MultiValueMap;
  * follows ({@code consequences}), and a form that repeats what was typed ({@code hidden}) with
  * {@code confirmed=true}. Rendered by {@code cases/confirm}.
  */
+@org.springframework.modulith.NamedInterface("forms")
 public record Confirmation(String title, List<Detail> details, List<String> consequences, String action, List<Hidden> hidden,
 		String button, String buttonId, String back) {
 
@@ -24,7 +25,7 @@ public record Confirmation(String title, List<Detail> details, List<String> cons
 	}
 
 	/** The submitted parameters, to send again once confirmed. */
-	static List<Hidden> repeat(MultiValueMap<String, String> params) {
+	public static List<Hidden> repeat(MultiValueMap<String, String> params) {
 		List<Hidden> hidden = new ArrayList<>();
 		params.forEach((name, values) -> {
 			if (!NOT_REPEATED.contains(name)) {
@@ -34,7 +35,7 @@ public record Confirmation(String title, List<Detail> details, List<String> cons
 		return hidden;
 	}
 
-	static boolean confirmed(MultiValueMap<String, String> params) {
+	public static boolean confirmed(MultiValueMap<String, String> params) {
 		return "true".equals(params.getFirst("confirmed"));
 	}
 }

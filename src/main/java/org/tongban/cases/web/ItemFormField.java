@@ -13,6 +13,7 @@ import org.tongban.catalogue.GuideContent.FormField;
  * A field of an item's application form as the pages render it: the input that fits its type, its limits for the
  * browser (the server checks them again) and the value to show.
  */
+@org.springframework.modulith.NamedInterface("forms")
 public record ItemFormField(String name, String label, String type, boolean required, int limit, String min,
 		String max, List<String> choices, String hint, String value, List<ItemFormField> columns, List<Row> rows,
 		int maxRows) {
@@ -20,7 +21,8 @@ public record ItemFormField(String name, String label, String type, boolean requ
 	/** Blank rows a table offers beyond those filled in: without script these are all the rows one can add. */
 	static final int BLANK_ROWS = 3;
 
-	static List<ItemFormField> of(List<FormField> fields, Function<String, String> values) {
+	/** The fields of a form definition, each with the value {@code values} gives for its name. */
+	public static List<ItemFormField> of(List<FormField> fields, Function<String, String> values) {
 		return fields.stream().map(f -> of(f, values.apply(f.name()))).toList();
 	}
 
@@ -52,6 +54,14 @@ public record ItemFormField(String name, String label, String type, boolean requ
 				f.min() == null ? null : f.min().toPlainString(), f.max() == null ? null : f.max().toPlainString(),
 				f.choices() == null ? List.of() : f.choices(), f.hint(),
 				value == null || t == FormFieldType.TABLE ? "" : value, columns, rows, f.rowLimit());
+	}
+
+	/**
+	 * The form values a page posted: {@code form.<name>} fields, and tables from their cells
+	 * ({@code form.<name>[<row>].<column>}) as the JSON text cases keep a table in.
+	 */
+	public static Map<String, Object> values(Map<String, String> params) {
+		return CasePages.formFields(params);
 	}
 
 	/** A row of a table as shown: its index (from 0, as the inputs are named) and its cells in column order. */

@@ -9,9 +9,10 @@ import org.tongban.shared.Problem;
  * Input a page refused, shown on the same page beside the part it concerns: {@code part} names that part (a form,
  * a material's upload), {@code messages} what is wrong, one per field where the problem names fields.
  */
+@org.springframework.modulith.NamedInterface("forms")
 public record Refusal(String part, String title, String detail, List<FieldMessage> errors) {
 
-	static Refusal of(String part, Problem p) {
+	public static Refusal of(String part, Problem p) {
 		return new Refusal(part, p.title(), p.detail(), p.errors());
 	}
 
