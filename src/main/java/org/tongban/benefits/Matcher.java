@@ -80,7 +80,17 @@ class Matcher {
 					expire(today);
 					// the facts' aggregates over millions of rows: hashed in memory rather than spilled to disk
 					jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-					return matchAll(today, null);
+					// the facts of everyone once per run, then one set-based pass per programme over them
+					jdbc.sql("CREATE TEMP TABLE benefits_facts ON COMMIT DROP AS " + Facts.relation(false))
+						.param("today", today).param("yearStart", today.withDayOfYear(1)).update();
+					long matched = 0;
+					long created = 0;
+					for (Programme p : programmes.all()) {
+						long[] c = match(p, today, "benefits_facts");
+						matched += c[0];
+						created += c[1];
+					}
+					return new long[] {matched, created};
 				});
 				long notified = delivery.notifyPending(null);
 				double seconds = (System.nanoTime() - started) / 1e9;
@@ -116,59 +126,58 @@ class Matcher {
 			return new long[] {0, 0, 0};
 		}
 		LocalDate today = LocalDate.now(clock);
-		long[] totals = transactions.execute(tx -> matchAll(today, idNumbers));
+		long[] totals = transactions.execute(tx -> matchEveryProgramme(today, idNumbers));
 		long notified = delivery.notifyPending(idNumbers);
 		return new long[] {totals[0], totals[1], notified};
 	}
 
 	/**
-	 * {matched, created} over every programme, for everyone ({@code ids} null: a full run) or for a few people (a change
-	 * event), in one statement: one pass over the facts gives each person the programmes whose rules hold, and one INSERT
-	 * creates the offers they do not hold yet. Nothing is materialised but the eligible pairs, so a full run streams
-	 * the facts of millions of people once, and a change event costs one round trip.
+	 * {matched, created} over every programme for a few people, in one statement: their facts once, then one
+	 * INSERT per programme over them (data-modifying CTEs), so that a change event costs one round trip.
 	 */
-	private long[] matchAll(LocalDate today, List<String> ids) {
+	private long[] matchEveryProgramme(LocalDate today, List<String> ids) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("today", today);
 		params.put("yearStart", today.withDayOfYear(1));
+		params.put("ids", ids);
 		params.put("cycle", today.getYear());
 		params.put("now", Timestamp.from(clock.instant()));
-		if (ids != null) {
-			params.put("ids", ids);
-		}
-		List<String> codes = new ArrayList<>();
-		List<String> versions = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("WITH f AS MATERIALIZED (").append(Facts.relation(true)).append(")");
+		List<String> counts = new ArrayList<>();
 		int n = 0;
 		for (Programme p : programmes.all()) {
 			Rule rule = programmes.current(p.code(), today);
 			String condition = RuleLanguage.sql(RuleLanguage.compile(rule), "c" + n + "_", params);
 			params.put("programme" + n, p.code());
 			params.put("version" + n, rule.version());
-			codes.add("CASE WHEN " + condition + " THEN CAST(:programme" + n + " AS text) END");
-			versions.add("CAST(:version" + n + " AS int)");
+			sql.append(",\n").append("""
+					e%1$d AS (
+					  SELECT f.id_number, f.street, %2$s AS age_band FROM f
+					  WHERE %3$s
+					    AND NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = f.id_number
+					                    AND o.programme_code IN ('*', :programme%1$d))
+					), i%1$d AS (
+					  INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
+					                                    age_band, created_at)
+					  SELECT gen_random_uuid(), :programme%1$d, e.id_number, :cycle, 'PENDING', :version%1$d, e.street, e.age_band, :now
+					  FROM e%1$d e
+					  ON CONFLICT (programme_code, id_number, cycle) DO NOTHING
+					  RETURNING 1
+					)""".formatted(n, Facts.ageBandSql("f.age"), condition));
+			counts.add("(SELECT count(*) FROM e" + n + ")");
+			counts.add("(SELECT count(*) FROM i" + n + ")");
 			n++;
 		}
-		String sql = """
-				WITH eligible AS MATERIALIZED (
-				  SELECT f.id_number, f.street, %s AS age_band, u.code, u.version
-				  FROM (%s) f
-				  CROSS JOIN LATERAL unnest(ARRAY[%s], ARRAY[%s]) AS u(code, version)
-				  WHERE u.code IS NOT NULL
-				    AND NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = f.id_number
-				                    AND o.programme_code IN ('*', u.code))
-				), created AS (
-				  INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
-				                                    age_band, created_at)
-				  SELECT gen_random_uuid(), e.code, e.id_number, :cycle, 'PENDING', e.version, e.street, e.age_band, :now
-				  FROM eligible e
-				  ON CONFLICT (programme_code, id_number, cycle) DO NOTHING
-				  RETURNING 1
-				)
-				SELECT (SELECT count(*) FROM eligible) AS matched, (SELECT count(*) FROM created) AS created
-				""".formatted(Facts.ageBandSql("f.age"), Facts.relation(ids != null), String.join(", ", codes),
-				String.join(", ", versions));
-		return jdbc.sql(sql).params(params)
-			.query((rs, i) -> new long[] {rs.getLong("matched"), rs.getLong("created")}).single();
+		sql.append("\nSELECT ").append(String.join(", ", counts));
+		return jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
+			long matched = 0;
+			long created = 0;
+			for (int c = 1; c <= rs.getMetaData().getColumnCount(); c += 2) {
+				matched += rs.getLong(c);
+				created += rs.getLong(c + 1);
+			}
+			return new long[] {matched, created};
+		}).single();
 	}
 
 	/** Offers of past years that were never served lapse. */
@@ -176,6 +185,37 @@ class Matcher {
 		jdbc.sql("UPDATE benefits_entitlement SET status = 'EXPIRED', decided_at = ? "
 				+ "WHERE cycle < ? AND status IN ('PENDING', 'NOTIFIED', 'BOOKED')")
 			.params(Timestamp.from(clock.instant()), today.getYear()).update();
+	}
+
+	/** {matched, created} for one programme, over the facts table of a full run. */
+	private long[] match(Programme p, LocalDate today, String factsTable) {
+		Rule rule = programmes.current(p.code(), today);
+		Map<String, Object> params = new HashMap<>();
+		String condition = RuleLanguage.sql(RuleLanguage.compile(rule), "c", params);
+		params.put("today", today);
+		params.put("yearStart", today.withDayOfYear(1));
+		params.put("programme", p.code());
+		params.put("cycle", today.getYear());
+		params.put("version", rule.version());
+		params.put("now", Timestamp.from(clock.instant()));
+		String sql = """
+				WITH eligible AS (
+				  SELECT f.id_number, f.street, %s AS age_band FROM (%s) f
+				  WHERE %s
+				    AND NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = f.id_number
+				                    AND o.programme_code IN ('*', :programme))
+				), created AS (
+				  INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
+				                                    age_band, created_at)
+				  SELECT gen_random_uuid(), :programme, e.id_number, :cycle, 'PENDING', :version, e.street, e.age_band, :now
+				  FROM eligible e
+				  ON CONFLICT (programme_code, id_number, cycle) DO NOTHING
+				  RETURNING 1
+				)
+				SELECT (SELECT count(*) FROM eligible) AS matched, (SELECT count(*) FROM created) AS created
+				""".formatted(Facts.ageBandSql("f.age"), "SELECT * FROM " + factsTable, condition);
+		return jdbc.sql(sql).params(params)
+			.query((rs, i) -> new long[] {rs.getLong("matched"), rs.getLong("created")}).single();
 	}
 
 	/** Who among {@code ids} the rule selects, by the SQL translation (for the agreement test and the explainer). */
