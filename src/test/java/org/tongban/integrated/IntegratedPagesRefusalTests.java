@@ -120,4 +120,21 @@ class IntegratedPagesRefusalTests extends IntegratedPagesTest {
 		assertThat(elsewhere).contains("id=\"document-0-error\"");
 		assertThat(countApplications(token)).isZero();
 	}
+
+	@Test
+	void theSessionHoldsNoMoreDocumentsThanAnApplicationCouldNeed() throws Exception {
+		// 41 made-up documents: one more than HeldUploads keeps for a form
+		String token = UUID.randomUUID().toString();
+		var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/integrated/applications")
+			.param("package", "DENTAL_CLINIC").param("token", token).params(answerParams()).with(basic("enterprise"))
+			.with(csrf());
+		for (int i = 0; i <= 40; i++) {
+			request.file(new org.springframework.mock.web.MockMultipartFile("documents.made-up-" + i, "a.pdf",
+					"application/pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)));
+		}
+		String page = mvc.perform(request).andExpect(status().isBadRequest()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("一份申请暂存的材料最多");
+		assertThat(countApplications(token)).isZero();
+	}
 }

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.tongban.integrated.IntegratedApplications;
+import org.tongban.shared.Problem;
 
 /**
  * The documents an applicant uploaded on an application page, held in their session under the page's token until the
@@ -26,6 +27,11 @@ final class HeldUploads {
 
 	/** Forms whose uploads a session holds at most: a new page's token pushes out the oldest. */
 	private static final int FORMS = 3;
+
+	/** What one form may hold: more documents than any package lists, as much as a case may carry. */
+	static final int MAX_DOCUMENTS = 40;
+
+	static final long MAX_BYTES = 100L << 20;
 
 	/** One held file. */
 	record Held(String filename, byte[] content) implements Serializable {
@@ -60,11 +66,21 @@ final class HeldUploads {
 		MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
 				MultipartHttpServletRequest.class);
 		if (multipart != null) {
+			Map<String, Held> posted = new LinkedHashMap<>();
 			multipart.getFileMap().forEach((name, file) -> {
 				if (name.startsWith("documents.") && !file.isEmpty()) {
-					held.put(name.substring("documents.".length()), read(file));
+					posted.put(name.substring("documents.".length()), read(file));
 				}
 			});
+			Map<String, Held> after = new LinkedHashMap<>(held);
+			after.putAll(posted);
+			long bytes = after.values().stream().mapToLong(h -> h.content().length).sum();
+			// the session is no store for files: what one application may hold is bounded, whatever names are posted
+			if (after.size() > MAX_DOCUMENTS || bytes > MAX_BYTES) {
+				throw Problem.invalid("documents", "一份申请暂存的材料最多 " + MAX_DOCUMENTS + " 份、合计不超过 "
+						+ (MAX_BYTES >> 20) + " MB，本次上传未保存。");
+			}
+			held.putAll(posted);
 		}
 		while (store.files.size() > FORMS) {
 			store.files.remove(store.files.keySet().iterator().next());
