@@ -158,10 +158,7 @@ class ApplicationPages {
 			return "redirect:/integrated/applications/" + s.application().id() + "?submitted=1";
 		}
 		catch (Problem p) {
-			if (p.status() != HttpStatus.BAD_REQUEST && p.status() != HttpStatus.UNPROCESSABLE_CONTENT
-					&& p.status() != HttpStatus.CONFLICT) {
-				throw p;
-			}
+			refusedOnThePage(p);
 			MergedApplication merged = packages.merge(pkg, answers);
 			applyPage(model, pkg, merged, form, params.get("applicantName"), params.get("phone"), token,
 					HeldUploads.take(request, token), Refusal.of("apply", p));
@@ -282,10 +279,7 @@ class ApplicationPages {
 			return "redirect:/integrated/applications/" + s.application().id() + "?submitted=1";
 		}
 		catch (Problem p) {
-			if (p.status() != HttpStatus.BAD_REQUEST && p.status() != HttpStatus.UNPROCESSABLE_CONTENT
-					&& p.status() != HttpStatus.CONFLICT) {
-				throw p;
-			}
+			refusedOnThePage(p);
 			lifecyclePage(me, model, held, kind, fields, form, params.get("phone"), token, files,
 					Refusal.of("lifecycle", p));
 			response.setStatus(p.status().value());
@@ -463,6 +457,14 @@ class ApplicationPages {
 	private static void enterprise(SignedInUser me) {
 		if (!me.has(Role.ENTERPRISE) || me.isStaff() || me.uscc() == null) {
 			throw Problem.forbidden("一业一证综合申请由企业办事人以本单位名义提交，请使用企业账户登录。");
+		}
+	}
+
+	/** Refused input (400, 422) and a state that forbids it (409) come back on the page; anything else is thrown on. */
+	private static void refusedOnThePage(Problem p) {
+		if (p.status() != HttpStatus.BAD_REQUEST && p.status() != HttpStatus.UNPROCESSABLE_CONTENT
+				&& p.status() != HttpStatus.CONFLICT) {
+			throw p;
 		}
 	}
 }
