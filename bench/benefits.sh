@@ -4,7 +4,7 @@
 # and translated rules over the same data exported in the same run, and the incremental match of one person.
 # Embedded PostgreSQL by default; on a server: SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=…
 # SPRING_DATASOURCE_USERNAME=postgres bench/benefits.sh
-# Usage: bench/benefits.sh [residents]
+# Usage: bench/benefits.sh [residents]   (BENCH_REUSE=1 keeps the registers an earlier run loaded)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -ntp test-compile

@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -78,19 +80,11 @@ class Matcher {
 					jdbc.sql("INSERT INTO benefits_run (id, started_by, started_at, today) VALUES (?, ?, ?, ?)")
 						.params(id, by, Timestamp.from(clock.instant()), today).update();
 					expire(today);
-					// the facts' aggregates over millions of rows: hashed in memory rather than spilled to disk
+					// the registers' subqueries are hashed once each for millions of probes: in memory rather than spilled
 					jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-					// the facts of everyone once per run, then one set-based pass per programme over them
-					jdbc.sql("CREATE TEMP TABLE benefits_facts ON COMMIT DROP AS " + Facts.relation(false))
-						.param("today", today).param("yearStart", today.withDayOfYear(1)).update();
-					long matched = 0;
-					long created = 0;
-					for (Programme p : programmes.all()) {
-						long[] c = match(p, today, "benefits_facts");
-						matched += c[0];
-						created += c[1];
-					}
-					return new long[] {matched, created};
+					List<Programme> all = programmes.all();
+					eligibleEveryone(all, today);
+					return offer(all, today);
 				});
 				long notified = delivery.notifyPending(null);
 				double seconds = (System.nanoTime() - started) / 1e9;
@@ -187,35 +181,96 @@ class Matcher {
 			.params(Timestamp.from(clock.instant()), today.getYear()).update();
 	}
 
-	/** {matched, created} for one programme, over the facts table of a full run. */
-	private long[] match(Programme p, LocalDate today, String factsTable) {
-		Rule rule = programmes.current(p.code(), today);
+	/**
+	 * Everyone any programme selects, in one scan of the facts: a temporary table of who qualifies, with bit
+	 * {@code 1 << n} of {@code matches} set for the n-th programme (opt-outs already left out). Each rule stops at its
+	 * first false clause, so most residents cost a few comparisons and hash probes; only the ~15 % who qualify for
+	 * something are written.
+	 */
+	private void eligibleEveryone(List<Programme> all, LocalDate today) {
 		Map<String, Object> params = new HashMap<>();
-		String condition = RuleLanguage.sql(RuleLanguage.compile(rule), "c", params);
 		params.put("today", today);
 		params.put("yearStart", today.withDayOfYear(1));
-		params.put("programme", p.code());
+		List<String> bits = new ArrayList<>();
+		for (int n = 0; n < all.size(); n++) {
+			Rule rule = programmes.current(all.get(n).code(), today);
+			String condition = RuleLanguage.sql(RuleLanguage.compile(rule), "c" + n + "_", params);
+			params.put("programme" + n, all.get(n).code());
+			bits.add("""
+					(CASE WHEN %s
+					        AND NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = f.id_number
+					                        AND o.programme_code IN ('*', :programme%d))
+					      THEN %d ELSE 0 END)""".formatted(condition, n, 1 << n));
+		}
+		// OFFSET 0 keeps the subquery whole, so that the rules are evaluated once per person and not again in WHERE
+		jdbc.sql("""
+				CREATE TEMP TABLE benefits_eligible ON COMMIT DROP AS
+				SELECT id_number, street, age, matches FROM (
+				  SELECT f.id_number, f.street, f.age, %s AS matches
+				  FROM (%s) f OFFSET 0) m
+				WHERE matches <> 0
+				""".formatted(String.join(" | ", bits), Facts.relation(false))).params(params).update();
+	}
+
+	/**
+	 * Whom the full run's single scan selects, per programme (opt-outs left out), computed in a transaction that is
+	 * rolled back: the agreement test holds it against the per-person SQL and so, through that, against CEL.
+	 */
+	Map<String, Set<String>> selectedByFullRun() {
+		LocalDate today = LocalDate.now(clock);
+		List<Programme> all = programmes.all();
+		Map<String, Set<String>> selected = new HashMap<>();
+		transactions.executeWithoutResult(tx -> {
+			eligibleEveryone(all, today);
+			for (int n = 0; n < all.size(); n++) {
+				selected.put(all.get(n).code(), new HashSet<>(jdbc
+					.sql("SELECT id_number FROM benefits_eligible WHERE (matches & :bit) <> 0").param("bit", 1 << n)
+					.query(String.class).list()));
+			}
+			tx.setRollbackOnly();
+		});
+		return selected;
+	}
+
+	/**
+	 * {matched, created}: one offer per person and qualifying programme for this cycle, in one statement over the
+	 * table of who qualifies, in the order of the offers' unique index (ID number first), leaving out those made
+	 * before. Hash joins only: the statistics of the offers may say the table is empty when a run before this one has
+	 * just filled it, and a nested loop over a table thought empty would scan a million offers per person.
+	 */
+	private long[] offer(List<Programme> all, LocalDate today) {
+		Map<String, Object> params = new HashMap<>();
+		List<String> rows = new ArrayList<>();
+		for (int n = 0; n < all.size(); n++) {
+			rows.add("(%d, CAST(:programme%d AS text), CAST(:version%d AS int))".formatted(1 << n, n, n));
+			params.put("programme" + n, all.get(n).code());
+			params.put("version" + n, programmes.current(all.get(n).code(), today).version());
+		}
 		params.put("cycle", today.getYear());
-		params.put("version", rule.version());
 		params.put("now", Timestamp.from(clock.instant()));
+		jdbc.sql("ANALYZE benefits_eligible").update();
+		jdbc.sql("SET LOCAL enable_nestloop = off").update();
 		String sql = """
-				WITH eligible AS (
-				  SELECT f.id_number, f.street, %s AS age_band FROM (%s) f
-				  WHERE %s
-				    AND NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = f.id_number
-				                    AND o.programme_code IN ('*', :programme))
+				WITH eligible AS MATERIALIZED (
+				  SELECT e.id_number, e.street, %s AS age_band, p.code, p.version
+				  FROM benefits_eligible e JOIN (VALUES %s) AS p (bit, code, version) ON (e.matches & p.bit) <> 0
 				), created AS (
 				  INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
 				                                    age_band, created_at)
-				  SELECT gen_random_uuid(), :programme, e.id_number, :cycle, 'PENDING', :version, e.street, e.age_band, :now
+				  SELECT gen_random_uuid(), e.code, e.id_number, :cycle, 'PENDING', e.version, e.street, e.age_band, :now
 				  FROM eligible e
+				  WHERE NOT EXISTS (SELECT 1 FROM benefits_entitlement x WHERE x.id_number = e.id_number
+				                    AND x.programme_code = e.code AND x.cycle = :cycle)
+				  ORDER BY e.id_number
 				  ON CONFLICT (programme_code, id_number, cycle) DO NOTHING
 				  RETURNING 1
 				)
 				SELECT (SELECT count(*) FROM eligible) AS matched, (SELECT count(*) FROM created) AS created
-				""".formatted(Facts.ageBandSql("f.age"), "SELECT * FROM " + factsTable, condition);
-		return jdbc.sql(sql).params(params)
+				""".formatted(Facts.ageBandSql("e.age"), String.join(", ", rows));
+		long[] counts = jdbc.sql(sql).params(params)
 			.query((rs, i) -> new long[] {rs.getLong("matched"), rs.getLong("created")}).single();
+		jdbc.sql("SET LOCAL enable_nestloop = on").update();
+		return counts;
 	}
 
 	/** Who among {@code ids} the rule selects, by the SQL translation (for the agreement test and the explainer). */
@@ -257,10 +312,13 @@ class Matcher {
 				ORDER BY 1, 2
 				""".formatted(Facts.ageBandSql("f.age"), next, next, now, now, next, Facts.relation(false), next, now);
 		List<DryRunRow> rows = new ArrayList<>();
-		readOnly.executeWithoutResult(tx -> rows.addAll(jdbc.sql(sql).params(params)
+		readOnly.executeWithoutResult(tx -> {
+			jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+			rows.addAll(jdbc.sql(sql).params(params)
 			.query((rs, i) -> new DryRunRow(rs.getString("street"), rs.getString("age_band"), rs.getLong("eligible"),
 					rs.getLong("gained"), rs.getLong("lost")))
-			.list()));
+				.list());
+		});
 		return rows;
 	}
 }

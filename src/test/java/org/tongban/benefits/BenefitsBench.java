@@ -47,14 +47,22 @@ public final class BenefitsBench {
 			LocalDate today = LocalDate.now(app.getBean(Clock.class));
 			System.out.println("database: " + jdbc.sql("SELECT version()").query(String.class).single());
 
-			jdbc.sql("TRUNCATE benefits_person, benefits_status, benefits_service, benefits_contract, benefits_booking, "
-					+ "benefits_entitlement, benefits_run").update();
-			long s = System.nanoTime();
-			RegisterLoader.Report report = RegisterLoader.load(dataSource, new SyntheticPudong(20261206, today), n);
-			jdbc.sql("ANALYZE").update();
-			System.out.printf("load: %,d residents, %,d register rows, %,d rows skipped (invalid ID number) in %.1f s "
-					+ "(generate + COPY + ANALYZE)%n", report.residents(), report.rows(), report.skipped(),
-					(System.nanoTime() - s) / 1e9);
+			long present = jdbc.sql("SELECT count(*) FROM benefits_person").query(Long.class).single();
+			if (System.getenv("BENCH_REUSE") != null && present > 0) {
+				// iterating on the matcher: the registers loaded by an earlier run, only the offers cleared
+				jdbc.sql("TRUNCATE benefits_entitlement, benefits_run").update();
+				System.out.printf("load: reusing the %,d residents loaded before (BENCH_REUSE)%n", present);
+			}
+			else {
+				jdbc.sql("TRUNCATE benefits_person, benefits_status, benefits_service, benefits_contract, benefits_booking, "
+						+ "benefits_entitlement, benefits_run").update();
+				long s = System.nanoTime();
+				RegisterLoader.Report report = RegisterLoader.load(dataSource, new SyntheticPudong(20261206, today), n);
+				jdbc.sql("ANALYZE").update();
+				System.out.printf("load: %,d residents, %,d register rows, %,d rows skipped (invalid ID number) in %.1f s "
+						+ "(generate + COPY + ANALYZE)%n", report.residents(), report.rows(), report.skipped(),
+						(System.nanoTime() - s) / 1e9);
+			}
 			long heap = 0;
 			for (int run = 1; run <= 2; run++) {
 				Matcher.RunResult r = matcher.fullRun("bench");
@@ -91,11 +99,43 @@ public final class BenefitsBench {
 	private static final String[] TABLES = {"benefits_person", "benefits_status", "benefits_service", "benefits_contract",
 			"benefits_booking"};
 	private static final String[] DDL = {
-			"CREATE TABLE benefits_person (id_number VARCHAR, sex VARCHAR, birth_date DATE, household_local BOOLEAN, street VARCHAR, recorded_on DATE, source VARCHAR)",
+			"CREATE TABLE benefits_person (id_number VARCHAR, sex VARCHAR, birth_date DATE, household_local BOOLEAN, street VARCHAR, recorded_on DATE, source VARCHAR, birth_ymd INTEGER)",
 			"CREATE TABLE benefits_status (id_number VARCHAR, kind VARCHAR, since DATE, until DATE, source VARCHAR)",
 			"CREATE TABLE benefits_service (id_number VARCHAR, kind VARCHAR, served_on DATE, institution VARCHAR, source VARCHAR)",
 			"CREATE TABLE benefits_contract (id_number VARCHAR, signed_on DATE, ended_on DATE, institution VARCHAR, source VARCHAR)",
 			"CREATE TABLE benefits_booking (id_number VARCHAR, booked_on DATE, partner_id_number VARCHAR, partner_local BOOLEAN, source VARCHAR)"};
+
+	/** The facts as a join of every register to every resident: the same definitions, the DuckDB reference's shape. */
+	private static final String JOINED_FACTS = """
+			SELECT p.id_number,
+			       EXTRACT(YEAR FROM age(CAST(:today AS date), p.birth_date))::int AS age,
+			       p.sex::text AS sex,
+			       COALESCE(p.street, '') AS street,
+			       p.household_local,
+			       COALESCE(st.retired, false) AS retired,
+			       COALESCE(st.hardship, false) AS hardship,
+			       COALESCE(CAST(:today AS date) - sc.last_on, 99999) AS days_since_two_cancer_screening,
+			       COALESCE(hc.last_on >= CAST(:yearStart AS date), false) AS health_check_this_year,
+			       ct.id_number IS NOT NULL AS has_family_doctor,
+			       bk.id_number IS NOT NULL AS pre_pregnancy_booked,
+			       p.household_local OR p.street IS NOT NULL OR COALESCE(bk.partner_local, false) AS couple_local
+			FROM benefits_person p
+			LEFT JOIN (SELECT id_number, bool_or(kind = 'RETIRED') AS retired,
+			                  bool_or(kind = 'HARDSHIP' AND (until IS NULL OR until >= CAST(:today AS date))) AS hardship
+			           FROM benefits_status WHERE since <= CAST(:today AS date) GROUP BY id_number) st ON st.id_number = p.id_number
+			LEFT JOIN (SELECT id_number, max(served_on) AS last_on FROM benefits_service
+			           WHERE kind = 'TWO_CANCER_SCREENING' AND served_on <= CAST(:today AS date) GROUP BY id_number) sc
+			       ON sc.id_number = p.id_number
+			LEFT JOIN (SELECT id_number, max(served_on) AS last_on FROM benefits_service
+			           WHERE kind = 'HEALTH_CHECK' AND served_on <= CAST(:today AS date) GROUP BY id_number) hc
+			       ON hc.id_number = p.id_number
+			LEFT JOIN (SELECT DISTINCT id_number FROM benefits_contract
+			           WHERE signed_on <= CAST(:today AS date) AND (ended_on IS NULL OR ended_on > CAST(:today AS date))) ct
+			       ON ct.id_number = p.id_number
+			LEFT JOIN (SELECT id_number, bool_or(partner_local) AS partner_local FROM benefits_booking
+			           WHERE booked_on <= CAST(:today AS date) AND booked_on > CAST(:today AS date) - 365 GROUP BY id_number) bk
+			       ON bk.id_number = p.id_number
+			""";
 
 	/** The same facts and the same translated rules in DuckDB, on the data exported from PostgreSQL now. */
 	static void duckdb(DataSource dataSource, Programmes programmes, LocalDate today, Map<String, Long> expected)
@@ -105,7 +145,7 @@ public final class BenefitsBench {
 		try (Connection pg = dataSource.getConnection()) {
 			for (String table : TABLES) {
 				try (Writer out = Files.newBufferedWriter(dir.resolve(table + ".csv"), StandardCharsets.UTF_8)) {
-					pg.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + table + " TO STDOUT (FORMAT csv)", out);
+					pg.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT * FROM " + table + ") TO STDOUT (FORMAT csv)", out);
 				}
 			}
 		}
@@ -116,30 +156,40 @@ public final class BenefitsBench {
 				st.execute(DDL[t]);
 				st.execute("COPY " + TABLES[t] + " FROM '" + dir.resolve(TABLES[t] + ".csv") + "' (FORMAT csv, HEADER false)");
 			}
+			// the facts divide integers as PostgreSQL does (whole years of age)
+			st.execute("SET integer_division = true");
 			double load = (System.nanoTime() - l) / 1e9;
 			st.execute("CREATE TABLE ent (programme_code VARCHAR, id_number VARCHAR, cycle INTEGER, status VARCHAR, "
 					+ "rule_version INTEGER, street VARCHAR, age_band VARCHAR)");
-			long m = System.nanoTime();
-			String facts = literal(Facts.relation(false), Map.of("today", today, "yearStart", today.withDayOfYear(1)));
-			st.execute("CREATE TEMP TABLE facts AS " + facts);
-			StringBuilder agree = new StringBuilder();
-			for (Programme p : programmes.all()) {
-				Rule rule = programmes.current(p.code(), today);
-				Map<String, Object> params = new HashMap<>();
-				String condition = literal(RuleLanguage.sql(RuleLanguage.compile(rule), "c", params), params);
-				st.execute("INSERT INTO ent SELECT '" + p.code() + "', f.id_number, " + today.getYear() + ", 'PENDING', "
-						+ rule.version() + ", f.street, " + Facts.ageBandSql("f.age") + " FROM facts f WHERE " + condition);
-			}
-			double match = (System.nanoTime() - m) / 1e9;
-			try (ResultSet rs = st.executeQuery("SELECT programme_code, count(*) FROM ent GROUP BY 1 ORDER BY 1")) {
-				while (rs.next()) {
-					long pgCount = expected.getOrDefault(rs.getString(1), 0L);
-					agree.append(rs.getString(1)).append(' ').append(rs.getLong(2))
-						.append(rs.getLong(2) == pgCount ? " (= PostgreSQL)" : " (PostgreSQL " + pgCount + ")").append("; ");
+			Map<String, Object> dates = Map.of("today", today, "yearStart", today.withDayOfYear(1));
+			// the facts as the product writes them (one scan, a subquery per register) and as joins of every register
+			// to every resident (what the product wrote before, the shape DuckDB runs fastest): the faster is the
+			// reference the goal is measured against
+			String[][] shapes = {{"product's SQL", literal(Facts.relation(false), dates)}, {"joins", literal(JOINED_FACTS, dates)}};
+			StringBuilder report = new StringBuilder();
+			for (String[] shape : shapes) {
+				st.execute("DELETE FROM ent");
+				long m = System.nanoTime();
+				st.execute("CREATE OR REPLACE TEMP TABLE facts AS " + shape[1]);
+				for (Programme p : programmes.all()) {
+					Rule rule = programmes.current(p.code(), today);
+					Map<String, Object> params = new HashMap<>();
+					String condition = literal(RuleLanguage.sql(RuleLanguage.compile(rule), "c", params), params);
+					st.execute("INSERT INTO ent SELECT '" + p.code() + "', f.id_number, " + today.getYear() + ", 'PENDING', "
+							+ rule.version() + ", f.street, " + Facts.ageBandSql("f.age") + " FROM facts f WHERE " + condition);
 				}
+				double match = (System.nanoTime() - m) / 1e9;
+				StringBuilder agree = new StringBuilder();
+				try (ResultSet rs = st.executeQuery("SELECT programme_code, count(*) FROM ent GROUP BY 1 ORDER BY 1")) {
+					while (rs.next()) {
+						long pgCount = expected.getOrDefault(rs.getString(1), 0L);
+						agree.append(rs.getString(1)).append(' ').append(rs.getLong(2))
+							.append(rs.getLong(2) == pgCount ? " (= PostgreSQL)" : " (PostgreSQL " + pgCount + ")").append("; ");
+					}
+				}
+				report.append(String.format("%n  facts as %s: full match (facts + 4 inserts) %.1f s; %s", shape[0], match, agree));
 			}
-			System.out.printf("duckdb %s: export from PostgreSQL %.1f s, load %.1f s, full match (facts + 4 inserts) %.1f s; %s%n",
-					version(st), export, load, match, agree);
+			System.out.printf("duckdb %s: export from PostgreSQL %.1f s, load %.1f s%s%n", version(st), export, load, report);
 		}
 		finally {
 			for (String table : TABLES) {

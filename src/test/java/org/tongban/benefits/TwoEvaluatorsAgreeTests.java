@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,25 @@ class TwoEvaluatorsAgreeTests extends BenefitsIntegrationTest {
 			assertThat(bySql).as(p.code() + " on " + day + " (sample seed " + seed + ")").isEqualTo(byCel);
 			assertThat(bySql).as(p.code() + ": a sample where nobody or everybody qualifies proves little")
 				.isNotEmpty().hasSizeLessThan(tried.size());
+		}
+	}
+
+	/**
+	 * The full run evaluates every rule in one scan of everyone, a different SQL shape from the per-person one above:
+	 * it must select exactly whom the per-person SQL selects (and so whom CEL selects), less those who opted out.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = {"2026-12-31", "2027-01-01"})
+	void theFullRunSelectsWhomTheRulesSelect(String day) {
+		clock.travelTo(LocalDate.parse(day));
+		List<String> everyone = jdbc.sql("SELECT id_number FROM benefits_person").query(String.class).list();
+		Map<String, Set<String>> byFullRun = matcher.selectedByFullRun();
+		for (Programme p : programmes.all()) {
+			Set<String> expected = new HashSet<>(matcher.eligibleAmong(programmes.current(p.code(), clock.today()), everyone));
+			expected.removeAll(jdbc.sql("SELECT id_number FROM benefits_opt_out WHERE programme_code IN ('*', ?)")
+				.param(p.code()).query(String.class).list());
+			assertThat(expected).as(p.code() + " on " + day).isNotEmpty();
+			assertThat(byFullRun.get(p.code())).as(p.code() + " on " + day).isEqualTo(expected);
 		}
 	}
 
