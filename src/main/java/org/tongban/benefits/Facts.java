@@ -23,17 +23,17 @@ final class Facts {
 	static final long NEVER = 99_999;
 
 	static final List<Fact> ALL = List.of(
-			new Fact("age", Type.INT, "周岁", "人口库（出生日期）"),
-			new Fact("sex", Type.STRING, "性别", "人口库"),
-			new Fact("street", Type.STRING, "居住街镇", "人口库（居住地）"),
-			new Fact("household_local", Type.BOOL, "本市户籍", "人口库（户籍）"),
-			new Fact("retired", Type.BOOL, "已退休", "社保退休人员库"),
-			new Fact("hardship", Type.BOOL, "生活困难（低保、低收入、特困）", "民政救助对象库"),
-			new Fact("days_since_two_cancer_screening", Type.INT, "距上次两病筛查天数", "筛查记录"),
-			new Fact("health_check_this_year", Type.BOOL, "今年已做老年人体检", "体检记录"),
-			new Fact("has_family_doctor", Type.BOOL, "已签约家庭医生", "家庭医生签约库"),
-			new Fact("pre_pregnancy_booked", Type.BOOL, "一年内登记了孕前检查", "孕前优生检查登记"),
-			new Fact("couple_local", Type.BOOL, "夫妇至少一方本市户籍或在浦东居住", "人口库、孕前优生检查登记"));
+			new Fact("age", Type.INT, "周岁", "人口库（出生日期）", 0),
+			new Fact("sex", Type.STRING, "性别", "人口库", 0),
+			new Fact("street", Type.STRING, "居住街镇", "人口库（居住地）", 0),
+			new Fact("household_local", Type.BOOL, "本市户籍", "人口库（户籍）", 0),
+			new Fact("retired", Type.BOOL, "已退休", "社保退休人员库", 2),
+			new Fact("hardship", Type.BOOL, "生活困难（低保、低收入、特困）", "民政救助对象库", 1),
+			new Fact("days_since_two_cancer_screening", Type.INT, "距上次两病筛查天数", "筛查记录", 3),
+			new Fact("health_check_this_year", Type.BOOL, "今年已做老年人体检", "体检记录", 2),
+			new Fact("has_family_doctor", Type.BOOL, "已签约家庭医生", "家庭医生签约库", 3),
+			new Fact("pre_pregnancy_booked", Type.BOOL, "一年内登记了孕前检查", "孕前优生检查登记", 1),
+			new Fact("couple_local", Type.BOOL, "夫妇至少一方本市户籍或在浦东居住", "人口库、孕前优生检查登记", 1));
 
 	private Facts() {
 	}

@@ -183,7 +183,7 @@ class Matcher {
 
 	/**
 	 * Everyone any programme selects, in one scan of the facts: a temporary table of who qualifies, with bit
-	 * {@code 1 << n} of {@code matches} set for the n-th programme (opt-outs already left out). Each rule stops at its
+	 * {@code 1 << n} of {@code matches} set for the n-th programme (opt-outs are left out when offers are made). Each rule stops at its
 	 * first false clause, so most residents cost a few comparisons and hash probes; only the ~15 % who qualify for
 	 * something are written.
 	 */
@@ -195,12 +195,7 @@ class Matcher {
 		for (int n = 0; n < all.size(); n++) {
 			Rule rule = programmes.current(all.get(n).code(), today);
 			String condition = RuleLanguage.sql(RuleLanguage.compile(rule), "c" + n + "_", params);
-			params.put("programme" + n, all.get(n).code());
-			bits.add("""
-					(CASE WHEN %s
-					        AND NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = f.id_number
-					                        AND o.programme_code IN ('*', :programme%d))
-					      THEN %d ELSE 0 END)""".formatted(condition, n, 1 << n));
+			bits.add("(CASE WHEN %s THEN %d ELSE 0 END)".formatted(condition, 1 << n));
 		}
 		// OFFSET 0 keeps the subquery whole, so that the rules are evaluated once per person and not again in WHERE
 		jdbc.sql("""
@@ -223,9 +218,11 @@ class Matcher {
 		transactions.executeWithoutResult(tx -> {
 			eligibleEveryone(all, today);
 			for (int n = 0; n < all.size(); n++) {
-				selected.put(all.get(n).code(), new HashSet<>(jdbc
-					.sql("SELECT id_number FROM benefits_eligible WHERE (matches & :bit) <> 0").param("bit", 1 << n)
-					.query(String.class).list()));
+				selected.put(all.get(n).code(), new HashSet<>(jdbc.sql("""
+						SELECT e.id_number FROM benefits_eligible e WHERE (e.matches & :bit) <> 0
+						  AND NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = e.id_number
+						                  AND o.programme_code IN ('*', :programme))""")
+					.param("bit", 1 << n).param("programme", all.get(n).code()).query(String.class).list()));
 			}
 			tx.setRollbackOnly();
 		});
@@ -254,6 +251,8 @@ class Matcher {
 				WITH eligible AS MATERIALIZED (
 				  SELECT e.id_number, e.street, %s AS age_band, p.code, p.version
 				  FROM benefits_eligible e JOIN (VALUES %s) AS p (bit, code, version) ON (e.matches & p.bit) <> 0
+				  WHERE NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = e.id_number
+				                    AND o.programme_code IN ('*', p.code))
 				), created AS (
 				  INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
 				                                    age_band, created_at)
@@ -261,7 +260,7 @@ class Matcher {
 				  FROM eligible e
 				  WHERE NOT EXISTS (SELECT 1 FROM benefits_entitlement x WHERE x.id_number = e.id_number
 				                    AND x.programme_code = e.code AND x.cycle = :cycle)
-				  ORDER BY e.id_number
+				  ORDER BY e.id_number COLLATE "C"
 				  ON CONFLICT (programme_code, id_number, cycle) DO NOTHING
 				  RETURNING 1
 				)

@@ -35,6 +35,20 @@ class WritingRulesTests {
 		throw new AssertionError("the rule was accepted");
 	}
 
+	/**
+	 * The bulk matcher stops at a person's first false clause, so the SQL asks the population register before it
+	 * probes the other registers, the large contract register last, whatever order the rule is written in.
+	 */
+	@Test
+	void theSqlAsksTheCheapClausesFirst() {
+		String sql = RuleLanguage.sql(RuleLanguage.compile(rule("!has_family_doctor", "age >= 65 || hardship",
+				"street != \"\"")), "c", new HashMap<>());
+		assertThat(sql.indexOf("f.street")).isLessThan(sql.indexOf("f.hardship"));
+		assertThat(sql.indexOf("f.hardship")).isLessThan(sql.indexOf("f.has_family_doctor"));
+		String written = RuleLanguage.sql(RuleLanguage.compile(rule("sex == \"F\"", "age >= 35")), "c", new HashMap<>());
+		assertThat(written).as("equal costs keep the rule's order").startsWith("((f.sex");
+	}
+
 	@Test
 	void aRuleThatDoesNotParseIsRefusedWithItsPosition() {
 		List<FieldMessage> errors = refusal(rule("age >= 65", "age >= && street != \"\""));
