@@ -36,6 +36,11 @@ class Matcher {
 	private static final Log log = LogFactory.getLog(Matcher.class);
 	/** The advisory lock key of full runs ("benefits" in ASCII, as a number). */
 	static final long RUN_LOCK = 0x62656e6566697473L;
+	/**
+	 * Held by a full run from the moment it inserts offers until it commits, shared by every incremental match: the
+	 * full run's insert then needs no ON CONFLICT, and an incremental match waits seconds at most.
+	 */
+	static final long OFFERS_LOCK = RUN_LOCK + 1;
 
 	record RunResult(UUID id, long matched, long created, long notified, double seconds) {
 	}
@@ -120,7 +125,11 @@ class Matcher {
 			return new long[] {0, 0, 0};
 		}
 		LocalDate today = LocalDate.now(clock);
-		long[] totals = transactions.execute(tx -> matchEveryProgramme(today, idNumbers));
+		long[] totals = transactions.execute(tx -> {
+			// a full run inserting its offers (without ON CONFLICT) holds this until it commits: wait for it
+			jdbc.sql("SELECT pg_advisory_xact_lock_shared(?)").param(OFFERS_LOCK).query((rs, i) -> 1).list();
+			return matchEveryProgramme(today, idNumbers);
+		});
 		long notified = delivery.notifyPending(idNumbers);
 		return new long[] {totals[0], totals[1], notified};
 	}
@@ -232,8 +241,11 @@ class Matcher {
 	/**
 	 * {matched, created}: one offer per person and qualifying programme for this cycle, in one statement over the
 	 * table of who qualifies, in the order of the offers' unique index (ID number first), leaving out those made
-	 * before. Hash joins only: the statistics of the offers may say the table is empty when a run before this one has
-	 * just filled it, and a nested loop over a table thought empty would scan a million offers per person.
+	 * before. No incremental match inserts meanwhile (each waits for {@link #OFFERS_LOCK}, taken here until the run
+	 * commits, and one that held it first has committed before this statement's snapshot), so the insert needs no
+	 * ON CONFLICT and its speculative insertion (an extra WAL record per offer). Hash joins only: the
+	 * statistics of the offers may say the table is empty when a run before this one has just filled it, and a
+	 * nested loop over a table thought empty would scan a million offers per person.
 	 */
 	private long[] offer(List<Programme> all, LocalDate today) {
 		Map<String, Object> params = new HashMap<>();
@@ -245,31 +257,25 @@ class Matcher {
 		}
 		params.put("cycle", today.getYear());
 		params.put("now", Timestamp.from(clock.instant()));
+		String qualifying = """
+				FROM benefits_eligible e JOIN (VALUES %s) AS p (bit, code, version) ON (e.matches & p.bit) <> 0
+				WHERE NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = e.id_number
+				                  AND o.programme_code IN ('*', p.code))
+				""".formatted(String.join(", ", rows));
 		jdbc.sql("ANALYZE benefits_eligible").update();
 		jdbc.sql("SET LOCAL enable_nestloop = off").update();
-		String sql = """
-				WITH eligible AS MATERIALIZED (
-				  SELECT e.id_number, e.street, %s AS age_band, p.code, p.version
-				  FROM benefits_eligible e JOIN (VALUES %s) AS p (bit, code, version) ON (e.matches & p.bit) <> 0
-				  WHERE NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = e.id_number
-				                    AND o.programme_code IN ('*', p.code))
-				), created AS (
-				  INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
-				                                    age_band, created_at)
-				  SELECT gen_random_uuid(), e.code, e.id_number, :cycle, 'PENDING', e.version, e.street, e.age_band, :now
-				  FROM eligible e
-				  WHERE NOT EXISTS (SELECT 1 FROM benefits_entitlement x WHERE x.id_number = e.id_number
-				                    AND x.programme_code = e.code AND x.cycle = :cycle)
-				  ORDER BY e.id_number COLLATE "C"
-				  ON CONFLICT (programme_code, id_number, cycle) DO NOTHING
-				  RETURNING 1
-				)
-				SELECT (SELECT count(*) FROM eligible) AS matched, (SELECT count(*) FROM created) AS created
-				""".formatted(Facts.ageBandSql("e.age"), String.join(", ", rows));
-		long[] counts = jdbc.sql(sql).params(params)
-			.query((rs, i) -> new long[] {rs.getLong("matched"), rs.getLong("created")}).single();
+		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(OFFERS_LOCK).query((rs, i) -> 1).list();
+		long matched = jdbc.sql("SELECT count(*) " + qualifying).params(params).query(Long.class).single();
+		long created = jdbc.sql("""
+				INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
+				                                  age_band, created_at)
+				SELECT gen_random_uuid(), p.code, e.id_number, :cycle, 'PENDING', p.version, e.street, %s, :now
+				%s  AND NOT EXISTS (SELECT 1 FROM benefits_entitlement x WHERE x.id_number = e.id_number
+				                    AND x.programme_code = p.code AND x.cycle = :cycle)
+				ORDER BY e.id_number COLLATE "C"
+				""".formatted(Facts.ageBandSql("e.age"), qualifying)).params(params).update();
 		jdbc.sql("SET LOCAL enable_nestloop = on").update();
-		return counts;
+		return new long[] {matched, created};
 	}
 
 	/** Who among {@code ids} the rule selects, by the SQL translation (for the agreement test and the explainer). */

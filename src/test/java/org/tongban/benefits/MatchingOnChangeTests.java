@@ -19,6 +19,9 @@ class MatchingOnChangeTests extends BenefitsIntegrationTest {
 	@Autowired
 	RegisterChanges changes;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	private List<String> offers(String id) {
 		return jdbc.sql("SELECT programme_code || ':' || status FROM benefits_entitlement WHERE id_number = ? ORDER BY 1")
 			.param(id).query(String.class).list();
@@ -55,5 +58,33 @@ class MatchingOnChangeTests extends BenefitsIntegrationTest {
 		assertThat(eligible("TWO_CANCER_SCREENING", id)).as("screened today: the next interval has begun").isFalse();
 		matcher.rematch(List.of(id));
 		assertThat(offers(id)).containsExactly("TWO_CANCER_SCREENING:SERVED");
+	}
+
+	/**
+	 * A full run inserts its offers without ON CONFLICT while it holds the offers lock: a change arriving then waits
+	 * for the run to commit, and makes its offer afterwards (never a duplicate, never an error).
+	 */
+	@Test
+	void aChangeDuringAFullRunsInsertWaitsForIt() throws Exception {
+		String id = person(LocalDate.of(1950, 3, 3), false, true, "唐镇");
+		try (java.sql.Connection run = dataSource.getConnection()) {
+			run.setAutoCommit(false);
+			try (java.sql.PreparedStatement lock = run.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+				lock.setLong(1, Matcher.OFFERS_LOCK);
+				lock.execute();
+			}
+			java.util.concurrent.CompletableFuture<long[]> change = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> matcher.rematch(List.of(id)));
+			// the incremental match is waiting for the lock (seen in pg_locks), and has made nothing yet
+			await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+					SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+					  AND ((classid::bigint << 32) | objid::bigint) = ?""").param(Matcher.OFFERS_LOCK)
+				.query(Long.class).single() == 1);
+			assertThat(change).isNotDone();
+			assertThat(offers(id)).isEmpty();
+			run.commit();
+			assertThat(change.get(20, java.util.concurrent.TimeUnit.SECONDS)[1]).isEqualTo(2);
+		}
+		assertThat(offers(id)).hasSize(2);
 	}
 }
