@@ -26,9 +26,10 @@ import org.tongban.shared.Problem;
 
 /**
  * The bulk matcher: each programme's rule in force, translated into SQL, run set-wise over the facts of everyone
- * (or of the people a change concerns) as one INSERT … SELECT … ON CONFLICT DO NOTHING. An offer exists once per
- * person, programme and year, so a second run, or a run after a rule change, creates and notifies nobody again.
- * One full run at a time across all instances: a PostgreSQL advisory lock, a second run is refused.
+ * (a full run: one scan of the population register, then one INSERT … SELECT of the new offers) or of the people a
+ * change concerns (one INSERT … SELECT … ON CONFLICT DO NOTHING per programme, in one statement). An offer exists
+ * once per person, programme and year, so a second run, or a run after a rule change, creates and notifies nobody
+ * again. One full run at a time across all instances: a PostgreSQL advisory lock, a second run is refused.
  */
 @Service
 class Matcher {
@@ -192,9 +193,9 @@ class Matcher {
 
 	/**
 	 * Everyone any programme selects, in one scan of the facts: a temporary table of who qualifies, with bit
-	 * {@code 1 << n} of {@code matches} set for the n-th programme (opt-outs are left out when offers are made). Each rule stops at its
-	 * first false clause, so most residents cost a few comparisons and hash probes; only the ~15 % who qualify for
-	 * something are written.
+	 * {@code 1 << n} of {@code matches} set for the n-th programme (opt-outs are left out by {@link #qualifying}).
+	 * Each rule stops at its first false clause, so most residents cost a few comparisons and hash probes; only the
+	 * ~15 % who qualify for something are written.
 	 */
 	private void eligibleEveryone(List<Programme> all, LocalDate today) {
 		Map<String, Object> params = new HashMap<>();
@@ -226,13 +227,10 @@ class Matcher {
 		Map<String, Set<String>> selected = new HashMap<>();
 		transactions.executeWithoutResult(tx -> {
 			eligibleEveryone(all, today);
-			for (int n = 0; n < all.size(); n++) {
-				selected.put(all.get(n).code(), new HashSet<>(jdbc.sql("""
-						SELECT e.id_number FROM benefits_eligible e WHERE (e.matches & :bit) <> 0
-						  AND NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = e.id_number
-						                  AND o.programme_code IN ('*', :programme))""")
-					.param("bit", 1 << n).param("programme", all.get(n).code()).query(String.class).list()));
-			}
+			Map<String, Object> params = new HashMap<>();
+			jdbc.sql("SELECT p.code, e.id_number " + qualifying(all, today, params)).params(params)
+				.query((rs, i) -> selected.computeIfAbsent(rs.getString(1), c -> new HashSet<>()).add(rs.getString(2)))
+				.list();
 			tx.setRollbackOnly();
 		});
 		return selected;
@@ -249,19 +247,9 @@ class Matcher {
 	 */
 	private long[] offer(List<Programme> all, LocalDate today) {
 		Map<String, Object> params = new HashMap<>();
-		List<String> rows = new ArrayList<>();
-		for (int n = 0; n < all.size(); n++) {
-			rows.add("(%d, CAST(:programme%d AS text), CAST(:version%d AS int))".formatted(1 << n, n, n));
-			params.put("programme" + n, all.get(n).code());
-			params.put("version" + n, programmes.current(all.get(n).code(), today).version());
-		}
+		String qualifying = qualifying(all, today, params);
 		params.put("cycle", today.getYear());
 		params.put("now", Timestamp.from(clock.instant()));
-		String qualifying = """
-				FROM benefits_eligible e JOIN (VALUES %s) AS p (bit, code, version) ON (e.matches & p.bit) <> 0
-				WHERE NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = e.id_number
-				                  AND o.programme_code IN ('*', p.code))
-				""".formatted(String.join(", ", rows));
 		jdbc.sql("ANALYZE benefits_eligible").update();
 		jdbc.sql("SET LOCAL enable_nestloop = off").update();
 		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(OFFERS_LOCK).query((rs, i) -> 1).list();
@@ -276,6 +264,24 @@ class Matcher {
 				""".formatted(Facts.ageBandSql("e.age"), qualifying)).params(params).update();
 		jdbc.sql("SET LOCAL enable_nestloop = on").update();
 		return new long[] {matched, created};
+	}
+
+	/**
+	 * FROM … WHERE over the table of who qualifies: one row per person and programme selected (aliases {@code e}
+	 * and {@code p}, with {@code p.code} and {@code p.version} of the rule in force), less those who opted out.
+	 */
+	private String qualifying(List<Programme> all, LocalDate today, Map<String, Object> params) {
+		List<String> rows = new ArrayList<>();
+		for (int n = 0; n < all.size(); n++) {
+			rows.add("(%d, CAST(:programme%d AS text), CAST(:version%d AS int))".formatted(1 << n, n, n));
+			params.put("programme" + n, all.get(n).code());
+			params.put("version" + n, programmes.current(all.get(n).code(), today).version());
+		}
+		return """
+				FROM benefits_eligible e JOIN (VALUES %s) AS p (bit, code, version) ON (e.matches & p.bit) <> 0
+				WHERE NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = e.id_number
+				                  AND o.programme_code IN ('*', p.code))
+				""".formatted(String.join(", ", rows));
 	}
 
 	/** Who among {@code ids} the rule selects, by the SQL translation (for the agreement test and the explainer). */
