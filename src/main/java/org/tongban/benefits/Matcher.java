@@ -42,6 +42,15 @@ class Matcher {
 	 * full run's insert then needs no ON CONFLICT, and an incremental match waits seconds at most.
 	 */
 	static final long OFFERS_LOCK = RUN_LOCK + 1;
+	/**
+	 * An offer's id in SQL: a version 7 UUID (RFC 9562: the Unix time in milliseconds, then random bits, 74 of them
+	 * from gen_random_uuid()), so that a run's million new ids go to the right edge of the primary key's index rather
+	 * than to random pages of it (measured on the server: 7.7 s -> 6.5 s for a million offers). The time is the
+	 * database's wall clock: it orders ids and is never read as a date.
+	 */
+	static final String NEW_OFFER_ID = "CAST(encode(overlay(uuid_send(gen_random_uuid()) placing "
+			+ "int8send((CAST(floor(date_part('epoch', clock_timestamp()) * 1000) AS bigint) << 16) | 28672 "
+			+ "| CAST(floor(random() * 4096) AS bigint)) from 1 for 8), 'hex') AS uuid)";
 
 	record RunResult(UUID id, long matched, long created, long notified, double seconds) {
 	}
@@ -163,11 +172,11 @@ class Matcher {
 					), i%1$d AS (
 					  INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
 					                                    age_band, created_at)
-					  SELECT gen_random_uuid(), :programme%1$d, e.id_number, :cycle, 'PENDING', :version%1$d, e.street, e.age_band, :now
+					  SELECT %4$s, :programme%1$d, e.id_number, :cycle, 'PENDING', :version%1$d, e.street, e.age_band, :now
 					  FROM e%1$d e
 					  ON CONFLICT (programme_code, id_number, cycle) DO NOTHING
 					  RETURNING 1
-					)""".formatted(n, Facts.ageBandSql("f.age"), condition));
+					)""".formatted(n, Facts.ageBandSql("f.age"), condition, NEW_OFFER_ID));
 			counts.add("(SELECT count(*) FROM e" + n + ")");
 			counts.add("(SELECT count(*) FROM i" + n + ")");
 			n++;
@@ -257,11 +266,11 @@ class Matcher {
 		long created = jdbc.sql("""
 				INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
 				                                  age_band, created_at)
-				SELECT gen_random_uuid(), p.code, e.id_number, :cycle, 'PENDING', p.version, e.street, %s, :now
+				SELECT %s, p.code, e.id_number, :cycle, 'PENDING', p.version, e.street, %s, :now
 				%s  AND NOT EXISTS (SELECT 1 FROM benefits_entitlement x WHERE x.id_number = e.id_number
 				                    AND x.programme_code = p.code AND x.cycle = :cycle)
 				ORDER BY e.id_number COLLATE "C"
-				""".formatted(Facts.ageBandSql("e.age"), qualifying)).params(params).update();
+				""".formatted(NEW_OFFER_ID, Facts.ageBandSql("e.age"), qualifying)).params(params).update();
 		jdbc.sql("SET LOCAL enable_nestloop = on").update();
 		return new long[] {matched, created};
 	}

@@ -36,6 +36,10 @@ class DeliveringOffersTests extends BenefitsIntegrationTest {
 		assertThat(first.get("notified").asLong()).isGreaterThanOrEqualTo(2);
 		assertThat(messagesTo(user)).as("health check and family doctor").isEqualTo(2);
 		long entitlements = count("benefits_entitlement");
+		// offers' ids are version 7 UUIDs (time first, so a run's new ids append to the primary key's index)
+		assertThat(jdbc.sql("SELECT id FROM benefits_entitlement WHERE id_number = ?").param(id)
+			.query((rs, i) -> rs.getObject(1, java.util.UUID.class)).list())
+			.hasSize(2).allSatisfy(u -> assertThat(u.version() * 10 + u.variant()).isEqualTo(72));
 
 		JsonNode second = send(basic("publichealth"), "/api/benefits/runs", "", 200);
 		assertThat(second.get("matched").asLong()).isEqualTo(first.get("matched").asLong());
