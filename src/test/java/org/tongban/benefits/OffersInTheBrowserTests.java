@@ -96,6 +96,10 @@ class OffersInTheBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("figures-TWO_CANCER_SCREENING")).getText()).contains("洋泾街道", "50–64");
 		assertThat(browser.findElements(By.id("figures-ELDERLY_HEALTH_CHECK"))).as("another division's programme").isEmpty();
 		assertThat(browser.findElement(By.id("trend-TWO_CANCER_SCREENING")).getText()).contains("新预约");
+		// the trend is also drawn as a line chart from the table, which stays
+		org.openqa.selenium.WebElement chart = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+			.until(d -> d.findElement(By.cssSelector("#figures-TWO_CANCER_SCREENING div.chart[role=img] canvas")));
+		assertThat(chart.getSize().getWidth()).isPositive();
 		checkPage("benefits-dashboard");
 
 		// and keeps the institutions that deliver it: adds one, opens slots there, records the booking served
