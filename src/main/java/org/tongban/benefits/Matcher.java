@@ -321,16 +321,17 @@ class Matcher {
 		String next = RuleLanguage.sql(compiledDraft, "d", params);
 		params.put("today", today);
 		params.put("yearStart", today.withDayOfYear(1));
+		// each rule evaluated once per person (OFFSET 0 keeps the subquery whole), only those either selects counted
 		String sql = """
-				SELECT f.street, %s AS age_band,
-				       count(*) FILTER (WHERE %s) AS eligible,
-				       count(*) FILTER (WHERE (%s) AND NOT (%s)) AS gained,
-				       count(*) FILTER (WHERE (%s) AND NOT (%s)) AS lost
-				FROM (%s) f
+				SELECT street, age_band,
+				       count(*) FILTER (WHERE n) AS eligible,
+				       count(*) FILTER (WHERE n AND NOT c) AS gained,
+				       count(*) FILTER (WHERE c AND NOT n) AS lost
+				FROM (SELECT f.street, %s AS age_band, %s AS n, %s AS c FROM (%s) f OFFSET 0) x
+				WHERE n OR c
 				GROUP BY 1, 2
-				HAVING count(*) FILTER (WHERE %s) > 0 OR count(*) FILTER (WHERE %s) > 0
 				ORDER BY 1, 2
-				""".formatted(Facts.ageBandSql("f.age"), next, next, now, now, next, Facts.relation(false), next, now);
+				""".formatted(Facts.ageBandSql("f.age"), next, now, Facts.relation(false));
 		List<DryRunRow> rows = new ArrayList<>();
 		readOnly.executeWithoutResult(tx -> {
 			jdbc.sql("SET LOCAL work_mem = '256MB'").update();
