@@ -97,9 +97,9 @@ class Matcher {
 					expire(today);
 					// the registers' subqueries are hashed once each for millions of probes: in memory rather than spilled
 					jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-					List<Programme> all = programmes.all();
-					eligibleEveryone(all, today);
-					return offer(all, today);
+					List<Rule> rules = rulesInForce(today);
+					eligibleEveryone(rules, today);
+					return offer(rules, today);
 				});
 				long notified = delivery.notifyPending(null);
 				double seconds = (System.nanoTime() - started) / 1e9;
@@ -201,19 +201,26 @@ class Matcher {
 	}
 
 	/**
+	 * The rule in force for each programme, read once per run: the rule that selects a person and the version
+	 * recorded on their offer are then the same even if a new version is saved while the run goes on.
+	 */
+	private List<Rule> rulesInForce(LocalDate today) {
+		return programmes.all().stream().map(p -> programmes.current(p.code(), today)).toList();
+	}
+
+	/**
 	 * Everyone any programme selects, in one scan of the facts: a temporary table of who qualifies, with bit
 	 * {@code 1 << n} of {@code matches} set for the n-th programme (opt-outs are left out by {@link #qualifying}).
 	 * Each rule stops at its first false clause, so most residents cost a few comparisons and hash probes; only the
 	 * ~15 % who qualify for something are written.
 	 */
-	private void eligibleEveryone(List<Programme> all, LocalDate today) {
+	private void eligibleEveryone(List<Rule> rules, LocalDate today) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("today", today);
 		params.put("yearStart", today.withDayOfYear(1));
 		List<String> bits = new ArrayList<>();
-		for (int n = 0; n < all.size(); n++) {
-			Rule rule = programmes.current(all.get(n).code(), today);
-			String condition = RuleLanguage.sql(RuleLanguage.compile(rule), "c" + n + "_", params);
+		for (int n = 0; n < rules.size(); n++) {
+			String condition = RuleLanguage.sql(RuleLanguage.compile(rules.get(n)), "c" + n + "_", params);
 			bits.add("(CASE WHEN %s THEN %d ELSE 0 END)".formatted(condition, 1 << n));
 		}
 		// OFFSET 0 keeps the subquery whole, so that the rules are evaluated once per person and not again in WHERE
@@ -232,12 +239,12 @@ class Matcher {
 	 */
 	Map<String, Set<String>> selectedByFullRun() {
 		LocalDate today = LocalDate.now(clock);
-		List<Programme> all = programmes.all();
+		List<Rule> rules = rulesInForce(today);
 		Map<String, Set<String>> selected = new HashMap<>();
 		transactions.executeWithoutResult(tx -> {
-			eligibleEveryone(all, today);
+			eligibleEveryone(rules, today);
 			Map<String, Object> params = new HashMap<>();
-			jdbc.sql("SELECT p.code, e.id_number " + qualifying(all, today, params)).params(params)
+			jdbc.sql("SELECT p.code, e.id_number " + qualifying(rules, params)).params(params)
 				.query((rs, i) -> selected.computeIfAbsent(rs.getString(1), c -> new HashSet<>()).add(rs.getString(2)))
 				.list();
 			tx.setRollbackOnly();
@@ -254,9 +261,9 @@ class Matcher {
 	 * statistics of the offers may say the table is empty when a run before this one has just filled it, and a
 	 * nested loop over a table thought empty would scan a million offers per person.
 	 */
-	private long[] offer(List<Programme> all, LocalDate today) {
+	private long[] offer(List<Rule> rules, LocalDate today) {
 		Map<String, Object> params = new HashMap<>();
-		String qualifying = qualifying(all, today, params);
+		String qualifying = qualifying(rules, params);
 		params.put("cycle", today.getYear());
 		params.put("now", Timestamp.from(clock.instant()));
 		jdbc.sql("ANALYZE benefits_eligible").update();
@@ -279,12 +286,12 @@ class Matcher {
 	 * FROM … WHERE over the table of who qualifies: one row per person and programme selected (aliases {@code e}
 	 * and {@code p}, with {@code p.code} and {@code p.version} of the rule in force), less those who opted out.
 	 */
-	private String qualifying(List<Programme> all, LocalDate today, Map<String, Object> params) {
+	private String qualifying(List<Rule> rules, Map<String, Object> params) {
 		List<String> rows = new ArrayList<>();
-		for (int n = 0; n < all.size(); n++) {
+		for (int n = 0; n < rules.size(); n++) {
 			rows.add("(%d, CAST(:programme%d AS text), CAST(:version%d AS int))".formatted(1 << n, n, n));
-			params.put("programme" + n, all.get(n).code());
-			params.put("version" + n, programmes.current(all.get(n).code(), today).version());
+			params.put("programme" + n, rules.get(n).programme());
+			params.put("version" + n, rules.get(n).version());
 		}
 		return """
 				FROM benefits_eligible e JOIN (VALUES %s) AS p (bit, code, version) ON (e.matches & p.bit) <> 0
