@@ -35,6 +35,9 @@ final class Facts {
 			new Fact("pre_pregnancy_booked", Type.BOOL, "一年内登记了孕前检查", "孕前优生检查登记", 1),
 			new Fact("couple_local", Type.BOOL, "夫妇至少一方本市户籍或在浦东居住", "人口库、孕前优生检查登记", 1));
 
+	static final String EVERYONE = "true";
+	static final String THOSE_IN_IDS = "p.id_number IN (:ids)";
+
 	private Facts() {
 	}
 
@@ -43,9 +46,10 @@ final class Facts {
 	}
 
 	/**
-	 * The facts of everyone (or of the people in {@code :ids} when {@code restricted}) on {@code :today}, one row per
-	 * person with a column per fact plus {@code id_number}. Parameters: {@code :today}, {@code :yearStart} (dates) and
-	 * {@code :ids} (when restricted).
+	 * The facts on {@code :today} of the people {@code persons} selects (a condition over the population register
+	 * {@code p}: {@link #EVERYONE}, {@link #THOSE_IN_IDS} or a range of its pages), one row per person with a column per
+	 * fact plus {@code id_number}. Parameters: {@code :today}, {@code :yearStart} (dates) and {@code :ids} (for
+	 * {@link #THOSE_IN_IDS}).
 	 * <p>
 	 * One scan of the population register: every other register is read through a subquery of the fact that needs
 	 * it, so that a rule pays only for the facts it reaches (a condition stops at its first false clause). Over
@@ -54,7 +58,7 @@ final class Facts {
 	 * whatever the rules asked. Age is whole years from {@code birth_ymd} (yyyymmdd, a generated column): the
 	 * difference of two such numbers divided by 10,000 is the completed years, as {@link java.time.Period} counts them.
 	 */
-	static String relation(boolean restricted) {
+	static String relation(String persons) {
 		return """
 				SELECT p.id_number,
 				       (CAST(EXTRACT(YEAR FROM CAST(:today AS date)) * 10000 + EXTRACT(MONTH FROM CAST(:today AS date)) * 100
@@ -79,8 +83,8 @@ final class Facts {
 				               OR EXISTS (SELECT 1 FROM benefits_booking b WHERE b.id_number = p.id_number AND b.partner_local
 				                          AND b.booked_on <= CAST(:today AS date) AND b.booked_on > CAST(:today AS date) - 365) AS couple_local
 				FROM benefits_person p
-				WHERE true%s
-				""".formatted(NEVER, restricted ? " AND p.id_number IN (:ids)" : "");
+				WHERE %s
+				""".formatted(NEVER, persons);
 	}
 
 	/** The age band of dashboards and dry runs, in SQL over a column {@code age}. */

@@ -14,19 +14,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.shared.Problem;
 
 /**
  * The bulk matcher: each programme's rule in force, translated into SQL, run set-wise over the facts of everyone
- * (a full run: one scan of the population register, then one INSERT … SELECT of the new offers) or of the people a
+ * (a full run: in a few parts at once, each one scan of a range of the population register's pages, then one
+ * INSERT … SELECT of the new offers) or of the people a
  * change concerns (one INSERT … SELECT … ON CONFLICT DO NOTHING per programme, in one statement). An offer exists
  * once per person, programme and year, so a second run, or a run after a rule change, creates and notifies nobody
  * again. One full run at a time across all instances: a PostgreSQL advisory lock, a second run is refused.
@@ -38,19 +45,22 @@ class Matcher {
 	/** The advisory lock key of full runs ("benefits" in ASCII, as a number). */
 	static final long RUN_LOCK = 0x62656e6566697473L;
 	/**
-	 * Held by a full run from the moment it inserts offers until it commits, shared by every incremental match: the
-	 * full run's insert then needs no ON CONFLICT, and an incremental match waits seconds at most.
+	 * Held by a full run while its parts match and insert offers, until they have committed; shared by every
+	 * incremental match: the full run's insert then needs no ON CONFLICT, and an incremental match waits seconds at most.
 	 */
 	static final long OFFERS_LOCK = RUN_LOCK + 1;
 	/**
-	 * An offer's id in SQL: a version 7 UUID (RFC 9562: the Unix time in milliseconds, then random bits, 74 of them
-	 * from gen_random_uuid()), so that a run's million new ids go to the right edge of the primary key's index rather
-	 * than to random pages of it (measured on the server: 7.7 s -> 6.5 s for a million offers). The time is the
-	 * database's wall clock: it orders ids and is never read as a date.
+	 * An offer's id in SQL: a version 7 UUID (RFC 9562: the Unix time in milliseconds, then 74 random bits), so that a
+	 * run's million new ids go to the right edge of the primary key's index rather than to random pages of it
+	 * (measured on the server: 7.7 s -> 6.5 s for a million offers). The random bits come from random(), not
+	 * gen_random_uuid(), whose strong randomness cost 2.5-3.8 µs per offer, a third of the insert: an offer's id is
+	 * not a secret (whoever reads or books an offer is checked to own it), only unique, and the primary key refuses
+	 * a repeat. The time is the database's wall clock: it orders ids and is never read as a date.
 	 */
-	static final String NEW_OFFER_ID = "CAST(encode(overlay(uuid_send(gen_random_uuid()) placing "
-			+ "int8send((CAST(floor(date_part('epoch', clock_timestamp()) * 1000) AS bigint) << 16) | 28672 "
-			+ "| CAST(floor(random() * 4096) AS bigint)) from 1 for 8), 'hex') AS uuid)";
+	static final String NEW_OFFER_ID = "CAST(lpad(to_hex((CAST(floor(date_part('epoch', clock_timestamp()) * 1000) AS bigint) << 16) "
+			+ "| 28672 | CAST(floor(random() * 4096) AS bigint)), 16, '0') "
+			+ "|| to_hex((CAST(1 AS bigint) << 63) | (CAST(floor(random() * 2147483648) AS bigint) << 31) "
+			+ "| CAST(floor(random() * 2147483648) AS bigint)) AS uuid)";
 
 	record RunResult(UUID id, long matched, long created, long notified, double seconds) {
 	}
@@ -67,9 +77,19 @@ class Matcher {
 	private final TransactionTemplate readOnly;
 	private final Clock clock;
 	private final ReformFigures figures;
+	/** The transactions a full run is made in at once (the database's cores it may use). */
+	private final int parts;
+	private final TransactionTemplate inSnapshot;
 
 	Matcher(JdbcClient jdbc, DataSource dataSource, Programmes programmes, Delivery delivery,
-			TransactionTemplate transactions, Clock clock, ReformFigures figures) {
+			TransactionTemplate transactions, Clock clock, ReformFigures figures,
+			@Value("${tongban.benefits.match-parts:2}") int parts) {
+		if (parts < 1) {
+			throw new IllegalArgumentException("tongban.benefits.match-parts must be at least 1");
+		}
+		this.parts = parts;
+		this.inSnapshot = new TransactionTemplate(transactions.getTransactionManager());
+		this.inSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.figures = figures;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -81,7 +101,13 @@ class Matcher {
 		this.clock = clock;
 	}
 
-	/** A full run of every programme; refused with 409 while another full run holds the lock. */
+	/**
+	 * A full run of every programme; refused with 409 while another full run holds the lock. The offers are made in
+	 * {@link #parts} transactions at once, each over a range of the population register's pages, all reading one
+	 * snapshot (exported by the transaction that holds {@link #OFFERS_LOCK} for them), so that every resident is
+	 * matched exactly once whatever changes meanwhile. A part that fails leaves the parts that committed: their offers
+	 * are whole and right, and the next run, finding them, makes only the rest.
+	 */
 	RunResult fullRun(String by) {
 		long started = System.nanoTime();
 		try (Connection lock = dataSource.getConnection()) {
@@ -91,16 +117,13 @@ class Matcher {
 			try {
 				LocalDate today = LocalDate.now(clock);
 				UUID id = UUID.randomUUID();
-				long[] counts = transactions.execute(tx -> {
+				transactions.executeWithoutResult(tx -> {
 					jdbc.sql("INSERT INTO benefits_run (id, started_by, started_at, today) VALUES (?, ?, ?, ?)")
 						.params(id, by, Timestamp.from(clock.instant()), today).update();
 					expire(today);
-					// the registers' subqueries are hashed once each for millions of probes: in memory rather than spilled
-					jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-					List<Rule> rules = rulesInForce(today);
-					eligibleEveryone(rules, today);
-					return offer(rules, today);
 				});
+				List<Rule> rules = rulesInForce(today);
+				long[] counts = transactions.execute(tx -> matchInParts(rules, today));
 				long notified = delivery.notifyPending(null);
 				double seconds = (System.nanoTime() - started) / 1e9;
 				jdbc.sql("UPDATE benefits_run SET matched = ?, created = ?, notified = ?, seconds = ? WHERE id = ?")
@@ -116,6 +139,61 @@ class Matcher {
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * {matched, created} of every part, run on {@link #parts} connections at once. This transaction holds
+	 * {@link #OFFERS_LOCK} until the parts have committed (no incremental match inserts meanwhile, and those that held
+	 * it before have committed), then exports its snapshot, which each part imports: the parts see the same rows, so
+	 * a person updated during the run is in exactly one part's range of pages.
+	 */
+	private long[] matchInParts(List<Rule> rules, LocalDate today) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(OFFERS_LOCK).query((rs, i) -> 1).list();
+		String snapshot = jdbc.sql("SELECT pg_export_snapshot()").query(String.class).single();
+		if (!snapshot.matches("[0-9A-F-]+")) {
+			throw new IllegalStateException("unexpected snapshot id " + snapshot);
+		}
+		long pages = jdbc.sql("SELECT pg_relation_size('benefits_person') / current_setting('block_size')::int")
+			.query(Long.class).single();
+		ExecutorService pool = Executors.newFixedThreadPool(parts);
+		try {
+			List<Future<long[]>> results = new ArrayList<>();
+			for (int k = 0; k < parts; k++) {
+				// the last part has no upper bound: rows on pages added since the size was read are its own
+				String range = "p.ctid >= '(%d,0)'::tid".formatted(pages * k / parts)
+						+ (k < parts - 1 ? " AND p.ctid < '(%d,0)'::tid".formatted(pages * (k + 1) / parts) : "");
+				results.add(pool.submit(() -> inSnapshot.execute(tx -> {
+					jdbc.sql("SET TRANSACTION SNAPSHOT '" + snapshot + "'").update();
+					jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+					eligible(rules, today, range);
+					return offer(rules, today);
+				})));
+			}
+			long[] counts = new long[2];
+			RuntimeException failed = null;
+			for (Future<long[]> result : results) {
+				try {
+					long[] part = result.get();
+					counts[0] += part[0];
+					counts[1] += part[1];
+				}
+				catch (ExecutionException e) {
+					failed = failed != null ? failed : e.getCause() instanceof RuntimeException r ? r
+							: new IllegalStateException(e.getCause());
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(e);
+				}
+			}
+			if (failed != null) {
+				throw failed;
+			}
+			return counts;
+		}
+		finally {
+			pool.shutdown();
 		}
 	}
 
@@ -155,7 +233,7 @@ class Matcher {
 		params.put("ids", ids);
 		params.put("cycle", today.getYear());
 		params.put("now", Timestamp.from(clock.instant()));
-		StringBuilder sql = new StringBuilder("WITH f AS MATERIALIZED (").append(Facts.relation(true)).append(")");
+		StringBuilder sql = new StringBuilder("WITH f AS MATERIALIZED (").append(Facts.relation(Facts.THOSE_IN_IDS)).append(")");
 		List<String> counts = new ArrayList<>();
 		int n = 0;
 		for (Programme p : programmes.all()) {
@@ -209,12 +287,12 @@ class Matcher {
 	}
 
 	/**
-	 * Everyone any programme selects, in one scan of the facts: a temporary table of who qualifies, with bit
+	 * Everyone any programme selects among {@code persons}, in one scan of the facts: a temporary table of who qualifies, with bit
 	 * {@code 1 << n} of {@code matches} set for the n-th programme (opt-outs are left out by {@link #qualifying}).
 	 * Each rule stops at its first false clause, so most residents cost a few comparisons and hash probes; only the
 	 * ~15 % who qualify for something are written.
 	 */
-	private void eligibleEveryone(List<Rule> rules, LocalDate today) {
+	private void eligible(List<Rule> rules, LocalDate today, String persons) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("today", today);
 		params.put("yearStart", today.withDayOfYear(1));
@@ -230,7 +308,7 @@ class Matcher {
 				  SELECT f.id_number, f.street, f.age, %s AS matches
 				  FROM (%s) f OFFSET 0) m
 				WHERE matches <> 0
-				""".formatted(String.join(" | ", bits), Facts.relation(false))).params(params).update();
+				""".formatted(String.join(" | ", bits), Facts.relation(persons))).params(params).update();
 	}
 
 	/**
@@ -242,7 +320,7 @@ class Matcher {
 		List<Rule> rules = rulesInForce(today);
 		Map<String, Set<String>> selected = new HashMap<>();
 		transactions.executeWithoutResult(tx -> {
-			eligibleEveryone(rules, today);
+			eligible(rules, today, Facts.EVERYONE);
 			Map<String, Object> params = new HashMap<>();
 			jdbc.sql("SELECT p.code, e.id_number " + qualifying(rules, params)).params(params)
 				.query((rs, i) -> selected.computeIfAbsent(rs.getString(1), c -> new HashSet<>()).add(rs.getString(2)))
@@ -255,8 +333,8 @@ class Matcher {
 	/**
 	 * {matched, created}: one offer per person and qualifying programme for this cycle, in one statement over the
 	 * table of who qualifies, in the order of the offers' unique index (ID number first), leaving out those made
-	 * before. No incremental match inserts meanwhile (each waits for {@link #OFFERS_LOCK}, taken here until the run
-	 * commits, and one that held it first has committed before this statement's snapshot), so the insert needs no
+	 * before. No incremental match inserts meanwhile (each waits for {@link #OFFERS_LOCK}, held for the parts until
+	 * they commit, and one that held it first has committed before their snapshot), so the insert needs no
 	 * ON CONFLICT and its speculative insertion (an extra WAL record per offer). Hash joins only: the
 	 * statistics of the offers may say the table is empty when a run before this one has just filled it, and a
 	 * nested loop over a table thought empty would scan a million offers per person.
@@ -268,7 +346,6 @@ class Matcher {
 		params.put("now", Timestamp.from(clock.instant()));
 		jdbc.sql("ANALYZE benefits_eligible").update();
 		jdbc.sql("SET LOCAL enable_nestloop = off").update();
-		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(OFFERS_LOCK).query((rs, i) -> 1).list();
 		long matched = jdbc.sql("SELECT count(*) " + qualifying).params(params).query(Long.class).single();
 		long created = jdbc.sql("""
 				INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
@@ -311,7 +388,7 @@ class Matcher {
 		params.put("today", today);
 		params.put("yearStart", today.withDayOfYear(1));
 		params.put("ids", ids);
-		return jdbc.sql("SELECT f.id_number FROM (" + Facts.relation(true) + ") f WHERE " + condition)
+		return jdbc.sql("SELECT f.id_number FROM (" + Facts.relation(Facts.THOSE_IN_IDS) + ") f WHERE " + condition)
 			.params(params).query(String.class).list();
 	}
 
@@ -338,7 +415,7 @@ class Matcher {
 				WHERE n OR c
 				GROUP BY 1, 2
 				ORDER BY 1, 2
-				""".formatted(Facts.ageBandSql("f.age"), next, now, Facts.relation(false));
+				""".formatted(Facts.ageBandSql("f.age"), next, now, Facts.relation(Facts.EVERYONE));
 		List<DryRunRow> rows = new ArrayList<>();
 		readOnly.executeWithoutResult(tx -> {
 			jdbc.sql("SET LOCAL work_mem = '256MB'").update();

@@ -97,6 +97,24 @@ class DeliveringOffersTests extends BenefitsIntegrationTest {
 		assertThat(programmes.versions("FAMILY_DOCTOR")).hasSize(versions);
 	}
 
+	/**
+	 * A full run matches in parts at once, each over a range of the population register's pages in one shared
+	 * snapshot: together they match exactly whom a single scan of everyone selects, and make each an offer once.
+	 */
+	@Test
+	void theFullRunsPartsTogetherMatchEveryoneTheSingleScanSelects() {
+		assertThat(jdbc.sql("SELECT pg_relation_size('benefits_person') / current_setting('block_size')::int")
+			.query(Long.class).single()).as("enough pages for each part to have some").isGreaterThanOrEqualTo(4);
+		java.util.Map<String, java.util.Set<String>> selected = matcher.selectedByFullRun();
+		long before = count("benefits_entitlement");
+		Matcher.RunResult run = matcher.fullRun("test");
+		assertThat(run.matched()).isEqualTo(selected.values().stream().mapToLong(java.util.Set::size).sum());
+		assertThat(count("benefits_entitlement") - before).isEqualTo(run.created());
+		selected.forEach((programme, people) -> assertThat(jdbc.sql(
+				"SELECT id_number FROM benefits_entitlement WHERE programme_code = ? AND cycle = ?")
+			.params(programme, clock.today().getYear()).query(String.class).set()).as(programme).containsAll(people));
+	}
+
 	@Test
 	void twoFullRunsAtOnce_theSecondIsRefused() throws Exception {
 		try (Connection other = dataSource.getConnection()) {
