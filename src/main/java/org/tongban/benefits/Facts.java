@@ -35,9 +35,6 @@ final class Facts {
 			new Fact("pre_pregnancy_booked", Type.BOOL, "一年内登记了孕前检查", "孕前优生检查登记", 1),
 			new Fact("couple_local", Type.BOOL, "夫妇至少一方本市户籍或在浦东居住", "人口库、孕前优生检查登记", 1));
 
-	static final String EVERYONE = "true";
-	static final String THOSE_IN_IDS = "p.id_number IN (:ids)";
-
 	private Facts() {
 	}
 
@@ -46,10 +43,9 @@ final class Facts {
 	}
 
 	/**
-	 * The facts on {@code :today} of the people {@code persons} selects (a condition over the population register
-	 * {@code p}: {@link #EVERYONE}, {@link #THOSE_IN_IDS} or a range of its pages), one row per person with a column per
-	 * fact plus {@code id_number}. Parameters: {@code :today}, {@code :yearStart} (dates) and {@code :ids} (for
-	 * {@link #THOSE_IN_IDS}).
+	 * The facts of everyone (or of the people in {@code :ids} when {@code restricted}) on {@code :today}, one row per
+	 * person with a column per fact plus {@code id_number}. Parameters: {@code :today}, {@code :yearStart} (dates) and
+	 * {@code :ids} (when restricted).
 	 * <p>
 	 * One scan of the population register: every other register is read through a subquery of the fact that needs
 	 * it, so that a rule pays only for the facts it reaches (a condition stops at its first false clause). Over
@@ -58,7 +54,7 @@ final class Facts {
 	 * whatever the rules asked. Age is whole years from {@code birth_ymd} (yyyymmdd, a generated column): the
 	 * difference of two such numbers divided by 10,000 is the completed years, as {@link java.time.Period} counts them.
 	 */
-	static String relation(String persons) {
+	static String relation(boolean restricted) {
 		return """
 				SELECT p.id_number,
 				       (CAST(EXTRACT(YEAR FROM CAST(:today AS date)) * 10000 + EXTRACT(MONTH FROM CAST(:today AS date)) * 100
@@ -83,8 +79,8 @@ final class Facts {
 				               OR EXISTS (SELECT 1 FROM benefits_booking b WHERE b.id_number = p.id_number AND b.partner_local
 				                          AND b.booked_on <= CAST(:today AS date) AND b.booked_on > CAST(:today AS date) - 365) AS couple_local
 				FROM benefits_person p
-				WHERE %s
-				""".formatted(NEVER, persons);
+				WHERE true%s
+				""".formatted(NEVER, restricted ? " AND p.id_number IN (:ids)" : "");
 	}
 
 	/** The age band of dashboards and dry runs, in SQL over a column {@code age}. */

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.tongban.shared.Problem;
 
 /**
  * The bulk matcher: each programme's rule in force, translated into SQL, run set-wise over the facts of everyone
- * (a full run: in a few parts at once, each one scan of a range of the population register's pages, then one
+ * (a full run: a transaction per programme, a few at once, each one scan of the population register, then one
  * INSERT … SELECT of the new offers) or of the people a
  * change concerns (one INSERT … SELECT … ON CONFLICT DO NOTHING per programme, in one statement). An offer exists
  * once per person, programme and year, so a second run, or a run after a rule change, creates and notifies nobody
@@ -102,11 +103,11 @@ class Matcher {
 	}
 
 	/**
-	 * A full run of every programme; refused with 409 while another full run holds the lock. The offers are made in
-	 * {@link #parts} transactions at once, each over a range of the population register's pages, all reading one
-	 * snapshot (exported by the transaction that holds {@link #OFFERS_LOCK} for them), so that every resident is
-	 * matched exactly once whatever changes meanwhile. A part that fails leaves the parts that committed: their offers
-	 * are whole and right, and the next run, finding them, makes only the rest.
+	 * A full run of every programme; refused with 409 while another full run holds the lock. Each programme is
+	 * matched in a transaction of its own, {@link #parts} of them at once, all reading one snapshot (exported by the
+	 * transaction that holds {@link #OFFERS_LOCK} for them), so that the run sees the registers as they were at one
+	 * moment whatever changes meanwhile. A programme's offers are made all or none: one that fails leaves those of
+	 * the programmes that committed, whole and right, and the next run, finding them, makes only the rest.
 	 */
 	RunResult fullRun(String by) {
 		long started = System.nanoTime();
@@ -143,10 +144,11 @@ class Matcher {
 	}
 
 	/**
-	 * {matched, created} of every part, run on {@link #parts} connections at once. This transaction holds
-	 * {@link #OFFERS_LOCK} until the parts have committed (no incremental match inserts meanwhile, and those that held
-	 * it before have committed), then exports its snapshot, which each part imports: the parts see the same rows, so
-	 * a person updated during the run is in exactly one part's range of pages.
+	 * {matched, created} over every programme, matched on {@link #parts} connections at once, the costliest rules
+	 * first so that the cheap ones fill in behind them. Each programme reads only the registers its rule names, so
+	 * no two connections build the same hash of a register. This transaction holds {@link #OFFERS_LOCK} until the
+	 * programmes have committed (no incremental match inserts meanwhile, and those that held it before have
+	 * committed), then exports its snapshot, which each programme's transaction imports.
 	 */
 	private long[] matchInParts(List<Rule> rules, LocalDate today) {
 		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(OFFERS_LOCK).query((rs, i) -> 1).list();
@@ -154,29 +156,26 @@ class Matcher {
 		if (!snapshot.matches("[0-9A-F-]+")) {
 			throw new IllegalStateException("unexpected snapshot id " + snapshot);
 		}
-		long pages = jdbc.sql("SELECT pg_relation_size('benefits_person') / current_setting('block_size')::int")
-			.query(Long.class).single();
-		ExecutorService pool = Executors.newFixedThreadPool(parts);
+		List<Rule> costliestFirst = new ArrayList<>(rules);
+		costliestFirst.sort(Comparator.comparingInt(RuleLanguage::cost).reversed());
+		ExecutorService pool = Executors.newFixedThreadPool(Math.min(parts, rules.size()));
 		try {
 			List<Future<long[]>> results = new ArrayList<>();
-			for (int k = 0; k < parts; k++) {
-				// the last part has no upper bound: rows on pages added since the size was read are its own
-				String range = "p.ctid >= '(%d,0)'::tid".formatted(pages * k / parts)
-						+ (k < parts - 1 ? " AND p.ctid < '(%d,0)'::tid".formatted(pages * (k + 1) / parts) : "");
+			for (Rule rule : costliestFirst) {
 				results.add(pool.submit(() -> inSnapshot.execute(tx -> {
 					jdbc.sql("SET TRANSACTION SNAPSHOT '" + snapshot + "'").update();
 					jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-					eligible(rules, today, range);
-					return offer(rules, today);
+					eligible(rule, today);
+					return offer(rule, today);
 				})));
 			}
 			long[] counts = new long[2];
 			RuntimeException failed = null;
 			for (Future<long[]> result : results) {
 				try {
-					long[] part = result.get();
-					counts[0] += part[0];
-					counts[1] += part[1];
+					long[] programme = result.get();
+					counts[0] += programme[0];
+					counts[1] += programme[1];
 				}
 				catch (ExecutionException e) {
 					failed = failed != null ? failed : e.getCause() instanceof RuntimeException r ? r
@@ -233,7 +232,7 @@ class Matcher {
 		params.put("ids", ids);
 		params.put("cycle", today.getYear());
 		params.put("now", Timestamp.from(clock.instant()));
-		StringBuilder sql = new StringBuilder("WITH f AS MATERIALIZED (").append(Facts.relation(Facts.THOSE_IN_IDS)).append(")");
+		StringBuilder sql = new StringBuilder("WITH f AS MATERIALIZED (").append(Facts.relation(true)).append(")");
 		List<String> counts = new ArrayList<>();
 		int n = 0;
 		for (Programme p : programmes.all()) {
@@ -287,94 +286,74 @@ class Matcher {
 	}
 
 	/**
-	 * Everyone any programme selects among {@code persons}, in one scan of the facts: a temporary table of who qualifies, with bit
-	 * {@code 1 << n} of {@code matches} set for the n-th programme (opt-outs are left out by {@link #qualifying}).
-	 * Each rule stops at its first false clause, so most residents cost a few comparisons and hash probes; only the
-	 * ~15 % who qualify for something are written.
+	 * Everyone the rule selects, less those who opted out, in one scan of the facts: a temporary table dropped at
+	 * commit. The rule stops at its first false clause, so most residents cost a few comparisons and hash probes.
 	 */
-	private void eligible(List<Rule> rules, LocalDate today, String persons) {
+	private void eligible(Rule rule, LocalDate today) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("today", today);
 		params.put("yearStart", today.withDayOfYear(1));
-		List<String> bits = new ArrayList<>();
-		for (int n = 0; n < rules.size(); n++) {
-			String condition = RuleLanguage.sql(RuleLanguage.compile(rules.get(n)), "c" + n + "_", params);
-			bits.add("(CASE WHEN %s THEN %d ELSE 0 END)".formatted(condition, 1 << n));
-		}
-		// OFFSET 0 keeps the subquery whole, so that the rules are evaluated once per person and not again in WHERE
+		params.put("programme", rule.programme());
+		String condition = RuleLanguage.sql(RuleLanguage.compile(rule), "c", params);
+		// OFFSET 0 keeps the subquery whole: the rule is evaluated in its select list, clause by clause, rather than
+		// planned as joins of every register it names to everyone (measured slower)
 		jdbc.sql("""
 				CREATE TEMP TABLE benefits_eligible ON COMMIT DROP AS
-				SELECT id_number, street, age, matches FROM (
-				  SELECT f.id_number, f.street, f.age, %s AS matches
-				  FROM (%s) f OFFSET 0) m
-				WHERE matches <> 0
-				""".formatted(String.join(" | ", bits), Facts.relation(persons))).params(params).update();
+				SELECT id_number, street, age FROM (
+				  SELECT f.id_number, f.street, f.age, %s AS selected FROM (%s) f OFFSET 0) m
+				WHERE selected
+				  AND NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = m.id_number
+				                  AND o.programme_code IN ('*', :programme))
+				""".formatted(condition, Facts.relation(false))).params(params).update();
 	}
 
 	/**
-	 * Whom the full run's single scan selects, per programme (opt-outs left out), computed in a transaction that is
-	 * rolled back: the agreement test holds it against the per-person SQL and so, through that, against CEL.
+	 * Whom the full run selects, per programme (opt-outs left out), computed in a transaction that is rolled back:
+	 * the agreement test holds it against the per-person SQL and so, through that, against CEL.
 	 */
 	Map<String, Set<String>> selectedByFullRun() {
 		LocalDate today = LocalDate.now(clock);
-		List<Rule> rules = rulesInForce(today);
 		Map<String, Set<String>> selected = new HashMap<>();
 		transactions.executeWithoutResult(tx -> {
-			eligible(rules, today, Facts.EVERYONE);
-			Map<String, Object> params = new HashMap<>();
-			jdbc.sql("SELECT p.code, e.id_number " + qualifying(rules, params)).params(params)
-				.query((rs, i) -> selected.computeIfAbsent(rs.getString(1), c -> new HashSet<>()).add(rs.getString(2)))
-				.list();
+			for (Rule rule : rulesInForce(today)) {
+				eligible(rule, today);
+				selected.put(rule.programme(), new HashSet<>(
+						jdbc.sql("SELECT id_number FROM benefits_eligible").query(String.class).list()));
+				jdbc.sql("DROP TABLE benefits_eligible").update();
+			}
 			tx.setRollbackOnly();
 		});
 		return selected;
 	}
 
 	/**
-	 * {matched, created}: one offer per person and qualifying programme for this cycle, in one statement over the
-	 * table of who qualifies, in the order of the offers' unique index (ID number first), leaving out those made
-	 * before. No incremental match inserts meanwhile (each waits for {@link #OFFERS_LOCK}, held for the parts until
-	 * they commit, and one that held it first has committed before their snapshot), so the insert needs no
-	 * ON CONFLICT and its speculative insertion (an extra WAL record per offer). Hash joins only: the
-	 * statistics of the offers may say the table is empty when a run before this one has just filled it, and a
-	 * nested loop over a table thought empty would scan a million offers per person.
+	 * {matched, created}: an offer for this cycle to each person the rule selects, in one statement in the order of
+	 * the offers' unique index (ID number first), leaving out those made before. No incremental match inserts
+	 * meanwhile (each waits for {@link #OFFERS_LOCK}, held for the full run until it commits, and one that held it
+	 * first has committed before the run's snapshot), so the insert needs no ON CONFLICT and its speculative
+	 * insertion (an extra WAL record per offer). Hash joins only: the statistics of the offers may say the table is
+	 * empty when a run before this one has just filled it, and a nested loop over a table thought empty would scan
+	 * a million offers per person.
 	 */
-	private long[] offer(List<Rule> rules, LocalDate today) {
+	private long[] offer(Rule rule, LocalDate today) {
 		Map<String, Object> params = new HashMap<>();
-		String qualifying = qualifying(rules, params);
+		params.put("programme", rule.programme());
+		params.put("version", rule.version());
 		params.put("cycle", today.getYear());
 		params.put("now", Timestamp.from(clock.instant()));
 		jdbc.sql("ANALYZE benefits_eligible").update();
 		jdbc.sql("SET LOCAL enable_nestloop = off").update();
-		long matched = jdbc.sql("SELECT count(*) " + qualifying).params(params).query(Long.class).single();
+		long matched = jdbc.sql("SELECT count(*) FROM benefits_eligible").query(Long.class).single();
 		long created = jdbc.sql("""
 				INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
 				                                  age_band, created_at)
-				SELECT %s, p.code, e.id_number, :cycle, 'PENDING', p.version, e.street, %s, :now
-				%s  AND NOT EXISTS (SELECT 1 FROM benefits_entitlement x WHERE x.id_number = e.id_number
-				                    AND x.programme_code = p.code AND x.cycle = :cycle)
+				SELECT %s, :programme, e.id_number, :cycle, 'PENDING', :version, e.street, %s, :now
+				FROM benefits_eligible e
+				WHERE NOT EXISTS (SELECT 1 FROM benefits_entitlement x WHERE x.id_number = e.id_number
+				                  AND x.programme_code = :programme AND x.cycle = :cycle)
 				ORDER BY e.id_number COLLATE "C"
-				""".formatted(NEW_OFFER_ID, Facts.ageBandSql("e.age"), qualifying)).params(params).update();
-		jdbc.sql("SET LOCAL enable_nestloop = on").update();
+				""".formatted(NEW_OFFER_ID, Facts.ageBandSql("e.age"))).params(params).update();
 		return new long[] {matched, created};
-	}
-
-	/**
-	 * FROM … WHERE over the table of who qualifies: one row per person and programme selected (aliases {@code e}
-	 * and {@code p}, with {@code p.code} and {@code p.version} of the rule in force), less those who opted out.
-	 */
-	private String qualifying(List<Rule> rules, Map<String, Object> params) {
-		List<String> rows = new ArrayList<>();
-		for (int n = 0; n < rules.size(); n++) {
-			rows.add("(%d, CAST(:programme%d AS text), CAST(:version%d AS int))".formatted(1 << n, n, n));
-			params.put("programme" + n, rules.get(n).programme());
-			params.put("version" + n, rules.get(n).version());
-		}
-		return """
-				FROM benefits_eligible e JOIN (VALUES %s) AS p (bit, code, version) ON (e.matches & p.bit) <> 0
-				WHERE NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = e.id_number
-				                  AND o.programme_code IN ('*', p.code))
-				""".formatted(String.join(", ", rows));
 	}
 
 	/** Who among {@code ids} the rule selects, by the SQL translation (for the agreement test and the explainer). */
@@ -388,7 +367,7 @@ class Matcher {
 		params.put("today", today);
 		params.put("yearStart", today.withDayOfYear(1));
 		params.put("ids", ids);
-		return jdbc.sql("SELECT f.id_number FROM (" + Facts.relation(Facts.THOSE_IN_IDS) + ") f WHERE " + condition)
+		return jdbc.sql("SELECT f.id_number FROM (" + Facts.relation(true) + ") f WHERE " + condition)
 			.params(params).query(String.class).list();
 	}
 
@@ -415,7 +394,7 @@ class Matcher {
 				WHERE n OR c
 				GROUP BY 1, 2
 				ORDER BY 1, 2
-				""".formatted(Facts.ageBandSql("f.age"), next, now, Facts.relation(Facts.EVERYONE));
+				""".formatted(Facts.ageBandSql("f.age"), next, now, Facts.relation(false));
 		List<DryRunRow> rows = new ArrayList<>();
 		readOnly.executeWithoutResult(tx -> {
 			jdbc.sql("SET LOCAL work_mem = '256MB'").update();

@@ -177,6 +177,12 @@ final class RuleLanguage {
 		return condition;
 	}
 
+	/** What evaluating the rule costs the bulk matcher per person, roughly: the cost of every fact it names. */
+	static int cost(Rule rule) {
+		return compile(rule).stream().flatMap(c -> c.facts().stream()).distinct()
+			.mapToInt(name -> Facts.named(name).map(Fact::cost).orElse(0)).sum();
+	}
+
 	private static int cost(Compiled c) {
 		return c.facts().stream().mapToInt(name -> Facts.named(name).map(Fact::cost).orElse(0)).sum();
 	}
