@@ -46,7 +46,7 @@ class Matcher {
 	/** The advisory lock key of full runs ("benefits" in ASCII, as a number). */
 	static final long RUN_LOCK = 0x62656e6566697473L;
 	/**
-	 * Held by a full run while its parts match and insert offers, until they have committed; shared by every
+	 * Held by a full run while its programmes are matched and offered, until they have committed; shared by every
 	 * incremental match: the full run's insert then needs no ON CONFLICT, and an incremental match waits seconds at most.
 	 */
 	static final long OFFERS_LOCK = RUN_LOCK + 1;
@@ -158,12 +158,14 @@ class Matcher {
 		}
 		List<Rule> costliestFirst = new ArrayList<>(rules);
 		costliestFirst.sort(Comparator.comparingInt(RuleLanguage::cost).reversed());
-		ExecutorService pool = Executors.newFixedThreadPool(Math.min(parts, rules.size()));
+		ExecutorService pool = Executors.newFixedThreadPool(Math.min(parts, rules.size()),
+				task -> new Thread(task, "benefits-full-run"));
 		try {
 			List<Future<long[]>> results = new ArrayList<>();
 			for (Rule rule : costliestFirst) {
 				results.add(pool.submit(() -> inSnapshot.execute(tx -> {
 					jdbc.sql("SET TRANSACTION SNAPSHOT '" + snapshot + "'").update();
+					// each register the rule names is hashed once for millions of probes: in memory rather than spilled
 					jdbc.sql("SET LOCAL work_mem = '256MB'").update();
 					eligible(rule, today);
 					return offer(rule, today);
