@@ -158,7 +158,7 @@ class Matcher {
 		}
 		List<Rule> costliestFirst = new ArrayList<>(rules);
 		costliestFirst.sort(Comparator.comparingInt(RuleLanguage::cost).reversed());
-		ExecutorService pool = Executors.newFixedThreadPool(Math.min(parts, rules.size()),
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parts, rules.size())),
 				task -> new Thread(task, "benefits-full-run"));
 		try {
 			List<Future<long[]>> results = new ArrayList<>();

@@ -113,6 +113,40 @@ class DeliveringOffersTests extends BenefitsIntegrationTest {
 			.params(programme, clock.today().getYear()).query(String.class).set()).as(programme).containsAll(people));
 	}
 
+	/**
+	 * A crash in the middle of a full run: one programme's transaction fails (here a trigger refuses its offers, as
+	 * a full disk would). The other programmes' offers stay, whole; the run fails rather than reporting success; the
+	 * failed programme has made nothing, and the next run makes its offers.
+	 */
+	@Test
+	void aProgrammeThatFailsInAFullRunLeavesTheOthersOffersAndTheNextRunMakesItsOwn() {
+		String id = person(LocalDate.of(1950, 3, 3), false, true, "高桥镇");
+		jdbc.sql("""
+				CREATE FUNCTION benefits_test_refuse() RETURNS trigger LANGUAGE plpgsql AS
+				$$ BEGIN RAISE EXCEPTION '测试：磁盘已满'; END $$""").update();
+		try {
+			jdbc.sql("""
+					CREATE TRIGGER benefits_test_refuse BEFORE INSERT ON benefits_entitlement FOR EACH ROW
+					WHEN (NEW.programme_code = 'ELDERLY_HEALTH_CHECK') EXECUTE FUNCTION benefits_test_refuse()""").update();
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> matcher.fullRun("test")).hasMessageContaining("测试：磁盘已满");
+			assertThat(offers(id, "FAMILY_DOCTOR")).isEqualTo(1);
+			assertThat(offers(id, "ELDERLY_HEALTH_CHECK")).isZero();
+		}
+		finally {
+			jdbc.sql("DROP TRIGGER IF EXISTS benefits_test_refuse ON benefits_entitlement").update();
+			jdbc.sql("DROP FUNCTION benefits_test_refuse()").update();
+		}
+		Matcher.RunResult next = matcher.fullRun("test");
+		assertThat(next.created()).isPositive();
+		assertThat(offers(id, "ELDERLY_HEALTH_CHECK")).isEqualTo(1);
+		assertThat(offers(id, "FAMILY_DOCTOR")).isEqualTo(1);
+	}
+
+	private long offers(String id, String programme) {
+		return jdbc.sql("SELECT count(*) FROM benefits_entitlement WHERE id_number = ? AND programme_code = ?")
+			.params(id, programme).query(Long.class).single();
+	}
+
 	@Test
 	void twoFullRunsAtOnce_theSecondIsRefused() throws Exception {
 		try (Connection other = dataSource.getConnection()) {
