@@ -33,6 +33,12 @@ import dev.cel.runtime.CelRuntimeFactory;
  */
 final class RuleLanguage {
 
+	/**
+	 * Bounds on what a clause may say: with numbers no larger than this and expressions no longer, no sum of facts
+	 * and numbers a clause can write overflows PostgreSQL's 32-bit integers, so a saved rule cannot fail a full run.
+	 */
+	static final long LARGEST_NUMBER = 1_000_000;
+	static final int LONGEST_EXPRESSION = 2_000;
 	private static final CelCompiler COMPILER;
 	private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
 
@@ -92,6 +98,11 @@ final class RuleLanguage {
 			}
 			if (!ids.add(clause.id())) {
 				problems.add(new FieldMessage(field + ".id", "条款编号 " + clause.id() + " 重复"));
+			}
+			if (clause.expression().length() > LONGEST_EXPRESSION) {
+				problems.add(new FieldMessage(field + ".expression", "条款 " + clause.id() + " 的表达式超过 "
+						+ LONGEST_EXPRESSION + " 个字符，请拆成几个条款"));
+				continue;
 			}
 			CelValidationResult result = COMPILER.compile(clause.expression());
 			if (result.hasError()) {
@@ -227,7 +238,13 @@ final class RuleLanguage {
 		private String constant(CelExpr e, CelConstant c) {
 			return switch (c.getKind()) {
 				case BOOLEAN_VALUE -> c.booleanValue() ? "TRUE" : "FALSE";
-				case INT64_VALUE -> Long.toString(c.int64Value());
+				case INT64_VALUE -> {
+					// ages and day counts are far smaller; a larger number could overflow in a full run and fail it
+					if (c.int64Value() > LARGEST_NUMBER || c.int64Value() < -LARGEST_NUMBER) {
+						throw unsupported(e, "整数 " + c.int64Value() + " 超出允许范围（绝对值不超过 " + LARGEST_NUMBER + "）");
+					}
+					yield Long.toString(c.int64Value());
+				}
 				case STRING_VALUE -> {
 					values.add(c.stringValue());
 					yield "?" + (values.size() - 1) + "?";

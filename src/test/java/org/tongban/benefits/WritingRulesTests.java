@@ -74,6 +74,20 @@ class WritingRulesTests {
 		assertThat(refusal(rule("street > \"A\"")).get(0).message()).contains("整数");
 	}
 
+	/** A number or an expression so large that the full run's SQL would overflow is refused at save, not at the run. */
+	@Test
+	void numbersAndExpressionsThatCouldOverflowAreRefusedAtSave() {
+		assertThat(refusal(rule("age + 9223372036854775807 > 0")).get(0).message()).contains("第 1 行第 7 列")
+			.contains("9223372036854775807").contains("超出允许范围");
+		assertThat(refusal(rule("days_since_two_cancer_screening > -1000001")).get(0).message()).contains("超出允许范围");
+		RuleLanguage.compile(rule("days_since_two_cancer_screening >= 1000000 || age <= -1000000"));
+		String sum = "age" + " + 1000000".repeat(250) + " > 0";
+		assertThat(refusal(rule(sum)).get(0)).satisfies(m -> {
+			assertThat(m.field()).isEqualTo("clauses[0].expression");
+			assertThat(m.message()).contains("超过 2000 个字符");
+		});
+	}
+
 	@Test
 	void everyClauseNeedsItsBasis() {
 		Rule r = new Rule("X", 0, LocalDate.of(2026, 1, 1), List.of(new Rule.Clause("a", "年龄", "age >= 65", " ")));
