@@ -245,9 +245,7 @@ class Matcher {
 			sql.append(",\n").append("""
 					e%1$d AS (
 					  SELECT f.id_number, f.street, %2$s AS age_band FROM f
-					  WHERE %3$s
-					    AND NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = f.id_number
-					                    AND o.programme_code IN ('*', :programme%1$d))
+					  WHERE %3$s AND NOT %5$s
 					), i%1$d AS (
 					  INSERT INTO benefits_entitlement (id, programme_code, id_number, cycle, status, rule_version, street,
 					                                    age_band, created_at)
@@ -255,7 +253,8 @@ class Matcher {
 					  FROM e%1$d e
 					  ON CONFLICT (programme_code, id_number, cycle) DO NOTHING
 					  RETURNING 1
-					)""".formatted(n, Facts.ageBandSql("f.age"), condition, NEW_OFFER_ID));
+					)""".formatted(n, Facts.ageBandSql("f.age"), condition, NEW_OFFER_ID,
+					optedOut("f.id_number", ":programme" + n)));
 			counts.add("(SELECT count(*) FROM e" + n + ")");
 			counts.add("(SELECT count(*) FROM i" + n + ")");
 			n++;
@@ -303,10 +302,15 @@ class Matcher {
 				CREATE TEMP TABLE benefits_eligible ON COMMIT DROP AS
 				SELECT id_number, street, age FROM (
 				  SELECT f.id_number, f.street, f.age, %s AS selected FROM (%s) f OFFSET 0) m
-				WHERE selected
-				  AND NOT EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = m.id_number
-				                  AND o.programme_code IN ('*', :programme))
-				""".formatted(condition, Facts.relation(false))).params(params).update();
+				WHERE selected AND NOT %s
+				""".formatted(condition, Facts.relation(false), optedOut("m.id_number", ":programme"))).params(params)
+			.update();
+	}
+
+	/** Whether the person has declined the programme, or all proactive contact: the matcher skips them. */
+	private static String optedOut(String idNumber, String programme) {
+		return "EXISTS (SELECT 1 FROM benefits_opt_out o WHERE o.id_number = %s AND o.programme_code IN ('*', %s))"
+			.formatted(idNumber, programme);
 	}
 
 	/**
