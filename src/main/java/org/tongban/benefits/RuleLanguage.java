@@ -190,12 +190,15 @@ final class RuleLanguage {
 
 	/** What evaluating the rule costs the bulk matcher per person, roughly: the cost of every fact it names. */
 	static int cost(Rule rule) {
-		return compile(rule).stream().flatMap(c -> c.facts().stream()).distinct()
-			.mapToInt(name -> Facts.named(name).map(Fact::cost).orElse(0)).sum();
+		return compile(rule).stream().flatMap(c -> c.facts().stream()).distinct().mapToInt(RuleLanguage::cost).sum();
 	}
 
 	private static int cost(Compiled c) {
-		return c.facts().stream().mapToInt(name -> Facts.named(name).map(Fact::cost).orElse(0)).sum();
+		return c.facts().stream().mapToInt(RuleLanguage::cost).sum();
+	}
+
+	private static int cost(String fact) {
+		return Facts.named(fact).map(Fact::cost).orElse(0);
 	}
 
 	static final class Unsupported extends RuntimeException {
