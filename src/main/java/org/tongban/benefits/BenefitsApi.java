@@ -50,13 +50,16 @@ class BenefitsApi {
 
 	private final Programmes programmes;
 	private final Matcher matcher;
+	private final FullRun fullRun;
 	private final Explainer explainer;
 	private final Entitlements entitlements;
 	private final BenefitsDuty duty;
 
-	BenefitsApi(Programmes programmes, Matcher matcher, Explainer explainer, Entitlements entitlements, BenefitsDuty duty) {
+	BenefitsApi(Programmes programmes, Matcher matcher, FullRun fullRun, Explainer explainer, Entitlements entitlements,
+			BenefitsDuty duty) {
 		this.programmes = programmes;
 		this.matcher = matcher;
+		this.fullRun = fullRun;
 		this.explainer = explainer;
 		this.entitlements = entitlements;
 		this.duty = duty;
@@ -102,9 +105,9 @@ class BenefitsApi {
 
 	@PostMapping("/api/benefits/runs")
 	@PreAuthorize("hasRole('DIVISION_STAFF')")
-	Matcher.RunResult run(@AuthenticationPrincipal SignedInUser me) {
+	FullRun.RunResult run(@AuthenticationPrincipal SignedInUser me) {
 		duty.mayRun(me);
-		return matcher.fullRun(me.username());
+		return fullRun.run(me.username());
 	}
 
 	@GetMapping("/api/benefits/people/{idNumber}/explanation")

@@ -13,15 +13,15 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "tongban.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 class DailyMatch {
 
-	private final Matcher matcher;
+	private final FullRun fullRun;
 
-	DailyMatch(Matcher matcher) {
-		this.matcher = matcher;
+	DailyMatch(FullRun fullRun) {
+		this.fullRun = fullRun;
 	}
 
 	@Scheduled(cron = "${tongban.benefits.match-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
 	@SchedulerLock(name = "benefits-daily-match", lockAtMostFor = "PT2H")
 	void run() {
-		matcher.fullRun("system");
+		fullRun.run("system");
 	}
 }

@@ -43,6 +43,7 @@ public final class BenefitsBench {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			DataSource dataSource = app.getBean(DataSource.class);
 			Matcher matcher = app.getBean(Matcher.class);
+			FullRun fullRun = app.getBean(FullRun.class);
 			Programmes programmes = app.getBean(Programmes.class);
 			LocalDate today = LocalDate.now(app.getBean(Clock.class));
 			System.out.println("database: " + jdbc.sql("SELECT version()").query(String.class).single());
@@ -65,7 +66,7 @@ public final class BenefitsBench {
 			}
 			long heap = 0;
 			for (int run = 1; run <= 2; run++) {
-				Matcher.RunResult r = matcher.fullRun("bench");
+				FullRun.RunResult r = fullRun.run("bench");
 				Runtime rt = Runtime.getRuntime();
 				heap = Math.max(heap, rt.totalMemory() - rt.freeMemory());
 				System.out.printf("full match %d: matched %,d, created %,d, notified %,d in %.1f s%n", run, r.matched(),

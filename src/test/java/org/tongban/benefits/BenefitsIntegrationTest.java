@@ -55,6 +55,9 @@ abstract class BenefitsIntegrationTest {
 	Matcher matcher;
 
 	@Autowired
+	FullRun fullRun;
+
+	@Autowired
 	Explainer explainer;
 
 	@Autowired

@@ -103,9 +103,9 @@ class DeliveringOffersTests extends BenefitsIntegrationTest {
 	 */
 	@Test
 	void theFullRunsProgrammesTogetherOfferToEveryoneTheRulesSelect() {
-		java.util.Map<String, java.util.Set<String>> selected = matcher.selectedByFullRun();
+		java.util.Map<String, java.util.Set<String>> selected = fullRun.selected();
 		long before = count("benefits_entitlement");
-		Matcher.RunResult run = matcher.fullRun("test");
+		FullRun.RunResult run = fullRun.run("test");
 		assertThat(run.matched()).isEqualTo(selected.values().stream().mapToLong(java.util.Set::size).sum());
 		assertThat(count("benefits_entitlement") - before).isEqualTo(run.created());
 		selected.forEach((programme, people) -> assertThat(jdbc.sql(
@@ -128,7 +128,7 @@ class DeliveringOffersTests extends BenefitsIntegrationTest {
 			jdbc.sql("""
 					CREATE TRIGGER benefits_test_refuse BEFORE INSERT ON benefits_entitlement FOR EACH ROW
 					WHEN (NEW.programme_code = 'ELDERLY_HEALTH_CHECK') EXECUTE FUNCTION benefits_test_refuse()""").update();
-			org.assertj.core.api.Assertions.assertThatThrownBy(() -> matcher.fullRun("test")).hasMessageContaining("测试：磁盘已满");
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> fullRun.run("test")).hasMessageContaining("测试：磁盘已满");
 			assertThat(offers(id, "FAMILY_DOCTOR")).isEqualTo(1);
 			assertThat(offers(id, "ELDERLY_HEALTH_CHECK")).isZero();
 		}
@@ -136,7 +136,7 @@ class DeliveringOffersTests extends BenefitsIntegrationTest {
 			jdbc.sql("DROP TRIGGER IF EXISTS benefits_test_refuse ON benefits_entitlement").update();
 			jdbc.sql("DROP FUNCTION benefits_test_refuse()").update();
 		}
-		Matcher.RunResult next = matcher.fullRun("test");
+		FullRun.RunResult next = fullRun.run("test");
 		assertThat(next.created()).isPositive();
 		assertThat(offers(id, "ELDERLY_HEALTH_CHECK")).isEqualTo(1);
 		assertThat(offers(id, "FAMILY_DOCTOR")).isEqualTo(1);
@@ -151,7 +151,7 @@ class DeliveringOffersTests extends BenefitsIntegrationTest {
 	void twoFullRunsAtOnce_theSecondIsRefused() throws Exception {
 		try (Connection other = dataSource.getConnection()) {
 			try (PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
-				lock.setLong(1, Matcher.RUN_LOCK);
+				lock.setLong(1, FullRun.RUN_LOCK);
 				lock.execute();
 			}
 			long runs = count("benefits_run");
@@ -159,7 +159,7 @@ class DeliveringOffersTests extends BenefitsIntegrationTest {
 			assertThat(refused.get("detail").asString()).contains("正在进行");
 			assertThat(count("benefits_run")).isEqualTo(runs);
 			try (PreparedStatement unlock = other.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-				unlock.setLong(1, Matcher.RUN_LOCK);
+				unlock.setLong(1, FullRun.RUN_LOCK);
 				unlock.execute();
 			}
 		}

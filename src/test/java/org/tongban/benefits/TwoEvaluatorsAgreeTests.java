@@ -75,7 +75,7 @@ class TwoEvaluatorsAgreeTests extends BenefitsIntegrationTest {
 	void theFullRunSelectsWhomTheRulesSelect(String day) {
 		clock.travelTo(LocalDate.parse(day));
 		List<String> everyone = jdbc.sql("SELECT id_number FROM benefits_person").query(String.class).list();
-		Map<String, Set<String>> byFullRun = matcher.selectedByFullRun();
+		Map<String, Set<String>> byFullRun = fullRun.selected();
 		for (Programme p : programmes.all()) {
 			Set<String> expected = new HashSet<>(matcher.eligibleAmong(programmes.current(p.code(), clock.today()), everyone));
 			expected.removeAll(jdbc.sql("SELECT id_number FROM benefits_opt_out WHERE programme_code IN ('*', ?)")
